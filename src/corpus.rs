@@ -1,0 +1,94 @@
+//! The parsed corpus held in memory, and how it is built from paths or the bundled seeds.
+
+use crate::load::{self, Loaded};
+use crate::model::{Article, Warning};
+use crate::parse;
+use anyhow::Result;
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// How long each phase of building the corpus took.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    /// Walking, reading and decoding files.
+    pub read: Duration,
+    /// Parsing articles.
+    pub parse: Duration,
+}
+
+/// Every article of a corpus with its load report.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Parsed articles, in path order.
+    pub articles: Vec<Article>,
+    /// Problems met while loading.
+    pub warnings: Vec<Warning>,
+    /// Files skipped because dossier does not read their format.
+    pub skipped_other: usize,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Time per phase.
+    pub timings: Timings,
+}
+
+impl Corpus {
+    /// Load and parse the corpus at `paths`, or the bundled seeds when `paths` is empty.
+    pub fn open(paths: &[PathBuf]) -> Result<Corpus> {
+        let t0 = Instant::now();
+        let loaded = if paths.is_empty() {
+            load::load_seeds()
+        } else {
+            load::load_paths(paths)?
+        };
+        let read = t0.elapsed();
+        Ok(Self::from_loaded(loaded, read))
+    }
+
+    /// Parse what a load produced.
+    pub fn from_loaded(loaded: Loaded, read: Duration) -> Corpus {
+        let t1 = Instant::now();
+        let articles: Vec<Article> = loaded.docs.par_iter().map(parse::parse).collect();
+        let parse = t1.elapsed();
+        Corpus {
+            articles,
+            warnings: loaded.warnings,
+            skipped_other: loaded.skipped_other,
+            bytes: loaded.bytes,
+            timings: Timings { read, parse },
+        }
+    }
+
+    /// Words in all article bodies.
+    pub fn word_count(&self) -> usize {
+        self.articles.iter().map(Article::word_count).sum()
+    }
+
+    /// The article whose id is `key`, or the only one whose id starts with `key`.
+    pub fn find_article(&self, key: &str) -> ArticleLookup<'_> {
+        if let Some(a) = self.articles.iter().find(|a| a.id == key) {
+            return ArticleLookup::Found(a);
+        }
+        let matches: Vec<&Article> = self
+            .articles
+            .iter()
+            .filter(|a| a.id.starts_with(key))
+            .collect();
+        match matches.len() {
+            0 => ArticleLookup::None,
+            1 => ArticleLookup::Found(matches[0]),
+            _ => ArticleLookup::Ambiguous(matches.iter().map(|a| a.id.clone()).collect()),
+        }
+    }
+}
+
+/// The outcome of looking an article up by id or prefix.
+#[derive(Debug)]
+pub enum ArticleLookup<'a> {
+    /// Exactly one article.
+    Found(&'a Article),
+    /// Several ids start with the key.
+    Ambiguous(Vec<String>),
+    /// No article matches.
+    None,
+}

@@ -1,0 +1,140 @@
+//! Gazetteers generated from real sources by `scripts/gen_gazetteers.py` (see
+//! `data/gazetteers/README.md`), compiled into the binary and indexed on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const PLACES: &str = include_str!("../data/gazetteers/places.tsv");
+const GIVEN_NAMES: &str = include_str!("../data/gazetteers/given_names.txt");
+const SURNAMES: &str = include_str!("../data/gazetteers/surnames.txt");
+const TITLES: &str = include_str!("../data/gazetteers/titles.txt");
+const ORG_SUFFIXES: &str = include_str!("../data/gazetteers/org_suffixes.txt");
+
+/// What sort of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A continent.
+    Continent,
+    /// A country or territory.
+    Country,
+    /// A first-level division (a US state).
+    Admin,
+    /// A city or town.
+    City,
+}
+
+/// A place entry: its kind and population (0 when the source gives none).
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// Continent, country, admin area or city.
+    pub kind: PlaceKind,
+    /// Population, 0 when unknown.
+    pub population: u64,
+}
+
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The indexed gazetteers.
+pub struct Gazetteer {
+    places: HashMap<&'static str, Place>,
+    given: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+    org_suffixes: HashSet<&'static str>,
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut places: HashMap<&'static str, Place> = HashMap::with_capacity(40_000);
+        for line in entries(PLACES) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind), pop) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let kind = match kind {
+                "continent" => PlaceKind::Continent,
+                "country" => PlaceKind::Country,
+                "admin" => PlaceKind::Admin,
+                _ => PlaceKind::City,
+            };
+            let population = pop.and_then(|p| p.parse().ok()).unwrap_or(0);
+            let entry = places.entry(name).or_insert(Place { kind, population });
+            // A country or continent outranks a city of the same name.
+            if (kind as u8) < (entry.kind as u8) {
+                *entry = Place { kind, population };
+            }
+        }
+        Gazetteer {
+            places,
+            given: entries(GIVEN_NAMES).collect(),
+            surnames: entries(SURNAMES).collect(),
+            titles: entries(TITLES).collect(),
+            org_suffixes: entries(ORG_SUFFIXES).collect(),
+        }
+    }
+
+    /// The place called exactly `name`, if any.
+    pub fn place(&self, name: &str) -> Option<Place> {
+        self.places.get(name).copied()
+    }
+
+    /// True when `word` is a known given name ("Fiona").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    /// True when `word` is a known surname ("Lee").
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word) || self.surnames.contains(title_case(word).as_str())
+    }
+
+    /// True when `word` (any case) is a person's title or honorific ("Mayor", "Dr").
+    pub fn is_title(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.').to_lowercase();
+        self.titles.contains(w.as_str())
+    }
+
+    /// True when `phrase` (any case) is a company's legal form ("Ltd", "Pte Ltd", "Co").
+    pub fn is_org_suffix(&self, phrase: &str) -> bool {
+        let w = phrase.trim_end_matches('.').to_lowercase();
+        self.org_suffixes.contains(w.as_str())
+    }
+}
+
+fn title_case(word: &str) -> String {
+    let mut cs = word.chars();
+    match cs.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// The gazetteers, indexed on first call.
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_places_names_and_titles_are_known() {
+        let g = get();
+        assert_eq!(g.place("China").map(|p| p.kind), Some(PlaceKind::Country));
+        assert_eq!(g.place("Dunedin").map(|p| p.kind), Some(PlaceKind::City));
+        assert!(g.place("Gong Zheng").is_none());
+        assert!(g.is_given_name("Fiona"));
+        assert!(g.is_surname("Lee") && g.is_surname("LEE"));
+        assert!(g.is_title("Mayor") && g.is_title("Dr."));
+        assert!(g.is_org_suffix("Ltd") && g.is_org_suffix("pte ltd"));
+    }
+}

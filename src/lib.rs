@@ -1,0 +1,13 @@
+//! dossier: parse a folder of news articles, extract who and what they name, and browse it.
+//!
+//! The pipeline: [`load`] reads and decodes files, [`parse`] turns each into an [`model::Article`],
+//! and [`corpus::Corpus`] holds the result.
+
+pub mod cli;
+pub mod corpus;
+pub mod dates;
+pub mod gazetteer;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod sentences;

@@ -1,0 +1,134 @@
+//! The corpus model: articles, their spans, and load warnings.
+
+use serde::Serialize;
+
+/// A half-open range of UTF-8 byte offsets into an article's `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when `other` lies wholly inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What a piece of page furniture is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FurnitureKind {
+    /// The publication's name printed above the title.
+    Masthead,
+    /// An author line, or a repeat of one.
+    Byline,
+    /// The date line under the title.
+    Dateline,
+    /// The title printed again inside the body.
+    RepeatedTitle,
+    /// A photo caption.
+    Caption,
+    /// A photo or image credit.
+    Credit,
+    /// Trailing page furniture ("Newspapers in English", "Special Reports").
+    Trailer,
+}
+
+/// A span of the text that is not part of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Furniture {
+    /// What it is.
+    pub kind: FurnitureKind,
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+}
+
+/// One parsed article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// The file's path relative to its corpus root, without extension, or the JSONL `id`.
+    pub id: String,
+    /// The path the article was read from.
+    pub path: String,
+    /// The decoded text (BOM removed, line ends normalised to `\n`); every offset points into it.
+    pub text: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The subtitle under the headline.
+    pub deck: Option<String>,
+    /// The publication, when the text or record names it.
+    pub source: Option<String>,
+    /// Authors from byline lines.
+    pub authors: Vec<String>,
+    /// The date line as written, when there is one.
+    pub dateline: Option<String>,
+    /// The publication date as ISO 8601 (`2017-07-21`), when known.
+    pub published: Option<String>,
+    /// The `url` of a JSONL record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where the title is in `text`.
+    pub title_span: Option<Span>,
+    /// Where the deck is in `text`.
+    pub deck_span: Option<Span>,
+    /// Body paragraphs, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentences of the body (and of title and deck), in order.
+    pub sentences: Vec<Span>,
+    /// Spans that are not body.
+    pub furniture: Vec<Furniture>,
+}
+
+impl Article {
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Number of words in the body.
+    pub fn word_count(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .map(|p| self.slice(*p).split_whitespace().count())
+            .sum()
+    }
+}
+
+/// A problem met while loading; the load goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The file or folder concerned.
+    pub path: String,
+    /// What happened, in one line.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning about `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Warning {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}

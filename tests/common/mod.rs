@@ -1,0 +1,93 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// The built `dossier` binary.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dossier"))
+}
+
+/// `../shared/corpora/NAME` beside the repository, or None (with a printed reason) when absent.
+pub fn corpus(name: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .join(name);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIP: {} is missing (the shared corpora sit beside the repository in CI)",
+            p.display()
+        );
+        None
+    }
+}
+
+/// Run dossier with `args`, failing the test if it runs longer than `limit`.
+pub fn run_with_limit(args: &[&str], cwd: Option<&std::path::Path>, limit: Duration) -> Output {
+    let mut cmd = Command::new(bin());
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    let mut child = cmd.spawn().expect("spawn dossier");
+    let drain = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out_reader = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err_reader = drain(Box::new(child.stderr.take().expect("stderr")));
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return Output {
+                status,
+                stdout: out_reader.join().unwrap_or_default(),
+                stderr: err_reader.join().unwrap_or_default(),
+            };
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("dossier {args:?} still running after {limit:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Run dossier with `args` (30 s limit).
+pub fn run(args: &[&str]) -> Output {
+    run_with_limit(args, None, Duration::from_secs(60))
+}
+
+/// Stdout as a string.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Stderr as a string.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Parse stdout as JSON.
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", stderr(o)))
+}
+
+/// A fresh empty folder under the target directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
