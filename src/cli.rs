@@ -1,7 +1,9 @@
 //! The command line: argument parsing and the one-shot commands of PRODUCT.md section 5.
 
 use crate::corpus::{ArticleLookup, Corpus};
+use crate::extract::Kind;
 use crate::model::Article;
+use crate::resolve::Entity;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -44,6 +46,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print an entity's card: kind, aliases, roles, articles, mentions in context, quotes.
+    Show {
+        /// A name or alias; every candidate is listed when it is ambiguous.
+        name: String,
+    },
     /// Print one line per item of a kind.
     List {
         /// What to list.
@@ -59,6 +66,33 @@ pub enum Command {
 pub enum ListKind {
     /// Articles: id, words, title.
     Articles,
+    /// People, with roles.
+    People,
+    /// Organisations.
+    Organizations,
+    /// Places.
+    Places,
+    /// Events.
+    Events,
+    /// Initiatives, programmes and policies.
+    Initiatives,
+    /// Quotations with their speakers.
+    Quotes,
+    /// Figures and dates.
+    Figures,
+}
+
+impl ListKind {
+    fn entity_kind(self) -> Option<Kind> {
+        match self {
+            ListKind::People => Some(Kind::Person),
+            ListKind::Organizations => Some(Kind::Organization),
+            ListKind::Places => Some(Kind::Place),
+            ListKind::Events => Some(Kind::Event),
+            ListKind::Initiatives => Some(Kind::Initiative),
+            _ => None,
+        }
+    }
 }
 
 /// Exit status: something found.
@@ -88,6 +122,7 @@ pub fn run() -> ExitCode {
         Some(Command::Stats { json }) => stats(&corpus, *json, &mut out),
         Some(Command::Read { article, json }) => read(&corpus, article, *json, &mut out),
         Some(Command::List { kind, json }) => list(&corpus, *kind, *json, &mut out),
+        Some(Command::Show { name }) => show(&corpus, name, &mut out),
     };
     let code = match result {
         Ok(code) => code,
@@ -152,25 +187,8 @@ fn summary(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
     Ok(FOUND)
 }
 
-/// The export document of PRODUCT.md section 6.
-#[derive(Serialize)]
-struct Export<'a> {
-    articles: &'a [Article],
-    entities: Vec<serde_json::Value>,
-    quotes: Vec<serde_json::Value>,
-    figures: Vec<serde_json::Value>,
-    warnings: &'a [crate::model::Warning],
-}
-
 fn export(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
-    let doc = Export {
-        articles: &corpus.articles,
-        entities: vec![],
-        quotes: vec![],
-        figures: vec![],
-        warnings: &corpus.warnings,
-    };
-    let mut s = serde_json::to_string(&doc)?;
+    let mut s = serde_json::to_string(&crate::export::build(corpus))?;
     s.push('\n');
     emit(out, &s)?;
     Ok(FOUND)
@@ -190,6 +208,8 @@ struct Stats<'a> {
 struct TimingsMs {
     read: f64,
     parse: f64,
+    extract: f64,
+    index: f64,
     total: f64,
 }
 
@@ -199,7 +219,9 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let timings = TimingsMs {
         read: ms(t.read),
         parse: ms(t.parse),
-        total: ms(t.read + t.parse),
+        extract: ms(t.extract),
+        index: ms(t.index),
+        total: ms(t.total()),
     };
     if json {
         emit_json(
@@ -231,10 +253,20 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
             printable(&w.message)
         ));
     }
-    let mbs = corpus.bytes as f64 / 1e6 / (t.read + t.parse).as_secs_f64().max(1e-9);
+    let r = &corpus.resolved;
+    for kind in Kind::ALL {
+        s.push_str(&format!(
+            "{:<13}{}\n",
+            plural(kind),
+            corpus.entities_of(kind).count()
+        ));
+    }
+    s.push_str(&format!("quotes       {}\n", r.quotes.len()));
+    s.push_str(&format!("figures      {}\n", r.figures.len()));
+    let mbs = corpus.bytes as f64 / 1e6 / t.total().as_secs_f64().max(1e-9);
     s.push_str(&format!(
-        "time      read {:.1} ms, parse {:.1} ms, total {:.1} ms ({mbs:.1} MB/s)\n",
-        timings.read, timings.parse, timings.total
+        "time      read {:.1} ms, parse {:.1} ms, extract {:.1} ms, index {:.1} ms, total {:.1} ms ({mbs:.1} MB/s)\n",
+        timings.read, timings.parse, timings.extract, timings.index, timings.total
     ));
     emit(out, &s)?;
     Ok(FOUND)
@@ -298,6 +330,14 @@ fn read(corpus: &Corpus, key: &str, json: bool, out: &mut Out) -> anyhow::Result
 }
 
 fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::Result<u8> {
+    if let Some(k) = kind.entity_kind() {
+        return list_entities(corpus, k, json, out);
+    }
+    match kind {
+        ListKind::Quotes => return list_quotes(corpus, json, out),
+        ListKind::Figures => return list_figures(corpus, json, out),
+        _ => {}
+    }
     match kind {
         ListKind::Articles => {
             if corpus.articles.is_empty() {
@@ -345,5 +385,276 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
             }
             Ok(FOUND)
         }
+        _ => Ok(NOTHING),
     }
+}
+
+fn plural(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "people",
+        Kind::Organization => "organizations",
+        Kind::Place => "places",
+        Kind::Event => "events",
+        Kind::Initiative => "initiatives",
+    }
+}
+
+/// "Mayor of Shanghai".
+fn role_text(title: &str, of: Option<&str>) -> String {
+    match of {
+        Some(o) => format!("{title} of {o}"),
+        None => title.to_string(),
+    }
+}
+
+/// Distinct roles of an entity, with the articles that give each.
+fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for r in &e.roles {
+        let text = role_text(&r.title, r.of.as_deref());
+        let short = short_id(&corpus.articles[r.article].id);
+        match out.iter_mut().find(|(t, _)| t.eq_ignore_ascii_case(&text)) {
+            Some((_, arts)) => {
+                if !arts.contains(&short) {
+                    arts.push(short)
+                }
+            }
+            None => out.push((text, vec![short])),
+        }
+    }
+    out.into_iter()
+        .map(|(t, a)| format!("{t} ({})", a.join(", ")))
+        .collect()
+}
+
+/// The article id up to the first underscore ("004" for "004_8802dec5a64da894").
+fn short_id(id: &str) -> String {
+    id.split('_').next().unwrap_or(id).to_string()
+}
+
+fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyhow::Result<u8> {
+    let ents: Vec<&Entity> = corpus.entities_of(kind).map(|(_, e)| e).collect();
+    if json {
+        #[derive(Serialize)]
+        struct Row<'a> {
+            id: &'a str,
+            name: &'a str,
+            mentions: usize,
+            articles: usize,
+            aliases: &'a [String],
+            roles: Vec<String>,
+        }
+        let rows: Vec<Row> = ents
+            .iter()
+            .map(|e| Row {
+                id: &e.id,
+                name: &e.name,
+                mentions: e.mentions.len(),
+                articles: e.articles().len(),
+                aliases: &e.aliases,
+                roles: roles_summary(corpus, e),
+            })
+            .collect();
+        emit_json(out, &rows)?;
+    } else {
+        let width = ents
+            .iter()
+            .map(|e| e.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(40);
+        let mut s = String::new();
+        for e in &ents {
+            let roles = roles_summary(corpus, e);
+            s.push_str(&format!(
+                "{:<width$}  {:>4} mentions  {:>3} articles{}\n",
+                printable(&e.name),
+                e.mentions.len(),
+                e.articles().len(),
+                if roles.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", printable(&roles.join("; ")))
+                }
+            ));
+        }
+        emit(out, &s)?;
+    }
+    Ok(if ents.is_empty() { NOTHING } else { FOUND })
+}
+
+fn list_quotes(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
+    let r = &corpus.resolved;
+    if json {
+        emit_json(out, &crate::export::build(corpus).quotes)?;
+    } else {
+        let mut s = String::new();
+        for q in &r.quotes {
+            let who = q
+                .speaker
+                .map_or("(unattributed)", |i| r.entities[i].name.as_str());
+            let a = &corpus.articles[q.article];
+            s.push_str(&format!(
+                "{}  {}: “{}”\n",
+                short_id(&a.id),
+                printable(who),
+                printable(a.slice(q.span))
+            ));
+        }
+        emit(out, &s)?;
+    }
+    Ok(if r.quotes.is_empty() { NOTHING } else { FOUND })
+}
+
+fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
+    let r = &corpus.resolved;
+    if json {
+        emit_json(out, &crate::export::build(corpus).figures)?;
+    } else {
+        let mut s = String::new();
+        for f in &r.figures {
+            let a = &corpus.articles[f.article];
+            let kind = serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "{}  {:<8} {}\n",
+                short_id(&a.id),
+                kind,
+                printable(a.slice(f.span))
+            ));
+        }
+        emit(out, &s)?;
+    }
+    Ok(if r.figures.is_empty() { NOTHING } else { FOUND })
+}
+
+/// One keyword-in-context line: `width` characters each side of the span.
+pub fn kwic(article: &crate::model::Article, span: crate::model::Span, width: usize) -> String {
+    let text = &article.text;
+    let para = article
+        .paragraphs
+        .iter()
+        .chain(article.title_span.iter())
+        .chain(article.deck_span.iter())
+        .find(|p| p.contains(span))
+        .copied()
+        .unwrap_or(span);
+    let left: String = text[para.start..span.start]
+        .chars()
+        .rev()
+        .take(width)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = text[span.end..para.end].chars().take(width).collect();
+    let flat = |s: &str| s.replace(['\n', '\t'], " ");
+    format!(
+        "{}[{}]{}",
+        flat(&left),
+        flat(&text[span.start..span.end]),
+        flat(&right)
+    )
+}
+
+fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
+    let hits = corpus.find_entities(name);
+    let ents = &corpus.resolved.entities;
+    if hits.is_empty() {
+        eprintln!("dossier: no entity matches \"{name}\"");
+        return Ok(NOTHING);
+    }
+    let mut s = String::new();
+    if hits.len() > 1 {
+        s.push_str(&format!(
+            "\"{}\" matches {} entities:\n",
+            printable(name),
+            hits.len()
+        ));
+        for &i in &hits {
+            let e = &ents[i];
+            let roles = roles_summary(corpus, e);
+            let arts: Vec<String> = e
+                .articles()
+                .iter()
+                .map(|&a| short_id(&corpus.articles[a].id))
+                .collect();
+            s.push_str(&format!(
+                "  [{}] {:<28} {} mentions in {}{}\n",
+                e.kind.badge(),
+                printable(&e.name),
+                e.mentions.len(),
+                arts.join(", "),
+                if roles.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", printable(&roles.join("; ")))
+                }
+            ));
+        }
+        s.push_str("Give the full name to see one card.\n");
+        emit(out, &s)?;
+        return Ok(FOUND);
+    }
+    let idx = hits[0];
+    let e = &ents[idx];
+    s.push_str(&format!(
+        "{}  [{}] {}\n",
+        printable(&e.name),
+        e.kind.badge(),
+        e.kind.as_str()
+    ));
+    s.push_str(&format!("id        {}\n", e.id));
+    if !e.aliases.is_empty() {
+        s.push_str(&format!("aliases   {}\n", printable(&e.aliases.join(", "))));
+    }
+    let roles = roles_summary(corpus, e);
+    if !roles.is_empty() {
+        s.push_str(&format!("roles     {}\n", printable(&roles.join("; "))));
+    }
+    let arts = e.articles();
+    s.push_str(&format!(
+        "counts    {} mentions in {} articles\n",
+        e.mentions.len(),
+        arts.len()
+    ));
+    s.push_str("\narticles\n");
+    for &a in &arts {
+        let art = &corpus.articles[a];
+        s.push_str(&format!(
+            "  {}  {}\n",
+            art.id,
+            printable(art.title.as_deref().unwrap_or("(untitled)"))
+        ));
+    }
+    s.push_str("\nmentions\n");
+    for m in &e.mentions {
+        let art = &corpus.articles[m.article];
+        s.push_str(&format!(
+            "  {:<6} {}\n",
+            short_id(&art.id),
+            printable(&kwic(art, m.span, 40))
+        ));
+    }
+    let quotes: Vec<_> = corpus
+        .resolved
+        .quotes
+        .iter()
+        .filter(|q| q.speaker == Some(idx))
+        .collect();
+    if !quotes.is_empty() {
+        s.push_str("\nquotes\n");
+        for q in quotes {
+            let art = &corpus.articles[q.article];
+            s.push_str(&format!(
+                "  {:<6} “{}”\n",
+                short_id(&art.id),
+                printable(art.slice(q.span))
+            ));
+        }
+    }
+    emit(out, &s)?;
+    Ok(FOUND)
 }

@@ -1,8 +1,10 @@
 //! The parsed corpus held in memory, and how it is built from paths or the bundled seeds.
 
+use crate::extract::{self, ArticleExtraction, Kind, Lexicon};
 use crate::load::{self, Loaded};
 use crate::model::{Article, Warning};
 use crate::parse;
+use crate::resolve::{self, Entity, Resolved};
 use anyhow::Result;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -15,6 +17,17 @@ pub struct Timings {
     pub read: Duration,
     /// Parsing articles.
     pub parse: Duration,
+    /// Extracting names, quotes and figures.
+    pub extract: Duration,
+    /// Resolving entities across the corpus.
+    pub index: Duration,
+}
+
+impl Timings {
+    /// All phases together.
+    pub fn total(&self) -> Duration {
+        self.read + self.parse + self.extract + self.index
+    }
 }
 
 /// Every article of a corpus with its load report.
@@ -28,6 +41,8 @@ pub struct Corpus {
     pub skipped_other: usize,
     /// Bytes read.
     pub bytes: u64,
+    /// Entities, quotes and figures.
+    pub resolved: Resolved,
     /// Time per phase.
     pub timings: Timings,
 }
@@ -50,12 +65,28 @@ impl Corpus {
         let t1 = Instant::now();
         let articles: Vec<Article> = loaded.docs.par_iter().map(parse::parse).collect();
         let parse = t1.elapsed();
+        let t2 = Instant::now();
+        let lex = Lexicon::from_articles(&articles);
+        let extractions: Vec<ArticleExtraction> = articles
+            .par_iter()
+            .map(|a| extract::extract_article(a, &lex))
+            .collect();
+        let extract = t2.elapsed();
+        let t3 = Instant::now();
+        let resolved = resolve::resolve(&articles, &extractions);
+        let index = t3.elapsed();
         Corpus {
             articles,
             warnings: loaded.warnings,
             skipped_other: loaded.skipped_other,
             bytes: loaded.bytes,
-            timings: Timings { read, parse },
+            resolved,
+            timings: Timings {
+                read,
+                parse,
+                extract,
+                index,
+            },
         }
     }
 
@@ -79,6 +110,39 @@ impl Corpus {
             1 => ArticleLookup::Found(matches[0]),
             _ => ArticleLookup::Ambiguous(matches.iter().map(|a| a.id.clone()).collect()),
         }
+    }
+}
+
+impl Corpus {
+    /// Entities of one kind, most mentioned first.
+    pub fn entities_of(&self, kind: Kind) -> impl Iterator<Item = (usize, &Entity)> {
+        self.resolved
+            .entities
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind == kind)
+    }
+
+    /// Entities whose name or an alias matches `query`: exact names first, then aliases, then
+    /// names containing every word of the query. Returns the indices of the best tier.
+    pub fn find_entities(&self, query: &str) -> Vec<usize> {
+        let q = resolve::name_key(query);
+        let ents = &self.resolved.entities;
+        let tiers: [&dyn Fn(&Entity) -> bool; 3] = [
+            &|e| resolve::name_key(&e.name) == q,
+            &|e| e.aliases.iter().any(|a| resolve::name_key(a) == q),
+            &|e| {
+                let name = resolve::name_key(&e.name);
+                q.split(' ').all(|w| name.split([' ', '-']).any(|n| n == w))
+            },
+        ];
+        for tier in tiers {
+            let hits: Vec<usize> = (0..ents.len()).filter(|&i| tier(&ents[i])).collect();
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        Vec::new()
     }
 }
 

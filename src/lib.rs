@@ -6,8 +6,11 @@
 pub mod cli;
 pub mod corpus;
 pub mod dates;
+pub mod export;
+pub mod extract;
 pub mod gazetteer;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod resolve;
 pub mod sentences;

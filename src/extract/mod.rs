@@ -1,0 +1,75 @@
+//! Extraction: names with their kinds and roles, quotations with speakers, figures and dates,
+//! per article. [`crate::resolve`] then joins them across the corpus.
+
+pub mod figures;
+pub mod lexicon;
+pub mod names;
+pub mod quotes;
+pub mod tokens;
+
+use crate::model::{Article, FurnitureKind, Span};
+pub use figures::{Figure, FigureKind};
+pub use names::{Kind, Lexicon, NameMention, RoleFact};
+pub use quotes::QuoteFact;
+
+/// What one article yields.
+#[derive(Debug, Default)]
+pub struct ArticleExtraction {
+    /// Names found, in text order.
+    pub mentions: Vec<NameMention>,
+    /// Roles of people, as facts of this article.
+    pub roles: Vec<RoleFact>,
+    /// Quotations.
+    pub quotes: Vec<QuoteFact>,
+    /// Figures and dates.
+    pub figures: Vec<Figure>,
+}
+
+/// Extract everything from one article.
+pub fn extract_article(article: &Article, lex: &Lexicon) -> ArticleExtraction {
+    let (mut mentions, mut roles) = names::extract_names(article, lex);
+    add_authors(article, &mut mentions, &mut roles);
+    let quotes = quotes::extract_quotes(article, &mentions, &roles);
+    let figures = figures::extract_figures(article);
+    ArticleExtraction {
+        mentions,
+        roles,
+        quotes,
+        figures,
+    }
+}
+
+/// Authors named in bylines are people of the article, with the role "Author".
+fn add_authors(article: &Article, mentions: &mut Vec<NameMention>, roles: &mut Vec<RoleFact>) {
+    let bylines: Vec<Span> = article
+        .furniture
+        .iter()
+        .filter(|f| f.kind == FurnitureKind::Byline)
+        .map(|f| f.span)
+        .collect();
+    for author in &article.authors {
+        let found = bylines.iter().find_map(|b| {
+            article
+                .slice(*b)
+                .find(author.as_str())
+                .map(|p| Span::new(b.start + p, b.start + p + author.len()))
+        });
+        let Some(span) = found else { continue };
+        let mut scores = names::Scores::default();
+        scores.0[Kind::Person as usize] = names::DECIDED + 3.0;
+        mentions.push(NameMention {
+            span,
+            surface: author.clone(),
+            canonical: author.clone(),
+            scores,
+            linked: false,
+            sentence: usize::MAX,
+        });
+        roles.push(RoleFact {
+            person: author.clone(),
+            title: "Author".into(),
+            of: article.source.clone(),
+        });
+    }
+    mentions.sort_by_key(|m| m.span.start);
+}

@@ -1,0 +1,1248 @@
+//! Names in an article: capitalised runs found, titles split off, kinds decided from evidence,
+//! and short forms and acronyms joined to the full names they stand for.
+
+use super::lexicon::*;
+use super::tokens::{strip_possessive, tokenize, Token};
+use crate::gazetteer::{self, PlaceKind};
+use crate::model::{Article, Span};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The five kinds of entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A company, body, team, party or institution.
+    Organization,
+    /// A country, city, region or site.
+    Place,
+    /// A forum, conference, election, war or other occurrence.
+    Event,
+    /// A programme, scheme, policy or plan.
+    Initiative,
+}
+
+impl Kind {
+    /// All kinds, in display order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Person,
+        Kind::Organization,
+        Kind::Place,
+        Kind::Event,
+        Kind::Initiative,
+    ];
+
+    /// The lowercase name used in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Event => "event",
+            Kind::Initiative => "initiative",
+        }
+    }
+
+    /// The one-letter badge.
+    pub fn badge(self) -> char {
+        match self {
+            Kind::Person => 'P',
+            Kind::Organization => 'O',
+            Kind::Place => 'L',
+            Kind::Event => 'E',
+            Kind::Initiative => 'I',
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Evidence for each kind, summed.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scores(pub [f32; 5]);
+
+impl Scores {
+    fn add(&mut self, kind: Kind, w: f32) {
+        self.0[kind.index()] += w;
+    }
+
+    /// Add another set of scores.
+    pub fn merge(&mut self, other: &Scores) {
+        for i in 0..5 {
+            self.0[i] += other.0[i];
+        }
+    }
+
+    /// Keep the stronger evidence of the two for each kind.
+    pub fn max_with(&mut self, other: &Scores) {
+        for i in 0..5 {
+            self.0[i] = self.0[i].max(other.0[i]);
+        }
+    }
+
+    /// The best kind and its score.
+    pub fn best(&self) -> (Kind, f32) {
+        let mut best = (Kind::Person, self.0[0]);
+        for k in Kind::ALL {
+            if self.0[k.index()] > best.1 {
+                best = (k, self.0[k.index()]);
+            }
+        }
+        best
+    }
+}
+
+/// Evidence at or above this decides a kind.
+pub const DECIDED: f32 = 2.0;
+
+/// A name found in the text, before corpus-wide resolution.
+#[derive(Debug, Clone)]
+pub struct NameMention {
+    /// Where the name (without title or possessive) is.
+    pub span: Span,
+    /// The name as written.
+    pub surface: String,
+    /// The full name it stands for in this article (itself, or the earlier full form).
+    pub canonical: String,
+    /// Evidence for each kind.
+    pub scores: Scores,
+    /// True when the kind came from a full form earlier in the article.
+    pub linked: bool,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+}
+
+/// A role a person holds, per article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFact {
+    /// The person's canonical name in the article.
+    pub person: String,
+    /// The title ("Mayor", "Minister for Culture, Community and Youth").
+    pub title: String,
+    /// The organisation or place it belongs to.
+    pub of: Option<String>,
+}
+
+/// Corpus-wide knowledge gathered before extraction: words seen in lowercase.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    lowercase: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Collect the lowercase words of every article.
+    pub fn from_articles(articles: &[Article]) -> Lexicon {
+        let mut lowercase = HashSet::new();
+        for a in articles {
+            for p in &a.paragraphs {
+                for w in a.slice(*p).split(|c: char| !c.is_alphabetic() && c != '-') {
+                    if w.len() > 1
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && !lowercase.contains(w)
+                    {
+                        lowercase.insert(w.to_string());
+                    }
+                }
+            }
+        }
+        Lexicon { lowercase }
+    }
+
+    /// True when `word`, lowercased, is used as an ordinary word somewhere in the corpus.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.lowercase.contains(&lower) || self.lowercase.contains(strip_possessive(&lower))
+    }
+}
+
+fn is_title_word(w: &str) -> bool {
+    let g = gazetteer::get();
+    if EXTRA_TITLES.contains(&w) || HONORIFICS.contains(&w) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    if NOT_TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    w.chars().next().is_some_and(char::is_uppercase) && g.is_title(w)
+}
+
+/// A lowercase word that can head an appositive role: "mayor", "vice-mayor", "member".
+fn is_appositive_head(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (is_role_noun(w)
+            || w.split('-').any(is_role_noun)
+            || (gazetteer::get().is_title(w) && !NOT_TITLES.contains(&w)))
+}
+
+fn is_head(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+fn is_any_head(w: &str) -> bool {
+    is_head(ORG_HEADS, w)
+        || is_head(EVENT_HEADS, w)
+        || is_head(INITIATIVE_HEADS, w)
+        || is_head(PLACE_HEADS, w)
+}
+
+/// A capitalised run of tokens (indices into the sentence's tokens).
+#[derive(Debug, Clone)]
+struct Run {
+    start: usize,
+    end: usize,
+    /// Byte span of the name (possessive removed).
+    span: Span,
+}
+
+/// Extract the names of one article.
+pub fn extract_names(article: &Article, lex: &Lexicon) -> (Vec<NameMention>, Vec<RoleFact>) {
+    let text = article.text.as_str();
+    let mut mentions: Vec<NameMention> = Vec::new();
+    let mut roles: Vec<RoleFact> = Vec::new();
+    for (si, sent) in article.sentences.iter().enumerate() {
+        let toks = tokenize(text, *sent);
+        if shouting(&toks) {
+            continue;
+        }
+        for run in runs(&toks, lex) {
+            analyse_run(text, &toks, run, si, lex, &mut mentions, &mut roles);
+        }
+    }
+    link_in_article(text, &mut mentions, &mut roles);
+    (mentions, roles)
+}
+
+/// A headline in capitals: names cannot be told from words.
+fn shouting(toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.is_word && !t.is_number())
+        .collect();
+    words.len() >= 4 && words.iter().filter(|t| t.is_all_caps()).count() * 10 >= words.len() * 7
+}
+
+fn is_name_token(t: &Token) -> bool {
+    t.is_capitalised() && t.text.chars().any(char::is_alphabetic)
+}
+
+fn has_possessive(t: &Token) -> bool {
+    strip_possessive(t.text).len() != t.text.len()
+}
+
+/// Find the capitalised runs of a sentence, with their connectors.
+fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
+    let mut out = Vec::new();
+    let first_word = toks.iter().position(|t| t.is_word).unwrap_or(0);
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_token(&toks[i]) || is_currency_prefix(toks, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut has_of = false;
+        loop {
+            if has_possessive(&toks[end - 1]) {
+                // "Prime Minister's Office": a possessive continues only into an organisation head.
+                if end < toks.len()
+                    && is_name_token(&toks[end])
+                    && is_head(ORG_HEADS, toks[end].text)
+                {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(next) = toks.get(end) else { break };
+            if is_name_token(next) {
+                end += 1;
+                continue;
+            }
+            if !next.is_word {
+                // A list inside an "of/for" complement: "for Culture, Community and Youth".
+                if next.text == "," && has_of {
+                    if let Some(stop) = comma_list_end(toks, end) {
+                        end = stop;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let conn = next.text;
+            if !NAME_CONNECTORS.contains(&conn) {
+                break;
+            }
+            // The word after the connector (and an optional "the").
+            let mut k = end + 1;
+            if toks.get(k).is_some_and(|t| t.text == "the") && (conn == "of" || conn == "for") {
+                k += 1;
+            }
+            let Some(after) = toks.get(k) else { break };
+            if !is_name_token(after) {
+                break;
+            }
+            let prev = strip_possessive(toks[end - 1].text);
+            let ok = match conn {
+                "of" | "for" => {
+                    let headed = is_head(OF_HEADS, prev) || is_title_word(prev);
+                    if headed {
+                        has_of = true;
+                    }
+                    headed
+                }
+                "and" | "&" => {
+                    has_of || {
+                        let left = &toks[start..end];
+                        let last = strip_possessive(left[left.len() - 1].text);
+                        left.len() <= 2
+                            && !is_any_head(last)
+                            && gazetteer::get().place(last).is_none()
+                            && run_ends_in_head(toks, k)
+                    }
+                }
+                "on" | "upon" => is_head(EVENT_HEADS, prev) || is_head(OF_HEADS, prev),
+                _ => true,
+            };
+            if !ok {
+                break;
+            }
+            end = k + 1;
+        }
+        // Trim: opening function words, a sentence-initial common word, calendar words.
+        let mut s = start;
+        while s < end {
+            let w = toks[s].text;
+            let at_sentence_start = s == first_word
+                || toks.get(s.wrapping_sub(1)).is_some_and(|p| {
+                    matches!(p.text, "\"" | "“" | "‘" | "'" | "(" | ":" | "—" | "–")
+                });
+            let bare = strip_possessive(w);
+            if FUNCTION_WORDS.contains(&bare)
+                || CALENDAR.contains(&bare)
+                || (at_sentence_start && end - s == 1 && lex.is_common_word(bare))
+                || (at_sentence_start
+                    && end - s > 1
+                    && lex.is_common_word(bare)
+                    && !is_title_word(bare)
+                    && !is_any_head(bare)
+                    && !gazetteer::get().is_given_name(bare))
+            {
+                s += 1;
+                continue;
+            }
+            break;
+        }
+        let mut e = end;
+        while e > s
+            && (NAME_CONNECTORS.contains(&toks[e - 1].text)
+                || toks[e - 1].text == "the"
+                || !toks[e - 1].is_word
+                || CALENDAR.contains(&toks[e - 1].text))
+        {
+            e -= 1;
+        }
+        if e > s {
+            let last = &toks[e - 1];
+            let bare_end = last.span.start + strip_possessive(last.text).len();
+            out.push(Run {
+                start: s,
+                end: e,
+                span: Span::new(toks[s].span.start, bare_end),
+            });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// "US" in "US$17.4 billion" is part of a currency, not a name.
+fn is_currency_prefix(toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|t| {
+        matches!(t.text, "$" | "£" | "€" | "¥") && t.span.start == toks[i].span.end
+    })
+}
+
+/// For a comma inside an of/for complement, where the list "A, B and C" ends, if it is one.
+fn comma_list_end(toks: &[Token], comma: usize) -> Option<usize> {
+    let mut k = comma;
+    loop {
+        // Expect ", Cap..." or " and Cap..."
+        let sep = toks.get(k)?;
+        if sep.text != "," && sep.text != "and" {
+            return None;
+        }
+        let mut j = k + 1;
+        if sep.text == "," && toks.get(j).is_some_and(|t| t.text == "and") {
+            j += 1;
+        }
+        if !toks.get(j).is_some_and(is_name_token) {
+            return None;
+        }
+        while toks.get(j).is_some_and(is_name_token) {
+            j += 1;
+        }
+        if sep.text == "and" || toks.get(k + 1).is_some_and(|t| t.text == "and") {
+            return Some(j);
+        }
+        k = j;
+    }
+}
+
+/// True when the capitalised words from `k` end in an organisation, event or initiative head.
+fn run_ends_in_head(toks: &[Token], k: usize) -> bool {
+    let mut j = k;
+    while toks.get(j).is_some_and(is_name_token) {
+        j += 1;
+    }
+    j > k && {
+        let w = strip_possessive(toks[j - 1].text);
+        is_head(ORG_HEADS, w) || is_head(EVENT_HEADS, w) || is_head(INITIATIVE_HEADS, w)
+    }
+}
+
+/// The words of a run, possessive removed from the last.
+fn run_words<'a>(toks: &[Token<'a>], run: &Run) -> Vec<&'a str> {
+    let mut ws: Vec<&str> = toks[run.start..run.end].iter().map(|t| t.text).collect();
+    if let Some(last) = ws.last_mut() {
+        *last = strip_possessive(last);
+    }
+    ws
+}
+
+/// Could these words be a person's name?
+fn plausible_person(words: &[&str]) -> bool {
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let g = gazetteer::get();
+    if words.len() >= 2 && g.place(&words.join(" ")).is_some() {
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !is_any_head(w)
+            && !is_title_word(w)
+            && !CALENDAR.contains(w)
+            && !FUNCTION_WORDS.contains(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            && !(w.contains('-')
+                && w.split('-').any(|p| {
+                    g.place(p)
+                        .is_some_and(|pl| pl.population >= 100_000 || pl.kind != PlaceKind::City)
+                }))
+    })
+}
+
+/// Person-name evidence from the gazetteers of given names and surnames.
+fn name_evidence(words: &[&str]) -> f32 {
+    let g = gazetteer::get();
+    if words.len() < 2 {
+        return 0.0;
+    }
+    let first = words[0];
+    let last = words[words.len() - 1];
+    let given_first = g.is_given_name(first);
+    let surname_last = g.is_surname(last) || last.contains('-');
+    let surname_first = g.is_surname(first);
+    let known = words
+        .iter()
+        .filter(|w| g.is_given_name(w) || g.is_surname(w))
+        .count();
+    if given_first && (surname_last || g.is_given_name(last)) {
+        2.5
+    } else if given_first || (surname_first && known == words.len()) {
+        1.5
+    } else if known >= 1 {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn analyse_run(
+    text: &str,
+    toks: &[Token],
+    run: Run,
+    sentence: usize,
+    lex: &Lexicon,
+    mentions: &mut Vec<NameMention>,
+    roles: &mut Vec<RoleFact>,
+) {
+    let words = run_words(toks, &run);
+    let g = gazetteer::get();
+
+    // Titles before a name: "[Shanghai] [Vice Mayor] [Hua Yuan]".
+    let last_title = words
+        .iter()
+        .rposition(|w| is_title_word(w))
+        .filter(|&t| t + 1 < words.len() && plausible_person(&words[t + 1..]));
+    if let Some(t) = last_title {
+        let mut f = t;
+        while f > 0 && is_title_word(words[f - 1]) {
+            f -= 1;
+        }
+        let name_tok = run.start + t + 1;
+        let span = Span::new(toks[name_tok].span.start, run.span.end);
+        let name_words = &words[t + 1..];
+        let title_words = &words[f..=t];
+        let honorific_only = title_words.iter().all(|w| HONORIFICS.contains(w));
+        let mut scores = Scores::default();
+        scores.add(Kind::Person, 3.0 + name_evidence(name_words));
+        let surface = text[span.start..span.end].to_string();
+        if !honorific_only {
+            let title: Vec<&str> = title_words
+                .iter()
+                .filter(|w| !HONORIFICS.contains(w))
+                .copied()
+                .collect();
+            let of = (f > 0).then(|| words[..f].join(" "));
+            roles.push(RoleFact {
+                person: surface.clone(),
+                title: expand_title(&title.join(" ")),
+                of,
+            });
+        }
+        if f > 0 {
+            // The organisation or place before the title is a mention of its own.
+            let pre = Run {
+                start: run.start,
+                end: run.start + f,
+                span: Span::new(toks[run.start].span.start, toks[run.start + f - 1].span.end),
+            };
+            classify_and_push(text, toks, pre, sentence, lex, mentions);
+        }
+        let _ = lex;
+        mentions.push(NameMention {
+            span,
+            canonical: surface.clone(),
+            surface,
+            scores,
+            linked: false,
+            sentence,
+        });
+        appositive_role(text, toks, run.end, mentions.len() - 1, mentions, roles);
+        return;
+    }
+    // A run made only of titles and their complements is a role, not an entity.
+    if is_title_word(words[0]) && !is_any_head(words[words.len() - 1]) {
+        return;
+    }
+    // A known place followed by a person's name: "United States Hamdullah Mohib".
+    if words.len() >= 3 {
+        for cut in (1..words.len() - 1).rev() {
+            if g.place(&words[..cut].join(" ")).is_some()
+                && plausible_person(&words[cut..])
+                && g.is_given_name(words[cut])
+                && words.len() - cut >= 2
+            {
+                let a = Run {
+                    start: run.start,
+                    end: run.start + cut,
+                    span: Span::new(
+                        toks[run.start].span.start,
+                        toks[run.start + cut - 1].span.end,
+                    ),
+                };
+                let b = Run {
+                    start: run.start + cut,
+                    end: run.end,
+                    span: Span::new(toks[run.start + cut].span.start, run.span.end),
+                };
+                classify_and_push(text, toks, a, sentence, lex, mentions);
+                classify_and_push(text, toks, b, sentence, lex, mentions);
+                return;
+            }
+        }
+    }
+    let end = run.end;
+    let start = run.start;
+    let person_like = plausible_person(&words);
+    if let Some(idx) = classify_and_push(text, toks, run, sentence, lex, mentions) {
+        if person_like {
+            if let Some((title, of)) = lowercase_title_before(text, toks, start) {
+                mentions[idx].scores.add(Kind::Person, 2.0);
+                roles.push(RoleFact {
+                    person: mentions[idx].canonical.clone(),
+                    title,
+                    of,
+                });
+            }
+            let before = roles.len();
+            appositive_role(text, toks, end, idx, mentions, roles);
+            if roles.len() > before {
+                mentions[idx].scores.add(Kind::Person, 1.0);
+            }
+        }
+    }
+}
+
+fn expand_title(t: &str) -> String {
+    match t {
+        "PM" => "Prime Minister".into(),
+        _ => t.to_string(),
+    }
+}
+
+fn classify_and_push(
+    text: &str,
+    toks: &[Token],
+    run: Run,
+    sentence: usize,
+    lex: &Lexicon,
+    mentions: &mut Vec<NameMention>,
+) -> Option<usize> {
+    let words = run_words(toks, &run);
+    if words.is_empty() {
+        return None;
+    }
+    // "an MOU", "a BMW": a determiner makes it a common noun.
+    if words.len() == 1
+        && is_acronym(words[0])
+        && prev_word(toks, run.start).is_some_and(|w| w == "a" || w == "an")
+    {
+        return None;
+    }
+    let scores = classify(toks, &run, &words, lex);
+    let surface = text[run.span.start..run.span.end].to_string();
+    mentions.push(NameMention {
+        span: run.span,
+        canonical: surface.clone(),
+        surface,
+        scores,
+        linked: false,
+        sentence,
+    });
+    Some(mentions.len() - 1)
+}
+
+/// Lowercase title words just before a name: "Shanghai mayor Gong Zheng", "party secretary Li Qiang".
+fn lowercase_title_before(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+) -> Option<(String, Option<String>)> {
+    let mut k = start;
+    let mut words: Vec<&str> = Vec::new();
+    while k > 0 && words.len() < 3 {
+        let t = &toks[k - 1];
+        let lower_title = t.is_word
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && (is_role_noun(t.text) || (!words.is_empty() && TITLE_MODIFIERS.contains(&t.text)));
+        if !lower_title {
+            break;
+        }
+        words.push(t.text);
+        k -= 1;
+    }
+    if words.is_empty() || !words.iter().any(|w| is_role_noun(w)) {
+        return None;
+    }
+    words.reverse();
+    let title = capitalise(&words.join(" "));
+    // The organisation or place written just before: "Shanghai", "Singapore's".
+    let of = (k > 0 && toks[k - 1].is_capitalised()).then(|| {
+        let mut j = k - 1;
+        while j > 0 && toks[j - 1].is_capitalised() && !has_possessive(&toks[j - 1]) {
+            j -= 1;
+        }
+        let last = &toks[k - 1];
+        text[toks[j].span.start..last.span.start + strip_possessive(last.text).len()].to_string()
+    });
+    let of = of.filter(|o| !FUNCTION_WORDS.contains(&o.as_str()));
+    Some((title, of))
+}
+
+/// Words that may precede a role noun inside a lowercase title.
+const TITLE_MODIFIERS: &[&str] = &[
+    "party",
+    "vice",
+    "deputy",
+    "chief",
+    "prime",
+    "foreign",
+    "finance",
+    "senior",
+    "general",
+    "executive",
+    "city",
+    "state",
+    "former",
+    "acting",
+    "interim",
+    "managing",
+    "assistant",
+    "associate",
+];
+
+/// Weigh the evidence for each kind.
+fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores {
+    let g = gazetteer::get();
+    let mut s = Scores::default();
+    let full = words.join(" ");
+    let last = words[words.len() - 1];
+    let n = words.len();
+
+    // Head words.
+    if is_head(INITIATIVE_HEADS, last) && n > 1 {
+        s.add(Kind::Initiative, 3.0);
+    }
+    if is_head(EVENT_HEADS, last) && n > 1 {
+        s.add(Kind::Event, 3.0);
+    }
+    if (is_head(ORG_HEADS, last) || g.is_org_suffix(last)) && n > 1 {
+        s.add(Kind::Organization, 3.0);
+    }
+    if words.contains(&"of") && is_head(ORG_HEADS, words[0]) {
+        s.add(Kind::Organization, 3.5);
+    }
+    if is_head(PLACE_HEADS, last) && n > 1 {
+        s.add(Kind::Place, 2.5);
+    }
+    if words.contains(&"of") && is_head(PLACE_HEADS, words[0]) {
+        s.add(Kind::Place, 3.5);
+    }
+    // Gazetteer places.
+    if let Some(p) = g.place(&full) {
+        let w = match p.kind {
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => 4.0,
+            PlaceKind::City if p.population >= 100_000 => 3.0,
+            PlaceKind::City => 2.0,
+        };
+        let common = n == 1 && lex.is_common_word(&full);
+        s.add(Kind::Place, if common { w - 2.0 } else { w });
+    }
+    // Acronyms.
+    if n == 1 && is_acronym(last) && g.place(last).is_none() {
+        let mut w = if last.len() >= 3 { 1.5 } else { 1.0 };
+        if prev_word(toks, run.start) == Some("the") {
+            w += 1.0;
+        }
+        if has_possessive(&toks[run.end - 1])
+            || toks
+                .get(run.end)
+                .is_some_and(|t| SPEECH_VERBS.contains(&t.text))
+        {
+            w += 0.5;
+        }
+        s.add(Kind::Organization, w);
+    }
+    // Person names.
+    if plausible_person(words) {
+        s.add(Kind::Person, name_evidence(words));
+    }
+    // Context: the words around.
+    let before = prev_word(toks, run.start);
+    let after = toks.get(run.end);
+    if let Some(b) = before {
+        let bl = b.to_lowercase();
+        if ORG_NOUNS.contains(&bl.as_str()) {
+            s.add(Kind::Organization, 2.0);
+        }
+        if PLACE_PREPOSITIONS.contains(&bl.as_str()) && g.place(&full).is_some() {
+            s.add(Kind::Place, 1.0);
+        }
+    }
+    // "Singapore's Senior Minister of State for Trade, Low Yen Ling": a title phrase, then the name.
+    if run.start > 0 && toks[run.start - 1].text == "," && n >= 2 && plausible_person(words) {
+        let from = run.start.saturating_sub(16);
+        let titled = toks[from..run.start - 1]
+            .iter()
+            .any(|t| t.is_capitalised() && is_title_word(t.text) && !HONORIFICS.contains(&t.text));
+        let sentence_break = toks[from..run.start - 1]
+            .iter()
+            .any(|t| t.is_word && SPEECH_VERBS.contains(&t.text));
+        if titled && !sentence_break {
+            s.add(Kind::Person, 1.0);
+        }
+    }
+    if let Some(a) = after {
+        if ORG_NOUNS.contains(&a.text) && a.span.start > toks[run.end - 1].span.end {
+            s.add(Kind::Organization, 3.0);
+        }
+        if SPEECH_VERBS.contains(&a.text) && n >= 2 && plausible_person(words) {
+            s.add(Kind::Person, 1.0);
+        }
+        // "X, mayor of ..." : an appositive role.
+        if a.text == "," {
+            if let Some(next) = toks.get(run.end + 1) {
+                if is_appositive_head(next.text) && plausible_person(words) {
+                    s.add(Kind::Person, 2.0);
+                }
+            }
+        }
+    }
+    s
+}
+
+fn prev_word<'a>(toks: &[Token<'a>], i: usize) -> Option<&'a str> {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if toks[k].is_word {
+            return Some(toks[k].text);
+        }
+        if toks[k].text != "," {
+            return None;
+        }
+    }
+    None
+}
+
+/// After a person's name: ", mayor of Dunedin," or ", Singapore's Minister for Culture, ...".
+fn appositive_role(
+    text: &str,
+    toks: &[Token],
+    after: usize,
+    idx: usize,
+    mentions: &[NameMention],
+    roles: &mut Vec<RoleFact>,
+) {
+    if let Some(r) = appositive(text, toks, after) {
+        roles.push(RoleFact {
+            person: mentions[idx].canonical.clone(),
+            title: r.0,
+            of: r.1,
+        });
+    }
+}
+
+/// Read an appositive role phrase starting at token `after` (which must be a comma).
+fn appositive(text: &str, toks: &[Token], after: usize) -> Option<(String, Option<String>)> {
+    if toks.get(after)?.text != "," {
+        return None;
+    }
+    let mut k = after + 1;
+    let mut owner: Option<String> = None;
+    // "Singapore's Minister ..."
+    let mut j = k;
+    while toks
+        .get(j)
+        .is_some_and(|t| t.is_capitalised() && !has_possessive(t))
+    {
+        j += 1;
+    }
+    if let Some(t) = toks.get(j) {
+        if has_possessive(t) && t.is_capitalised() {
+            let first = toks[k].span.start;
+            let last = t.span.start + strip_possessive(t.text).len();
+            owner = Some(text[first..last].to_string());
+            k = j + 1;
+        }
+    }
+    if toks
+        .get(k)
+        .is_some_and(|t| t.text == "the" || t.text == "a" || t.text == "an")
+    {
+        k += 1;
+    }
+    let head = toks.get(k)?;
+    let is_role = head.is_word
+        && (is_appositive_head(head.text) || (head.is_capitalised() && is_title_word(head.text)));
+    if !is_role || head.is_capitalised() && owner.is_none() && !is_title_word(head.text) {
+        return None;
+    }
+    // The title runs to "of"/"with"/"at"/"in", a comma not followed by a list, or the end.
+    let start = head.span.start;
+    let mut end = head.span.end;
+    let mut m = k + 1;
+    let mut of: Option<String> = owner;
+    while let Some(t) = toks.get(m) {
+        if t.text == "," || t.text == "." || t.text == ";" || t.text == "\"" || t.text == "“" {
+            // A list of capitalised words inside the title: "for Culture, Community and Youth".
+            if t.text == ","
+                && toks.get(m + 1).is_some_and(|n| n.is_capitalised())
+                && comma_list_end(toks, m).is_some()
+            {
+                let stop = comma_list_end(toks, m).unwrap_or(m + 1);
+                end = toks[stop - 1].span.end;
+                m = stop;
+                continue;
+            }
+            break;
+        }
+        if matches!(t.text, "of" | "with" | "at" | "in") && of.is_none() {
+            let mut q = m + 1;
+            if toks.get(q).is_some_and(|x| x.text == "the") {
+                q += 1;
+            }
+            let s0 = q;
+            while toks.get(q).is_some_and(|x| {
+                x.is_capitalised()
+                    || (NAME_CONNECTORS.contains(&x.text)
+                        && toks.get(q + 1).is_some_and(|y| y.is_capitalised()))
+            }) {
+                q += 1;
+            }
+            let modifier = toks.get(q).is_some_and(|x| {
+                x.is_word
+                    && x.text.chars().next().is_some_and(char::is_lowercase)
+                    && !NAME_CONNECTORS.contains(&x.text)
+                    && !SPEECH_VERBS.contains(&x.text)
+            });
+            if q > s0 && !modifier {
+                let last = &toks[q - 1];
+                let e = last.span.start + strip_possessive(last.text).len();
+                of = Some(text[toks[s0].span.start..e].to_string());
+                break;
+            }
+            break;
+        }
+        if SPEECH_VERBS.contains(&t.text) || m - k > 12 {
+            break;
+        }
+        end = t.span.end;
+        m += 1;
+    }
+    let title = text[start..end].trim().to_string();
+    Some((capitalise(&title), of))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut at_word = true;
+    for c in s.chars() {
+        if at_word && c.is_lowercase() && out.split_whitespace().count() < 3 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        at_word = c == ' ' || c == '-';
+    }
+    // Keep short connectors lowercase.
+    out.replace(" Of ", " of ")
+        .replace(" For ", " for ")
+        .replace(" And ", " and ")
+}
+
+/// Join short forms to earlier full names, and acronyms to their expansions, within an article.
+fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFact]) {
+    mentions.sort_by_key(|m| m.span.start);
+    // Acronyms defined in brackets: "Prime Minister's Office (PMO)".
+    let mut defined: Vec<(String, usize)> = Vec::new();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !is_acronym(&m.surface) {
+            continue;
+        }
+        let before = text[..m.span.start].trim_end();
+        let after = &text[m.span.end..];
+        if before.ends_with('(') && after.starts_with(')') {
+            if let Some(j) = (0..i).rev().find(|&j| {
+                let e = mentions[j].span.end;
+                let gap = text.get(e..m.span.start).unwrap_or("");
+                gap.trim() == "(" || gap.trim_start().starts_with('(') && gap.len() < 4
+            }) {
+                defined.push((m.surface.clone(), j));
+            }
+        }
+    }
+    for (acr, j) in defined {
+        let canonical = mentions[j].canonical.clone();
+        let scores = mentions[j].scores;
+        for m in mentions.iter_mut().filter(|m| m.surface == acr) {
+            m.canonical = canonical.clone();
+            m.scores.merge(&scores);
+            m.linked = true;
+        }
+    }
+    // Acronyms by initials: "SSCCC" for "Shanghai-Singapore Comprehensive Cooperation Council".
+    for i in 0..mentions.len() {
+        if !is_acronym(&mentions[i].surface) || mentions[i].linked {
+            continue;
+        }
+        let acr: String = mentions[i]
+            .surface
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        if acr.len() < 2 {
+            continue;
+        }
+        let found = mentions
+            .iter()
+            .enumerate()
+            .find(|(j, m)| *j != i && !is_acronym(&m.surface) && initials(&m.canonical) == acr);
+        if let Some((_, m)) = found {
+            let (canonical, scores) = (m.canonical.clone(), m.scores);
+            mentions[i].canonical = canonical;
+            mentions[i].scores.merge(&scores);
+            mentions[i].linked = true;
+        }
+    }
+    // Long names written two ways with the same initials ("Shanghai-Singapore" and
+    // "Singapore-Shanghai ... Council") are one: the first full form wins.
+    for i in 0..mentions.len() {
+        if is_acronym(&mentions[i].surface) || mentions[i].linked {
+            continue;
+        }
+        let words = mentions[i].surface.split_whitespace().count();
+        if words < 3 {
+            continue;
+        }
+        let ini = initials(&mentions[i].surface);
+        let mut sorted_i: Vec<char> = mentions[i]
+            .surface
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        sorted_i.sort_unstable();
+        if let Some(j) = (0..i).find(|&j| {
+            let m = &mentions[j];
+            !m.linked && m.canonical != mentions[i].canonical && initials(&m.canonical) == ini && {
+                let mut s: Vec<char> = m
+                    .canonical
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .collect();
+                s.sort_unstable();
+                s == sorted_i
+            }
+        }) {
+            let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
+            mentions[i].canonical = canonical;
+            mentions[i].scores.merge(&scores);
+            mentions[i].linked = true;
+        }
+    }
+    // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
+    for i in 0..mentions.len() {
+        if mentions[i].linked {
+            continue;
+        }
+        let words: Vec<&str> = mentions[i].surface.split_whitespace().collect();
+        if words.len() > 2 {
+            continue;
+        }
+        let target = (0..mentions.len()).filter(|&j| j != i).filter(|&j| {
+            let m = &mentions[j];
+            let (k, sc) = m.scores.best();
+            k == Kind::Person
+                && sc >= DECIDED
+                && m.canonical.split_whitespace().count() > words.len()
+                && {
+                    let full: Vec<&str> = m.canonical.split_whitespace().collect();
+                    words.iter().all(|w| {
+                        full.iter()
+                            .any(|f| f == w || f.split('-').next() == Some(w))
+                    })
+                }
+        });
+        // Prefer the nearest full form before; else the first after.
+        let before: Vec<usize> = target.clone().filter(|&j| j < i).collect();
+        let chosen = before.last().copied().or_else(|| target.clone().next());
+        if let Some(j) = chosen {
+            let canonical = mentions[j].canonical.clone();
+            let old = mentions[i].canonical.clone();
+            let mut scores = Scores::default();
+            scores.add(Kind::Person, DECIDED + 1.0);
+            mentions[i].canonical = canonical.clone();
+            mentions[i].scores = scores;
+            mentions[i].linked = true;
+            for r in roles.iter_mut().filter(|r| r.person == old) {
+                r.person = canonical.clone();
+            }
+        }
+    }
+    // Shorter organisation names inside a longer one: "Ruijin Hospital" in "Shanghai Ruijin Hospital".
+    for i in 0..mentions.len() {
+        if mentions[i].linked || mentions[i].surface.split_whitespace().count() < 2 {
+            continue;
+        }
+        let s = mentions[i].surface.clone();
+        let (k, _) = mentions[i].scores.best();
+        if let Some(j) = (0..mentions.len()).find(|&j| {
+            let m = &mentions[j];
+            j != i
+                && !m.linked
+                && m.canonical.len() > s.len()
+                && m.canonical.ends_with(&format!(" {s}"))
+                && m.scores.best().0 == k
+                && k == Kind::Organization
+        }) {
+            mentions[i].canonical = mentions[j].canonical.clone();
+            mentions[i].linked = true;
+        }
+    }
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && !s.contains(' ')
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// Initials of a name's capitalised parts, hyphenated parts counted apart.
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::RawDoc;
+
+    fn names(text: &str) -> (Vec<(String, String, Kind)>, Vec<RoleFact>) {
+        let a = crate::parse::parse(&RawDoc {
+            id: "t".into(),
+            path: "t".into(),
+            text: text.into(),
+            record: None,
+        });
+        let lex = Lexicon::from_articles(std::slice::from_ref(&a));
+        let (ms, roles) = extract_names(&a, &lex);
+        (
+            ms.into_iter()
+                .filter(|m| m.scores.best().1 >= DECIDED)
+                .map(|m| (m.surface, m.canonical, m.scores.best().0))
+                .collect(),
+            roles,
+        )
+    }
+
+    fn has(ms: &[(String, String, Kind)], surface: &str, canonical: &str, kind: Kind) -> bool {
+        ms.iter()
+            .any(|(s, c, k)| s == surface && c == canonical && *k == kind)
+    }
+
+    #[test]
+    fn titles_are_roles_not_names() {
+        let (ms, roles) = names("Headline here\n\nAt the meeting, Shanghai Mayor Gong Zheng spoke about trade. Gong said it went well.\n");
+        assert!(has(&ms, "Gong Zheng", "Gong Zheng", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Gong", "Gong Zheng", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Shanghai", "Shanghai", Kind::Place), "{ms:?}");
+        assert_eq!(
+            roles,
+            vec![RoleFact {
+                person: "Gong Zheng".into(),
+                title: "Mayor".into(),
+                of: Some("Shanghai".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn honorifics_and_abbreviated_titles_link_to_the_full_name() {
+        let (ms, roles) = names("T\n\nThe party secretary Li Qiang told Prime Minister Lee Hsien Loong yesterday. Mr Li briefed PM Lee on trade.\n");
+        assert!(has(&ms, "Li", "Li Qiang", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Lee", "Lee Hsien Loong", Kind::Person), "{ms:?}");
+        assert!(
+            roles
+                .iter()
+                .any(|r| r.person == "Lee Hsien Loong" && r.title == "Prime Minister"),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn appositives_give_roles_with_their_place() {
+        let (ms, roles) = names("T\n\nJules Radich, mayor of Dunedin, New Zealand, agreed. Ning Guang, president of Ruijin Hospital, said so.\n");
+        assert!(
+            has(&ms, "Jules Radich", "Jules Radich", Kind::Person),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Ruijin Hospital",
+                "Ruijin Hospital",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            roles.contains(&RoleFact {
+                person: "Jules Radich".into(),
+                title: "Mayor".into(),
+                of: Some("Dunedin".into())
+            }),
+            "{roles:?}"
+        );
+        assert!(
+            roles.contains(&RoleFact {
+                person: "Ning Guang".into(),
+                title: "President".into(),
+                of: Some("Ruijin Hospital".into())
+            }),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion() {
+        let (ms, _) = names("T\n\nThe Shanghai-Singapore Comprehensive Cooperation Council met. The SSCCC grew, said a Prime Minister's Office (PMO) statement. The PMO said more.\n");
+        assert!(
+            has(
+                &ms,
+                "SSCCC",
+                "Shanghai-Singapore Comprehensive Cooperation Council",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            ms.iter()
+                .filter(|(s, c, _)| s == "PMO" && c == "Prime Minister's Office")
+                .count()
+                == 2,
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn names_with_connectors_and_heads() {
+        let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
+        assert!(
+            has(
+                &ms,
+                "Ministry of Culture, Community and Youth",
+                "Ministry of Culture, Community and Youth",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Belt and Road Initiative",
+                "Belt and Road Initiative",
+                Kind::Initiative
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Hong Kong-Shanghai Cooperation Conference",
+                "Hong Kong-Shanghai Cooperation Conference",
+                Kind::Event
+            ),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let (ms, _) = names("T\n\nDespite the rain, Dunedin thrived. Additionally, he spoke. We did additionally. And despite it all.\n");
+        assert!(
+            ms.iter()
+                .all(|(s, _, _)| s != "Despite" && s != "Additionally"),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Dunedin", "Dunedin", Kind::Place), "{ms:?}");
+    }
+}

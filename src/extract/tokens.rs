@@ -1,0 +1,157 @@
+//! Word tokens with byte spans, the unit the extractors work on.
+
+use crate::model::Span;
+
+/// A word or punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text.
+    pub text: &'a str,
+    /// Where it is in the article text.
+    pub span: Span,
+    /// True for words (letters or digits), false for punctuation.
+    pub is_word: bool,
+}
+
+impl<'a> Token<'a> {
+    /// First character is an uppercase letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all uppercase ("SSCCC", "U.S.").
+    pub fn is_all_caps(&self) -> bool {
+        self.is_word
+            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+    }
+
+    /// Starts with a digit.
+    pub fn is_number(&self) -> bool {
+        self.is_word && self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+}
+
+fn joins(prev: char, c: char, next: Option<char>) -> bool {
+    let next_alnum = next.is_some_and(char::is_alphanumeric);
+    match c {
+        '-' | '‐' | '&' => prev.is_alphanumeric() && next_alnum,
+        '\'' | '’' => prev.is_alphabetic() && next.is_some_and(char::is_alphabetic),
+        '.' => {
+            // Dotted acronyms (U.S.) and decimals (17.4).
+            (prev.is_uppercase() && next.is_some_and(char::is_uppercase))
+                || (prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+        }
+        ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Tokenise `span` of `text`: words keep inner hyphens, apostrophes, ampersands, dots of
+/// acronyms and decimal points; a dotted acronym keeps its final dot ("U.S.").
+pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(span.start..span.end) else {
+        return out;
+    };
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    j += 1;
+                } else if joins(chars[j - 1].1, cj, chars.get(j + 1).map(|x| x.1)) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let j = j.min(chars.len());
+            let mut end = chars.get(j).map_or(slice.len(), |x| x.0);
+            // Keep the closing dot of a dotted acronym.
+            let word = &slice[pos..end];
+            if word.contains('.')
+                && chars.get(j).is_some_and(|x| x.1 == '.')
+                && word.chars().all(|c| c.is_uppercase() || c == '.')
+            {
+                end += 1;
+                out.push(Token {
+                    text: &slice[pos..end],
+                    span: Span::new(span.start + pos, span.start + end),
+                    is_word: true,
+                });
+                i = j + 1;
+                continue;
+            }
+            out.push(Token {
+                text: word,
+                span: Span::new(span.start + pos, span.start + end),
+                is_word: true,
+            });
+            i = j;
+        } else {
+            let end = pos + c.len_utf8();
+            out.push(Token {
+                text: &slice[pos..end],
+                span: Span::new(span.start + pos, span.start + end),
+                is_word: false,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Strip a possessive "'s" / "’s" (or a bare trailing apostrophe) from a word, giving the
+/// shorter text and byte length.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            if !w.is_empty() {
+                return w;
+            }
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_their_inner_punctuation() {
+        assert_eq!(
+            words("Shanghai E&P's Ka-chiu paid US$17.4 billion, 4,321 ventures in the U.S. today."),
+            vec![
+                "Shanghai", "E&P's", "Ka-chiu", "paid", "US", "$", "17.4", "billion", ",", "4,321",
+                "ventures", "in", "the", "U.S.", "today", "."
+            ]
+        );
+        assert_eq!(
+            words("“Hi,” he said"),
+            vec!["“", "Hi", ",", "”", "he", "said"]
+        );
+    }
+
+    #[test]
+    fn possessives_come_off() {
+        assert_eq!(strip_possessive("Shanghai’s"), "Shanghai");
+        assert_eq!(strip_possessive("Xi"), "Xi");
+    }
+}

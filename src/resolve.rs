@@ -1,0 +1,261 @@
+//! Resolution across the corpus: the same full name is one entity; kinds left open in one
+//! article are decided by the evidence of all; a bare surname never joins two people.
+
+use crate::extract::names::{Scores, DECIDED};
+use crate::extract::{ArticleExtraction, FigureKind, Kind};
+use crate::model::{Article, Span};
+use std::collections::HashMap;
+
+/// A mention of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the article.
+    pub article: usize,
+    /// Where the name is.
+    pub span: Span,
+}
+
+/// A role held by a person in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// The title ("Mayor").
+    pub title: String,
+    /// The organisation or place ("Shanghai").
+    pub of: Option<String>,
+    /// Index of the article.
+    pub article: usize,
+}
+
+/// A person, organisation, place, event or initiative.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Stable id: `kind/slug`.
+    pub id: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Canonical name.
+    pub name: String,
+    /// Every other surface form seen.
+    pub aliases: Vec<String>,
+    /// Roles, per article.
+    pub roles: Vec<Role>,
+    /// Mentions in text order, article by article.
+    pub mentions: Vec<Mention>,
+}
+
+impl Entity {
+    /// The distinct articles it is mentioned in, in order.
+    pub fn articles(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self.mentions.iter().map(|m| m.article).collect();
+        v.dedup();
+        v
+    }
+}
+
+/// A quotation with its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Index of the article.
+    pub article: usize,
+    /// The quoted words.
+    pub span: Span,
+    /// Index of the speaker entity.
+    pub speaker: Option<usize>,
+}
+
+/// A figure or date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureRef {
+    /// Index of the article.
+    pub article: usize,
+    /// Where it is.
+    pub span: Span,
+    /// What it measures.
+    pub kind: FigureKind,
+}
+
+/// Everything extracted from the corpus, resolved.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// Entities, by kind then by mention count.
+    pub entities: Vec<Entity>,
+    /// Quotations in article order.
+    pub quotes: Vec<Quote>,
+    /// Figures in article order.
+    pub figures: Vec<FigureRef>,
+}
+
+/// The key that makes two names one entity.
+pub fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            match c {
+                '’' | '‘' => out.push('\''),
+                '‐' | '–' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}
+
+/// Join per-article extractions into corpus entities.
+pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
+    // Evidence per name across the corpus.
+    let mut corpus_scores: HashMap<String, Scores> = HashMap::new();
+    for ex in extractions {
+        for m in &ex.mentions {
+            corpus_scores
+                .entry(name_key(&m.canonical))
+                .or_default()
+                .max_with(&m.scores);
+        }
+    }
+
+    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut surfaces: Vec<HashMap<String, usize>> = Vec::new();
+    let mut article_people: Vec<HashMap<String, usize>> = vec![HashMap::new(); articles.len()];
+
+    for (ai, ex) in extractions.iter().enumerate() {
+        // Evidence per name within the article.
+        let mut local: HashMap<String, Scores> = HashMap::new();
+        for m in &ex.mentions {
+            local
+                .entry(name_key(&m.canonical))
+                .or_default()
+                .max_with(&m.scores);
+        }
+        for m in &ex.mentions {
+            let key = name_key(&m.canonical);
+            let (lk, ls) = local
+                .get(&key)
+                .map(Scores::best)
+                .unwrap_or((Kind::Person, 0.0));
+            let kind = if ls >= DECIDED {
+                lk
+            } else {
+                match corpus_scores.get(&key).map(Scores::best) {
+                    Some((k, s)) if s >= DECIDED => k,
+                    _ => continue,
+                }
+            };
+            let idx = *index.entry((kind, key.clone())).or_insert_with(|| {
+                entities.push(Entity {
+                    id: format!("{}/{}", kind.as_str(), slug(&m.canonical)),
+                    kind,
+                    name: m.canonical.clone(),
+                    aliases: vec![],
+                    roles: vec![],
+                    mentions: vec![],
+                });
+                surfaces.push(HashMap::new());
+                entities.len() - 1
+            });
+            entities[idx].mentions.push(Mention {
+                article: ai,
+                span: m.span,
+            });
+            *surfaces[idx].entry(m.surface.clone()).or_insert(0) += 1;
+            if kind == Kind::Person {
+                article_people[ai].insert(key, idx);
+            }
+        }
+        for r in &ex.roles {
+            if let Some(&idx) = article_people[ai].get(&name_key(&r.person)) {
+                let role = Role {
+                    title: r.title.clone(),
+                    of: r.of.clone(),
+                    article: ai,
+                };
+                if !entities[idx].roles.contains(&role) {
+                    entities[idx].roles.push(role);
+                }
+            }
+        }
+    }
+
+    // Aliases: every surface other than the canonical name.
+    for (e, surf) in entities.iter_mut().zip(&surfaces) {
+        let mut names: Vec<(&String, &usize)> = surf.iter().collect();
+        names.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let key = name_key(&e.name);
+        e.aliases = names
+            .into_iter()
+            .filter(|(s, _)| name_key(s) != key)
+            .map(|(s, _)| s.clone())
+            .collect();
+    }
+
+    let mut quotes = Vec::new();
+    let mut figures = Vec::new();
+    for (ai, ex) in extractions.iter().enumerate() {
+        for q in &ex.quotes {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .and_then(|s| article_people[ai].get(&name_key(s)).copied());
+            quotes.push(Quote {
+                article: ai,
+                span: q.span,
+                speaker,
+            });
+        }
+        for f in &ex.figures {
+            figures.push(FigureRef {
+                article: ai,
+                span: f.span,
+                kind: f.kind,
+            });
+        }
+    }
+
+    // Order: by kind, then most mentioned, then name; remap quote speakers.
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&entities[a], &entities[b]);
+        x.kind
+            .cmp(&y.kind)
+            .then(y.mentions.len().cmp(&x.mentions.len()))
+            .then(x.name.cmp(&y.name))
+    });
+    let mut new_index = vec![0; entities.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for q in &mut quotes {
+        q.speaker = q.speaker.map(|s| new_index[s]);
+    }
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let mut entities: Vec<Entity> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    // Ids stay unique even when two names share a slug.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in &mut entities {
+        let n = seen.entry(e.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}-{}", e.id, n);
+        }
+    }
+    Resolved {
+        entities,
+        quotes,
+        figures,
+    }
+}
