@@ -51,6 +51,7 @@ impl Corpus {
     /// Load and parse the corpus at `paths`, or the bundled seeds when `paths` is empty.
     pub fn open(paths: &[PathBuf]) -> Result<Corpus> {
         let t0 = Instant::now();
+        crate::gazetteer::warm_up();
         let loaded = if paths.is_empty() {
             load::load_seeds()
         } else {

@@ -1,7 +1,7 @@
 //! Gazetteers generated from real sources by `scripts/gen_gazetteers.py` (see
 //! `data/gazetteers/README.md`), compiled into the binary and indexed on first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../data/gazetteers/places.tsv");
@@ -49,7 +49,8 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut places: HashMap<&'static str, Place> = HashMap::with_capacity(40_000);
+        let mut places: HashMap<&'static str, Place> = HashMap::default();
+        places.reserve(40_000);
         for line in entries(PLACES) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind), pop) = (cols.next(), cols.next(), cols.next()) else {
@@ -87,22 +88,35 @@ impl Gazetteer {
         self.given.contains(word)
     }
 
-    /// True when `word` is a known surname ("Lee").
+    /// True when `word` is a known surname ("Lee", or "LEE" in capitals).
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(word) || self.surnames.contains(title_case(word).as_str())
+        self.surnames.contains(word)
+            || (!word.chars().any(char::is_lowercase) && self.surnames.contains(title_case(word).as_str()))
     }
 
     /// True when `word` (any case) is a person's title or honorific ("Mayor", "Dr").
     pub fn is_title(&self, word: &str) -> bool {
-        let w = word.trim_end_matches('.').to_lowercase();
-        self.titles.contains(w.as_str())
+        with_lowercase(word.trim_end_matches('.'), |w| self.titles.contains(w))
     }
 
     /// True when `phrase` (any case) is a company's legal form ("Ltd", "Pte Ltd", "Co").
     pub fn is_org_suffix(&self, phrase: &str) -> bool {
-        let w = phrase.trim_end_matches('.').to_lowercase();
-        self.org_suffixes.contains(w.as_str())
+        with_lowercase(phrase.trim_end_matches('.'), |w| self.org_suffixes.contains(w))
     }
+}
+
+/// Run `f` on the lowercase form of `word`, without allocating for short ASCII words.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 fn title_case(word: &str) -> String {
@@ -116,10 +130,20 @@ fn title_case(word: &str) -> String {
     }
 }
 
+static G: OnceLock<Gazetteer> = OnceLock::new();
+
 /// The gazetteers, indexed on first call.
 pub fn get() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(Gazetteer::build)
+}
+
+/// Start indexing the gazetteers on another thread, so that they are ready when parsing needs them.
+pub fn warm_up() {
+    if G.get().is_none() {
+        std::thread::spawn(|| {
+            get();
+        });
+    }
 }
 
 #[cfg(test)]

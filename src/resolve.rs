@@ -4,7 +4,7 @@
 use crate::extract::names::{Scores, DECIDED};
 use crate::extract::{ArticleExtraction, FigureKind, Kind};
 use crate::model::{Article, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A mention of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,45 +118,42 @@ fn slug(name: &str) -> String {
 /// Join per-article extractions into corpus entities.
 pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
     // Evidence per name across the corpus.
-    let mut corpus_scores: HashMap<String, Scores> = HashMap::new();
+    let mut corpus_scores: HashMap<&str, Scores> = HashMap::default();
     for ex in extractions {
         for m in &ex.mentions {
             corpus_scores
-                .entry(name_key(&m.canonical))
+                .entry(m.key.as_str())
                 .or_default()
                 .max_with(&m.scores);
         }
     }
 
-    let mut index: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut index: HashMap<(Kind, String), usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut surfaces: Vec<HashMap<String, usize>> = Vec::new();
-    let mut article_people: Vec<HashMap<String, usize>> = vec![HashMap::new(); articles.len()];
+    let mut article_people: Vec<HashMap<String, usize>> = vec![HashMap::default(); articles.len()];
 
     for (ai, ex) in extractions.iter().enumerate() {
         // Evidence per name within the article.
-        let mut local: HashMap<String, Scores> = HashMap::new();
+        let mut local: HashMap<&str, Scores> = HashMap::default();
         for m in &ex.mentions {
-            local
-                .entry(name_key(&m.canonical))
-                .or_default()
-                .max_with(&m.scores);
+            local.entry(m.key.as_str()).or_default().max_with(&m.scores);
         }
         for m in &ex.mentions {
-            let key = name_key(&m.canonical);
+            let key = m.key.as_str();
             let (lk, ls) = local
-                .get(&key)
+                .get(key)
                 .map(Scores::best)
                 .unwrap_or((Kind::Person, 0.0));
             let kind = if ls >= DECIDED {
                 lk
             } else {
-                match corpus_scores.get(&key).map(Scores::best) {
+                match corpus_scores.get(key).map(Scores::best) {
                     Some((k, s)) if s >= DECIDED => k,
                     _ => continue,
                 }
             };
-            let idx = *index.entry((kind, key.clone())).or_insert_with(|| {
+            let idx = *index.entry((kind, key.to_string())).or_insert_with(|| {
                 entities.push(Entity {
                     id: format!("{}/{}", kind.as_str(), slug(&m.canonical)),
                     kind,
@@ -165,7 +162,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                     roles: vec![],
                     mentions: vec![],
                 });
-                surfaces.push(HashMap::new());
+                surfaces.push(HashMap::default());
                 entities.len() - 1
             });
             entities[idx].mentions.push(Mention {
@@ -174,7 +171,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             });
             *surfaces[idx].entry(m.surface.clone()).or_insert(0) += 1;
             if kind == Kind::Person {
-                article_people[ai].insert(key, idx);
+                article_people[ai].insert(key.to_string(), idx);
             }
         }
         for r in &ex.roles {
@@ -245,7 +242,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let mut entities: Vec<Entity> = order.iter().filter_map(|&i| slots[i].take()).collect();
     // Ids stay unique even when two names share a slug.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for e in &mut entities {
         let n = seen.entry(e.id.clone()).or_insert(0);
         *n += 1;

@@ -151,9 +151,7 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(usize, FigureKind)> {
         x.is_word
             && x.text.chars().all(|c| c.is_alphabetic() || c == '-')
             && !FUNCTION_WORDS.contains(&x.text)
-            && !FUNCTION_WORDS
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(x.text))
+            && !FUNCTION_WORDS.contains_ignore_case(x.text)
             && !CALENDAR.contains(&x.text)
             && !matches!(
                 x.text,

