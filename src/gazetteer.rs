@@ -45,6 +45,10 @@ pub struct Gazetteer {
     surnames: HashSet<&'static str>,
     titles: HashSet<&'static str>,
     org_suffixes: HashSet<&'static str>,
+    /// Initials of multi-word countries ("UK" for United Kingdom), unless two countries share them.
+    country_initials: HashMap<String, &'static str>,
+    /// First four letters of every country and continent name.
+    demonym_stems: HashSet<String>,
 }
 
 impl Gazetteer {
@@ -69,7 +73,35 @@ impl Gazetteer {
                 *entry = Place { kind, population };
             }
         }
+        let mut country_initials: HashMap<String, &'static str> = HashMap::default();
+        let mut clashes: HashSet<String> = HashSet::default();
+        for (name, p) in &places {
+            if p.kind != PlaceKind::Country || !name.contains(' ') {
+                continue;
+            }
+            let ini: String = name
+                .split([' ', '-'])
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if ini.len() >= 2 && country_initials.insert(ini.clone(), name).is_some() {
+                clashes.insert(ini);
+            }
+        }
+        for c in clashes {
+            country_initials.remove(&c);
+        }
+        let demonym_stems = places
+            .iter()
+            .filter(|(n, p)| {
+                matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
+                    && n.chars().count() >= 4
+            })
+            .map(|(n, _)| n.chars().take(4).collect())
+            .collect();
         Gazetteer {
+            demonym_stems,
+            country_initials,
             places,
             given: entries(GIVEN_NAMES).collect(),
             surnames: entries(SURNAMES).collect(),
@@ -78,9 +110,34 @@ impl Gazetteer {
         }
     }
 
-    /// The place called exactly `name`, if any.
+    /// The place called exactly `name`, if any; "U.S." is read as "US", and an acronym made of
+    /// a country's initials ("UK") as that country.
     pub fn place(&self, name: &str) -> Option<Place> {
-        self.places.get(name).copied()
+        if let Some(p) = self.places.get(name) {
+            return Some(*p);
+        }
+        if name.len() <= 8 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.') {
+            let bare: String = name.chars().filter(|c| *c != '.').collect();
+            if let Some(p) = self.places.get(bare.as_str()) {
+                return Some(*p);
+            }
+            if let Some(full) = self.country_initials.get(&bare) {
+                return self.places.get(full).copied();
+            }
+        }
+        None
+    }
+
+    /// True when `word` names the people of a country ("Afghan", "Belgians", "Chinese").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('s');
+        let stem: String = w.chars().take(4).collect();
+        w.chars().count() >= 5
+            && self.places.get(w).is_none()
+            && ["an", "ian", "ese", "ish", "i", "ic", "ean", "er"]
+                .iter()
+                .any(|suf| w.ends_with(suf))
+            && self.demonym_stems.contains(stem.as_str())
     }
 
     /// True when `word` is a known given name ("Fiona").
@@ -91,7 +148,8 @@ impl Gazetteer {
     /// True when `word` is a known surname ("Lee", or "LEE" in capitals).
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
-            || (!word.chars().any(char::is_lowercase) && self.surnames.contains(title_case(word).as_str()))
+            || (!word.chars().any(char::is_lowercase)
+                && self.surnames.contains(title_case(word).as_str()))
     }
 
     /// True when `word` (any case) is a person's title or honorific ("Mayor", "Dr").
@@ -101,7 +159,9 @@ impl Gazetteer {
 
     /// True when `phrase` (any case) is a company's legal form ("Ltd", "Pte Ltd", "Co").
     pub fn is_org_suffix(&self, phrase: &str) -> bool {
-        with_lowercase(phrase.trim_end_matches('.'), |w| self.org_suffixes.contains(w))
+        with_lowercase(phrase.trim_end_matches('.'), |w| {
+            self.org_suffixes.contains(w)
+        })
     }
 }
 
@@ -156,6 +216,9 @@ mod tests {
         assert_eq!(g.place("China").map(|p| p.kind), Some(PlaceKind::Country));
         assert_eq!(g.place("Dunedin").map(|p| p.kind), Some(PlaceKind::City));
         assert!(g.place("Gong Zheng").is_none());
+        assert_eq!(g.place("UK").map(|p| p.kind), Some(PlaceKind::Country));
+        assert_eq!(g.place("U.S.").map(|p| p.kind), Some(PlaceKind::Country));
+        assert!(g.is_demonym("Afghan") && g.is_demonym("Belgians") && !g.is_demonym("Google"));
         assert!(g.is_given_name("Fiona"));
         assert!(g.is_surname("Lee") && g.is_surname("LEE"));
         assert!(g.is_title("Mayor") && g.is_title("Dr."));

@@ -105,6 +105,17 @@ impl Article {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
+    /// The sentences entities are read from: title, deck and body, then photo captions.
+    pub fn text_units(&self) -> Vec<Span> {
+        let mut units = self.sentences.clone();
+        for f in &self.furniture {
+            if f.kind == FurnitureKind::Caption {
+                units.extend(crate::sentences::split(&self.text, f.span));
+            }
+        }
+        units
+    }
+
     /// Number of words in the body.
     pub fn word_count(&self) -> usize {
         self.paragraphs

@@ -32,7 +32,9 @@ fn kind_type(k: Kind) -> Option<&'static str> {
 
 /// Byte offset of a character offset.
 fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// Gold spans per file stem, normalised: leading "the/a/an " and trailing "'s" stripped.
@@ -43,15 +45,22 @@ fn load_gold(shared: &PathBuf) -> HashMap<String, Vec<Typed>> {
         let rec: Value = serde_json::from_str(line).expect("gold json");
         let file = rec["file"].as_str().expect("file");
         let text = std::fs::read_to_string(shared.join(file)).expect("article");
-        let stem = PathBuf::from(file).file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = PathBuf::from(file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let mut spans = Vec::new();
         for e in rec["entities"].as_array().expect("entities") {
-            let Some(t) = gold_type(e["type"].as_str().unwrap_or("")) else { continue };
+            let Some(t) = gold_type(e["type"].as_str().unwrap_or("")) else {
+                continue;
+            };
             let mut s = byte_at(&text, e["start"].as_u64().unwrap() as usize);
             let mut en = byte_at(&text, e["end"].as_u64().unwrap() as usize);
             assert_eq!(&text[s..en], e["text"].as_str().unwrap(), "gold offsets");
             for art in ["the ", "a ", "an "] {
-                if text[s..en].len() > art.len() && text[s..s + art.len()].eq_ignore_ascii_case(art) {
+                if text[s..en].len() > art.len() && text[s..s + art.len()].eq_ignore_ascii_case(art)
+                {
                     s += art.len();
                     break;
                 }
@@ -95,7 +104,10 @@ impl Score {
 
 /// The lenient rule: a prediction is right when it lies inside a gold span of its type; a gold
 /// span is found when some prediction of its type lies inside it.
-fn score(gold: &HashMap<String, Vec<Typed>>, pred: &HashMap<String, Vec<Typed>>) -> HashMap<&'static str, Score> {
+fn score(
+    gold: &HashMap<String, Vec<Typed>>,
+    pred: &HashMap<String, Vec<Typed>>,
+) -> HashMap<&'static str, Score> {
     let mut out: HashMap<&'static str, Score> = HashMap::new();
     for (file, g) in gold {
         let p = pred.get(file).cloned().unwrap_or_default();
@@ -131,7 +143,13 @@ fn table(name: &str, s: &HashMap<&'static str, Score>) -> String {
         let x = s.get(ty).copied().unwrap_or_default();
         t.push_str(&format!(
             "  {ty:<4} {:>6} {:>5} {:>6.3} {:>6} {:>6} {:>6.3} {:>6.3}\n",
-            x.pred, x.tp, x.p(), x.gold, x.found, x.r(), x.f1()
+            x.pred,
+            x.tp,
+            x.p(),
+            x.gold,
+            x.found,
+            x.r(),
+            x.f1()
         ));
     }
     t
@@ -156,14 +174,22 @@ fn spacy_predictions() -> HashMap<String, Vec<Typed>> {
     let mut out = HashMap::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let rec: Value = serde_json::from_str(line).expect("json");
-        let stem = PathBuf::from(rec["file"].as_str().unwrap()).file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = PathBuf::from(rec["file"].as_str().unwrap())
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         let spans = rec["mentions"]
             .as_array()
             .unwrap()
             .iter()
             .filter_map(|m| {
                 let t = gold_type(m["type"].as_str()?)?;
-                Some((m["start"].as_u64()? as usize, m["end"].as_u64()? as usize, t))
+                Some((
+                    m["start"].as_u64()? as usize,
+                    m["end"].as_u64()? as usize,
+                    t,
+                ))
             })
             .collect();
         out.insert(stem, spans);
@@ -176,15 +202,29 @@ const WIKINEWS_F1_FLOOR: f64 = 0.0;
 
 #[test]
 fn wikinews_entities_beat_spacy_small() {
-    let Some(wn) = common::corpus("wikinews") else { return };
+    let Some(wn) = common::corpus("wikinews") else {
+        return;
+    };
     let shared = wn.parent().expect("corpora folder").to_path_buf();
     let gold = load_gold(&shared);
     let corpus = Corpus::open(&[wn]).expect("wikinews loads");
     let ours = score(&gold, &dossier_predictions(&corpus));
     let spacy = score(&gold, &spacy_predictions());
     println!("{}", table("dossier", &ours));
-    println!("{}", table("spaCy en_core_web_sm 3.8.0 (tests/data/spacy_wikinews.jsonl)", &spacy));
+    println!(
+        "{}",
+        table(
+            "spaCy en_core_web_sm 3.8.0 (tests/data/spacy_wikinews.jsonl)",
+            &spacy
+        )
+    );
     let (f_ours, f_spacy) = (ours["ALL"].f1(), spacy["ALL"].f1());
-    assert!(f_ours > f_spacy, "dossier F1 {f_ours:.3} must beat spaCy's {f_spacy:.3}");
-    assert!(f_ours >= WIKINEWS_F1_FLOOR, "dossier F1 {f_ours:.3} fell under the floor {WIKINEWS_F1_FLOOR}");
+    assert!(
+        f_ours > f_spacy,
+        "dossier F1 {f_ours:.3} must beat spaCy's {f_spacy:.3}"
+    );
+    assert!(
+        f_ours >= WIKINEWS_F1_FLOOR,
+        "dossier F1 {f_ours:.3} fell under the floor {WIKINEWS_F1_FLOOR}"
+    );
 }

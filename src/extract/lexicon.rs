@@ -21,7 +21,10 @@ impl Words {
         }
         let mut cs = w.chars();
         let titled: String = match cs.next() {
-            Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+            Some(f) => f
+                .to_uppercase()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect(),
             None => return false,
         };
         self.0.contains(titled.as_str()) || self.0.contains(w.to_lowercase().as_str())
@@ -887,26 +890,40 @@ pub static OF_HEADS: Words = Words(LazyLock::new(|| OF_HEADS_LIST.iter().copied(
 /// Set form of the list above it in this file.
 pub static EVENT_HEADS: Words = Words(LazyLock::new(|| EVENT_HEADS_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.
-pub static INITIATIVE_HEADS: Words = Words(LazyLock::new(|| INITIATIVE_HEADS_LIST.iter().copied().collect()));
+pub static INITIATIVE_HEADS: Words = Words(LazyLock::new(|| {
+    INITIATIVE_HEADS_LIST.iter().copied().collect()
+}));
 /// Set form of the list above it in this file.
 pub static PLACE_HEADS: Words = Words(LazyLock::new(|| PLACE_HEADS_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.
 pub static ORG_NOUNS: Words = Words(LazyLock::new(|| ORG_NOUNS_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.
-pub static PLACE_PREPOSITIONS: Words = Words(LazyLock::new(|| PLACE_PREPOSITIONS_LIST.iter().copied().collect()));
+pub static PLACE_PREPOSITIONS: Words = Words(LazyLock::new(|| {
+    PLACE_PREPOSITIONS_LIST.iter().copied().collect()
+}));
 /// Set form of the list above it in this file.
-pub static FUNCTION_WORDS: Words = Words(LazyLock::new(|| FUNCTION_WORDS_LIST.iter().copied().collect()));
+pub static FUNCTION_WORDS: Words = Words(LazyLock::new(|| {
+    FUNCTION_WORDS_LIST.iter().copied().collect()
+}));
 /// Set form of the list above it in this file.
-pub static NAME_CONNECTORS: Words = Words(LazyLock::new(|| NAME_CONNECTORS_LIST.iter().copied().collect()));
+pub static NAME_CONNECTORS: Words = Words(LazyLock::new(|| {
+    NAME_CONNECTORS_LIST.iter().copied().collect()
+}));
 /// Set form of the list above it in this file.
-pub static SPEECH_VERBS: Words = Words(LazyLock::new(|| SPEECH_VERBS_LIST.iter().copied().collect()));
+pub static SPEECH_VERBS: Words = Words(LazyLock::new(|| {
+    SPEECH_VERBS_LIST.iter().copied().collect()
+}));
 /// Set form of the list above it in this file.
 pub static HONORIFICS: Words = Words(LazyLock::new(|| HONORIFICS_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.
-pub static EXTRA_TITLES: Words = Words(LazyLock::new(|| EXTRA_TITLES_LIST.iter().copied().collect()));
+pub static EXTRA_TITLES: Words = Words(LazyLock::new(|| {
+    EXTRA_TITLES_LIST.iter().copied().collect()
+}));
 /// Set form of the list above it in this file.
 pub static NOT_TITLES: Words = Words(LazyLock::new(|| NOT_TITLES_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.
 pub static CALENDAR: Words = Words(LazyLock::new(|| CALENDAR_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.
-pub static PERSON_PRONOUNS: Words = Words(LazyLock::new(|| PERSON_PRONOUNS_LIST.iter().copied().collect()));
+pub static PERSON_PRONOUNS: Words = Words(LazyLock::new(|| {
+    PERSON_PRONOUNS_LIST.iter().copied().collect()
+}));

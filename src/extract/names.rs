@@ -5,8 +5,8 @@ use super::lexicon::*;
 use super::tokens::{strip_possessive, tokenize, Token};
 use crate::gazetteer::{self, PlaceKind};
 use crate::model::{Article, Span};
-use serde::Serialize;
 use rustc_hash::FxHashSet as HashSet;
+use serde::Serialize;
 
 /// The five kinds of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -206,7 +206,7 @@ pub fn extract_names(article: &Article, lex: &Lexicon) -> (Vec<NameMention>, Vec
     let text = article.text.as_str();
     let mut mentions: Vec<NameMention> = Vec::new();
     let mut roles: Vec<RoleFact> = Vec::new();
-    for (si, sent) in article.sentences.iter().enumerate() {
+    for (si, sent) in article.text_units().iter().enumerate() {
         let toks = tokenize(text, *sent);
         if shouting(&toks) {
             continue;
@@ -216,10 +216,53 @@ pub fn extract_names(article: &Article, lex: &Lexicon) -> (Vec<NameMention>, Vec
         }
     }
     link_in_article(text, &mut mentions, &mut roles);
+    name_the_unknown(&mut mentions, lex);
     for m in &mut mentions {
         m.key = crate::resolve::name_key(&m.canonical);
     }
     (mentions, roles)
+}
+
+/// A single capitalised word with no evidence yet, used at least twice in the article and
+/// neither an ordinary word, a person's name, a place nor a nationality, is a name of something
+/// made: a company, product or body ("Microsoft", "Wikinews"). Nationalities are dropped.
+fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
+    let g = gazetteer::get();
+    mentions.retain(|m| {
+        !(m.scores.best().1 < DECIDED
+            && !m.surface.contains(' ')
+            && g.is_demonym(strip_possessive(&m.surface)))
+    });
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for m in mentions.iter() {
+        if !m.canonical.contains(' ') {
+            *counts.entry(m.canonical.as_str()).or_insert(0) += 1;
+        }
+    }
+    let promote: Vec<String> = counts
+        .into_iter()
+        .filter(|(w, n)| {
+            *n >= 2
+                && w.chars().count() >= 3
+                && !w.contains(['\'', '’'])
+                && !(w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("us")
+                    && !w.ends_with("is"))
+                && !lex.is_common_word(w)
+                && !g.is_given_name(w)
+                && !g.is_surname(w)
+                && g.place(w).is_none()
+                && !CALENDAR.contains(w)
+                && !is_title_word(w)
+        })
+        .map(|(w, _)| w.to_string())
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.scores.best().1 < DECIDED && promote.contains(&m.canonical) {
+            m.scores.add(Kind::Organization, DECIDED);
+        }
+    }
 }
 
 /// A headline in capitals: names cannot be told from words.
@@ -252,6 +295,7 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
         let start = i;
         let mut end = i + 1;
         let mut has_of = false;
+        let mut portfolio = false;
         loop {
             if has_possessive(&toks[end - 1]) {
                 // "Prime Minister's Office": a possessive continues only into an organisation head.
@@ -271,7 +315,7 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
             }
             if !next.is_word {
                 // A list inside an "of/for" complement: "for Culture, Community and Youth".
-                if next.text == "," && has_of {
+                if next.text == "," && portfolio {
                     if let Some(stop) = comma_list_end(toks, end) {
                         end = stop;
                         continue;
@@ -298,6 +342,7 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
                     let headed = is_head(&OF_HEADS, prev) || is_title_word(prev);
                     if headed {
                         has_of = true;
+                        portfolio |= is_title_word(prev) || PORTFOLIO_HEADS.contains(&prev);
                     }
                     headed
                 }
@@ -321,7 +366,14 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
         }
         // Trim: opening function words, a sentence-initial common word, calendar words.
         let mut s = start;
-        while s < end {
+        let whole: Vec<&str> = toks[start..end]
+            .iter()
+            .map(|t| strip_possessive(t.text))
+            .collect();
+        let known_whole = whole.len() > 1
+            && (gazetteer::get().place(&whole.join(" ")).is_some()
+                || gazetteer::get().place(&whole[..2].join(" ")).is_some());
+        while s < end && !known_whole {
             let w = toks[s].text;
             let at_sentence_start = s == first_word
                 || toks.get(s.wrapping_sub(1)).is_some_and(|p| {
@@ -366,6 +418,20 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
     out
 }
 
+/// Heads whose complement may list several portfolios: "Ministry of Culture, Community and Youth".
+const PORTFOLIO_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Committee",
+    "Commission",
+    "Council",
+    "Office",
+    "Bureau",
+    "Secretary",
+    "Minister",
+    "Director",
+];
+
 /// "US" in "US$17.4 billion" is part of a currency, not a name.
 fn is_currency_prefix(toks: &[Token], i: usize) -> bool {
     toks.get(i + 1).is_some_and(|t| {
@@ -386,7 +452,12 @@ fn comma_list_end(toks: &[Token], comma: usize) -> Option<usize> {
         if sep.text == "," && toks.get(j).is_some_and(|t| t.text == "and") {
             j += 1;
         }
-        if !toks.get(j).is_some_and(is_name_token) {
+        if !toks.get(j).is_some_and(|t| {
+            is_name_token(t)
+                && !FUNCTION_WORDS.contains(&t.text)
+                && !t.text.starts_with("I’")
+                && !t.text.starts_with("I'")
+        }) {
             return None;
         }
         while toks.get(j).is_some_and(is_name_token) {
@@ -462,6 +533,14 @@ fn name_evidence(words: &[&str]) -> f32 {
         .count();
     if given_first && (surname_last || g.is_given_name(last)) {
         2.5
+    } else if given_first
+        && words.len() == 2
+        && !g.is_given_name(last)
+        && g.place(last).is_none()
+        && !is_any_head(last)
+    {
+        // "Andy Warhol": a given name, then a word that is no given name, place or head word.
+        2.0
     } else if given_first || (surname_first && known == words.len()) {
         1.5
     } else if known >= 1 {
@@ -697,6 +776,10 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     let last = words[words.len() - 1];
     let n = words.len();
 
+    // A country in a sentence with a score ("Sweden defeated South Korea 1 – 0") is a team.
+    if n <= 3 && g.place(&full).is_some_and(|p| p.kind == PlaceKind::Country) && has_score(toks) {
+        s.add(Kind::Organization, 5.0);
+    }
     // Head words.
     if is_head(&INITIATIVE_HEADS, last) && n > 1 {
         s.add(Kind::Initiative, 3.0);
@@ -728,7 +811,7 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     }
     // Acronyms.
     if n == 1 && is_acronym(last) && g.place(last).is_none() {
-        let mut w = if last.len() >= 3 { 1.5 } else { 1.0 };
+        let mut w = if last.len() >= 3 { 2.0 } else { 1.0 };
         if prev_word(toks, run.start) == Some("the") {
             w += 1.0;
         }
@@ -787,6 +870,16 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         }
     }
     s
+}
+
+/// A match score in the sentence: "1 – 0", "3-2".
+fn has_score(toks: &[Token]) -> bool {
+    toks.windows(3).any(|w| {
+        w[0].is_number() && w[0].text.len() <= 2 && matches!(w[1].text, "-" | "–" | "—") && w[2].is_number() && w[2].text.len() <= 2
+    }) || toks.iter().any(|t| {
+        let mut parts = t.text.split('-');
+        matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty() && a.len() <= 2 && b.len() <= 2 && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()))
+    })
 }
 
 fn prev_word<'a>(toks: &[Token<'a>], i: usize) -> Option<&'a str> {
@@ -987,9 +1080,17 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
     // Long names written two ways with the same initials ("Shanghai-Singapore" and
     // "Singapore-Shanghai ... Council") are one: the first full form wins.
     let long: Vec<(usize, String, Vec<char>)> = (0..mentions.len())
-        .filter(|&i| !is_acronym(&mentions[i].surface) && mentions[i].surface.split_whitespace().nth(2).is_some())
+        .filter(|&i| {
+            !is_acronym(&mentions[i].surface)
+                && mentions[i].surface.split_whitespace().nth(2).is_some()
+        })
         .map(|i| {
-            let mut letters: Vec<char> = mentions[i].surface.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+            let mut letters: Vec<char> = mentions[i]
+                .surface
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect();
             letters.sort_unstable();
             (i, initials(&mentions[i].surface), letters)
         })
@@ -999,7 +1100,10 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
             continue;
         }
         let earlier = long[..a].iter().find(|(j, ini_j, letters_j)| {
-            !mentions[*j].linked && mentions[*j].canonical != mentions[*i].canonical && ini_j == ini && letters_j == letters
+            !mentions[*j].linked
+                && mentions[*j].canonical != mentions[*i].canonical
+                && ini_j == ini
+                && letters_j == letters
         });
         if let Some((j, _, _)) = earlier {
             let (canonical, scores) = (mentions[*j].canonical.clone(), mentions[*j].scores);
@@ -1014,7 +1118,16 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
             let (k, sc) = mentions[j].scores.best();
             k == Kind::Person && sc >= DECIDED && mentions[j].canonical.contains(' ')
         })
-        .map(|j| (j, mentions[j].canonical.split_whitespace().map(String::from).collect()))
+        .map(|j| {
+            (
+                j,
+                mentions[j]
+                    .canonical
+                    .split_whitespace()
+                    .map(String::from)
+                    .collect(),
+            )
+        })
         .collect();
     if !full_people.is_empty() {
         for i in 0..mentions.len() {
@@ -1027,7 +1140,10 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
             }
             let fits = |full: &Vec<String>| {
                 full.len() > words.len()
-                    && words.iter().all(|w| full.iter().any(|f| f == w || f.split('-').next() == Some(w)))
+                    && words.iter().all(|w| {
+                        full.iter()
+                            .any(|f| f == w || f.split('-').next() == Some(w))
+                    })
             };
             // Prefer the nearest full form before; else the first after.
             let chosen = full_people
