@@ -133,7 +133,7 @@ impl Gazetteer {
         let w = word.trim_end_matches('s');
         let stem: String = w.chars().take(4).collect();
         w.chars().count() >= 5
-            && self.places.get(w).is_none()
+            && !self.places.contains_key(w)
             && ["an", "ian", "ese", "ish", "i", "ic", "ean", "er"]
                 .iter()
                 .any(|suf| w.ends_with(suf))

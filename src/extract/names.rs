@@ -1148,8 +1148,7 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
             // Prefer the nearest full form before; else the first after.
             let chosen = full_people
                 .iter()
-                .filter(|(j, full)| *j < i && fits(full))
-                .next_back()
+                .rfind(|(j, full)| *j < i && fits(full))
                 .or_else(|| full_people.iter().find(|(j, full)| *j > i && fits(full)))
                 .map(|(j, _)| *j);
             if let Some(j) = chosen {
