@@ -38,7 +38,7 @@ fn byte_at(text: &str, chars: usize) -> usize {
 }
 
 /// Gold spans per file stem, normalised: leading "the/a/an " and trailing "'s" stripped.
-fn load_gold(shared: &PathBuf) -> HashMap<String, Vec<Typed>> {
+fn load_gold(shared: &std::path::Path) -> HashMap<String, Vec<Typed>> {
     let gold = std::fs::read_to_string(shared.join("wikinews-gold.jsonl")).expect("gold file");
     let mut out = HashMap::new();
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
