@@ -76,7 +76,7 @@ impl Gazetteer {
         let mut country_initials: HashMap<String, &'static str> = HashMap::default();
         let mut clashes: HashSet<String> = HashSet::default();
         for (name, p) in &places {
-            if p.kind != PlaceKind::Country || !name.contains(' ') {
+            if p.kind != PlaceKind::Country || !name.contains(' ') || p.population < 1_000_000 {
                 continue;
             }
             let ini: String = name

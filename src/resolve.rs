@@ -117,16 +117,32 @@ fn slug(name: &str) -> String {
 
 /// Join per-article extractions into corpus entities.
 pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
-    // Evidence per name across the corpus.
-    let mut corpus_scores: HashMap<&str, Scores> = HashMap::default();
+    // Evidence per name across the corpus: one vote per article whose own evidence decided a
+    // kind; names never decided anywhere fall back to their strongest single evidence. Weak
+    // evidence does not add up across articles.
+    let mut votes: HashMap<&str, Scores> = HashMap::default();
+    let mut strongest: HashMap<&str, Scores> = HashMap::default();
     for ex in extractions {
+        let mut local: HashMap<&str, Scores> = HashMap::default();
         for m in &ex.mentions {
-            corpus_scores
-                .entry(m.key.as_str())
-                .or_default()
-                .max_with(&m.scores);
+            local.entry(m.key.as_str()).or_default().max_with(&m.scores);
+        }
+        for (k, s) in local {
+            strongest.entry(k).or_default().max_with(&s);
+            let (kind, score) = s.best();
+            if score >= DECIDED {
+                votes.entry(k).or_default().0[kind as usize] += 1.0;
+            }
         }
     }
+    // A kind decided elsewhere is carried to a lone word only when several articles agree.
+    let corpus_kind = |key: &str| -> Option<Kind> {
+        if let Some(v) = votes.get(key) {
+            let total: f32 = v.0.iter().sum();
+            return (total >= 2.0 || key.contains(' ')).then(|| v.best().0);
+        }
+        strongest.get(key).map(Scores::best).filter(|(_, s)| *s >= DECIDED).map(|(k, _)| k)
+    };
 
     let mut index: HashMap<(Kind, String), usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
@@ -148,9 +164,9 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             let kind = if ls >= DECIDED {
                 lk
             } else {
-                match corpus_scores.get(key).map(Scores::best) {
-                    Some((k, s)) if s >= DECIDED => k,
-                    _ => continue,
+                match corpus_kind(key) {
+                    Some(k) => k,
+                    None => continue,
                 }
             };
             let idx = *index.entry((kind, key.to_string())).or_insert_with(|| {

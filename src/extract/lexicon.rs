@@ -218,7 +218,7 @@ const OF_HEADS_LIST: &[&str] = &[
     "Agency",
     "Authority",
     "Fund",
-    "Court",
+    "Court", "District", "County", "Region", "Prefecture",
 ];
 
 /// Last words that make a name an event.

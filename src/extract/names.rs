@@ -133,25 +133,51 @@ pub struct RoleFact {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     lowercase: HashSet<String>,
+    /// Acronyms used as common nouns: after "a"/"an", or with a plural "s" ("PCs", "a DVD").
+    common_acronyms: HashSet<String>,
 }
 
 impl Lexicon {
     /// Collect the lowercase words of every article.
     pub fn from_articles(articles: &[Article]) -> Lexicon {
         let mut lowercase = HashSet::default();
+        let mut common_acronyms = HashSet::default();
         for a in articles {
             for p in &a.paragraphs {
-                for w in a.slice(*p).split(|c: char| !c.is_alphabetic() && c != '-') {
-                    if w.len() > 1
-                        && w.chars().next().is_some_and(char::is_lowercase)
-                        && !lowercase.contains(w)
-                    {
+                let mut prev = "";
+                let mut pending: Option<&str> = None; // an acronym after "a"/"an", waiting for what follows
+                let para = a.slice(*p);
+                for w in para.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    if w.is_empty() {
+                        continue;
+                    }
+                    if let Some(acr) = pending.take() {
+                        // "a PC and", "a DVD for": used as a noun, not as a modifier ("a BBC spokesman").
+                        if matches!(w, "and" | "or" | "with" | "for" | "to" | "that" | "which" | "in" | "on" | "at" | "is" | "was") {
+                            common_acronyms.insert(acr.to_string());
+                        }
+                    }
+                    if w.len() > 1 && w.chars().next().is_some_and(char::is_lowercase) && !lowercase.contains(w) {
                         lowercase.insert(w.to_string());
                     }
+                    if w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) {
+                        let plural = w.len() >= 3 && w.ends_with('s') && is_acronym(&w[..w.len() - 1]);
+                        if plural {
+                            common_acronyms.insert(w[..w.len() - 1].to_string());
+                        } else if (prev == "a" || prev == "an") && is_acronym(w) {
+                            pending = Some(w);
+                        }
+                    }
+                    prev = w;
                 }
             }
         }
-        Lexicon { lowercase }
+        Lexicon { lowercase, common_acronyms }
+    }
+
+    /// True when an acronym is used as a common noun in the corpus ("a PC", "DVDs").
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        self.common_acronyms.contains(word)
     }
 
     /// True when `word`, lowercased, is used as an ordinary word somewhere in the corpus.
@@ -245,6 +271,8 @@ fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
             *n >= 2
                 && w.chars().count() >= 3
                 && !w.contains(['\'', '’'])
+                && !is_acronym(w)
+                && !adjective_like(w)
                 && !(w.ends_with('s')
                     && !w.ends_with("ss")
                     && !w.ends_with("us")
@@ -263,6 +291,11 @@ fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
             m.scores.add(Kind::Organization, DECIDED);
         }
     }
+}
+
+/// Words shaped like adjectives of nationality or place ("Irish", "Chinese", "Korean", "French").
+fn adjective_like(w: &str) -> bool {
+    ["ish", "ese", "ian", "ean", "an", "ch", "ic", "i"].iter().any(|s| w.ends_with(s)) && gazetteer::get().place(w).is_none()
 }
 
 /// A headline in capitals: names cannot be told from words.
@@ -516,6 +549,13 @@ fn plausible_person(words: &[&str]) -> bool {
     })
 }
 
+/// A lone word after a title ("Mr Li", "Baroness Scotland") is a name when it is a known
+/// given name or surname, or no ordinary word and no place.
+fn single_name_ok(w: &str, lex: &Lexicon) -> bool {
+    let g = gazetteer::get();
+    g.is_surname(w) || g.is_given_name(w) || (!lex.is_common_word(w) && g.place(w).is_none() && !is_acronym(w))
+}
+
 /// Person-name evidence from the gazetteers of given names and surnames.
 fn name_evidence(words: &[&str]) -> f32 {
     let g = gazetteer::get();
@@ -567,7 +607,13 @@ fn analyse_run(
     let last_title = words
         .iter()
         .rposition(|w| is_title_word(w))
-        .filter(|&t| t + 1 < words.len() && plausible_person(&words[t + 1..]));
+        .filter(|&t| t + 1 < words.len() && plausible_person(&words[t + 1..]))
+        .filter(|&t| {
+            t + 2 < words.len()
+                || gazetteer::get().is_surname(words[t + 1])
+                || gazetteer::get().is_given_name(words[t + 1])
+                || (HONORIFICS.contains(&words[t]) && single_name_ok(words[t + 1], lex))
+        });
     if let Some(t) = last_title {
         let mut f = t;
         while f > 0 && is_title_word(words[f - 1]) {
@@ -649,11 +695,14 @@ fn analyse_run(
     }
     let end = run.end;
     let start = run.start;
-    let person_like = plausible_person(&words);
+    let person_like = plausible_person(&words) && (words.len() >= 2 || single_name_ok(words[0], lex) && g.place(words[0]).is_none());
     if let Some(idx) = classify_and_push(text, toks, run, sentence, lex, mentions) {
         if person_like {
-            if let Some((title, of)) = lowercase_title_before(text, toks, start) {
-                mentions[idx].scores.add(Kind::Person, 2.0);
+            if let Some((title, of)) = lowercase_title_before(text, toks, start, lex) {
+                // A lone word after a lowercase title counts only once linked to a full name.
+                if words.len() >= 2 {
+                    mentions[idx].scores.add(Kind::Person, 2.0);
+                }
                 roles.push(RoleFact {
                     person: mentions[idx].canonical.clone(),
                     title,
@@ -714,6 +763,7 @@ fn lowercase_title_before(
     text: &str,
     toks: &[Token],
     start: usize,
+    lex: &Lexicon,
 ) -> Option<(String, Option<String>)> {
     let mut k = start;
     let mut words: Vec<&str> = Vec::new();
@@ -739,10 +789,17 @@ fn lowercase_title_before(
         while j > 0 && toks[j - 1].is_capitalised() && !has_possessive(&toks[j - 1]) {
             j -= 1;
         }
+        let first_word = toks.iter().position(|t| t.is_word).unwrap_or(0);
+        while j < k - 1
+            && (FUNCTION_WORDS.contains(&toks[j].text)
+                || (j == first_word && lex.is_common_word(toks[j].text) && !gazetteer::get().place(toks[j].text).is_some()))
+        {
+            j += 1;
+        }
         let last = &toks[k - 1];
         text[toks[j].span.start..last.span.start + strip_possessive(last.text).len()].to_string()
     });
-    let of = of.filter(|o| !FUNCTION_WORDS.contains(&o.as_str()));
+    let of = of.filter(|o| !FUNCTION_WORDS.contains(&o.as_str()) && !(lex.is_common_word(o) && !o.contains(' ')  && gazetteer::get().place(o).is_none()));
     Some((title, of))
 }
 
@@ -806,13 +863,21 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
             PlaceKind::City if p.population >= 100_000 => 3.0,
             PlaceKind::City => 2.0,
         };
-        let common = n == 1 && lex.is_common_word(&full);
+        let common = n == 1 && lex.is_common_word(&full) && !is_acronym(&full);
         s.add(Kind::Place, if common { w - 2.0 } else { w });
     }
     // Acronyms.
-    if n == 1 && is_acronym(last) && g.place(last).is_none() {
+    let after_number = run.start > 0 && toks[run.start - 1].is_number();
+    if n == 1 && is_acronym(last) && g.place(last).is_none() && !lex.is_common_acronym(last) && !after_number {
         let mut w = if last.len() >= 3 { 2.0 } else { 1.0 };
-        if prev_word(toks, run.start) == Some("the") {
+        let next_is_noun = toks.get(run.end).is_some_and(|t| {
+            t.is_word
+                && t.text.starts_with(|c: char| c.is_lowercase())
+                && !t.text.ends_with('s')
+                && !t.text.ends_with("ed")
+                && !matches!(t.text, "is" | "was" | "has" | "had" | "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "and" | "or" | "to" | "in" | "on" | "for" | "of" | "at" | "by" | "with")
+        });
+        if prev_word(toks, run.start) == Some("the") && !(last.len() == 2 && next_is_noun) {
             w += 1.0;
         }
         if has_possessive(&toks[run.end - 1])
@@ -839,6 +904,17 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         if PLACE_PREPOSITIONS.contains(&bl.as_str()) && g.place(&full).is_some() {
             s.add(Kind::Place, 1.0);
         }
+        // "in Britain", "across Scotland": a lone unknown name after a preposition of place.
+        if matches!(bl.as_str(), "in" | "across" | "throughout" | "inside" | "outside")
+            && n == 1
+            && !is_acronym(last)
+            && !g.is_given_name(last)
+            && !lex.is_common_word(last)
+            && !adjective_like(last)
+            && !CALENDAR.contains(&last)
+        {
+            s.add(Kind::Place, DECIDED);
+        }
     }
     // "Singapore's Senior Minister of State for Trade, Low Yen Ling": a title phrase, then the name.
     if run.start > 0 && toks[run.start - 1].text == "," && n >= 2 && plausible_person(words) {
@@ -854,7 +930,10 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         }
     }
     if let Some(a) = after {
-        if ORG_NOUNS.contains(&a.text) && a.span.start > toks[run.end - 1].span.end {
+        if ORG_NOUNS.contains(&a.text)
+            && a.span.start > toks[run.end - 1].span.end
+            && (n >= 2 || !(adjective_like(last) || is_acronym(last) && (last.len() == 2 || lex.is_common_acronym(last))))
+        {
             s.add(Kind::Organization, 3.0);
         }
         if SPEECH_VERBS.contains(&a.text) && n >= 2 && plausible_person(words) {
@@ -946,7 +1025,7 @@ fn appositive(text: &str, toks: &[Token], after: usize) -> Option<(String, Optio
     let head = toks.get(k)?;
     let is_role = head.is_word
         && (is_appositive_head(head.text) || (head.is_capitalised() && is_title_word(head.text)));
-    if !is_role || head.is_capitalised() && owner.is_none() && !is_title_word(head.text) {
+    if !is_role || head.is_capitalised() && owner.is_none() {
         return None;
     }
     // The title runs to "of"/"with"/"at"/"in", a comma not followed by a list, or the end.
@@ -1002,6 +1081,10 @@ fn appositive(text: &str, toks: &[Token], after: usize) -> Option<(String, Optio
         m += 1;
     }
     let title = text[start..end].trim().to_string();
+    let verbish = title.split_whitespace().any(|w| matches!(w, "were" | "was" | "is" | "are" | "has" | "have" | "had" | "will" | "would" | "said" | "says" | "who" | "which" | "that"));
+    if verbish || title.split_whitespace().count() > 10 {
+        return None;
+    }
     Some((capitalise(&title), of))
 }
 
@@ -1038,7 +1121,8 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
             if let Some(j) = (0..i).rev().find(|&j| {
                 let e = mentions[j].span.end;
                 let gap = text.get(e..m.span.start).unwrap_or("");
-                gap.trim() == "(" || gap.trim_start().starts_with('(') && gap.len() < 4
+                (gap.trim() == "(" || gap.trim_start().starts_with('(') && gap.len() < 4)
+                    && acronym_fits(&m.surface, &mentions[j].canonical)
             }) {
                 defined.push((m.surface.clone(), j));
             }
@@ -1186,7 +1270,20 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
     }
 }
 
-fn is_acronym(s: &str) -> bool {
+/// "PMO" fits "Prime Minister's Office": same first letter, and its letters appear in order
+/// among the name's capitals.
+fn acronym_fits(acr: &str, name: &str) -> bool {
+    let caps: Vec<char> = name.chars().filter(char::is_ascii_uppercase).collect();
+    let letters: Vec<char> = acr.chars().filter(char::is_ascii_alphabetic).collect();
+    if letters.is_empty() || caps.first() != letters.first() {
+        return false;
+    }
+    let mut it = caps.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
+}
+
+/// All capitals (with dots, digits or ampersands): "PMO", "U.S.", "E&P".
+pub fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && !s.contains(' ')
