@@ -110,7 +110,13 @@ impl Article {
         let mut units = self.sentences.clone();
         for f in &self.furniture {
             if f.kind == FurnitureKind::Caption {
-                units.extend(crate::sentences::split(&self.text, f.span));
+                // Without a bracketed credit: "... [Photo provided to chinadaily.com.cn]".
+                let text = self.slice(f.span);
+                let end = text.find('[').map_or(f.span.end, |p| f.span.start + p);
+                units.extend(crate::sentences::split(
+                    &self.text,
+                    Span::new(f.span.start, end),
+                ));
             }
         }
         units

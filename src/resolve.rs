@@ -141,7 +141,11 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             let total: f32 = v.0.iter().sum();
             return (total >= 2.0 || key.contains(' ')).then(|| v.best().0);
         }
-        strongest.get(key).map(Scores::best).filter(|(_, s)| *s >= DECIDED).map(|(k, _)| k)
+        strongest
+            .get(key)
+            .map(Scores::best)
+            .filter(|(_, s)| *s >= DECIDED)
+            .map(|(k, _)| k)
     };
 
     let mut index: HashMap<(Kind, String), usize> = HashMap::default();

@@ -218,7 +218,11 @@ const OF_HEADS_LIST: &[&str] = &[
     "Agency",
     "Authority",
     "Fund",
-    "Court", "District", "County", "Region", "Prefecture",
+    "Court",
+    "District",
+    "County",
+    "Region",
+    "Prefecture",
 ];
 
 /// Last words that make a name an event.

@@ -153,15 +153,33 @@ impl Lexicon {
                     }
                     if let Some(acr) = pending.take() {
                         // "a PC and", "a DVD for": used as a noun, not as a modifier ("a BBC spokesman").
-                        if matches!(w, "and" | "or" | "with" | "for" | "to" | "that" | "which" | "in" | "on" | "at" | "is" | "was") {
+                        if matches!(
+                            w,
+                            "and"
+                                | "or"
+                                | "with"
+                                | "for"
+                                | "to"
+                                | "that"
+                                | "which"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "is"
+                                | "was"
+                        ) {
                             common_acronyms.insert(acr.to_string());
                         }
                     }
-                    if w.len() > 1 && w.chars().next().is_some_and(char::is_lowercase) && !lowercase.contains(w) {
+                    if w.len() > 1
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && !lowercase.contains(w)
+                    {
                         lowercase.insert(w.to_string());
                     }
                     if w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) {
-                        let plural = w.len() >= 3 && w.ends_with('s') && is_acronym(&w[..w.len() - 1]);
+                        let plural =
+                            w.len() >= 3 && w.ends_with('s') && is_acronym(&w[..w.len() - 1]);
                         if plural {
                             common_acronyms.insert(w[..w.len() - 1].to_string());
                         } else if (prev == "a" || prev == "an") && is_acronym(w) {
@@ -172,7 +190,10 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { lowercase, common_acronyms }
+        Lexicon {
+            lowercase,
+            common_acronyms,
+        }
     }
 
     /// True when an acronym is used as a common noun in the corpus ("a PC", "DVDs").
@@ -273,6 +294,7 @@ fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
                 && !w.contains(['\'', '’'])
                 && !is_acronym(w)
                 && !adjective_like(w)
+                && !is_any_head(w)
                 && !(w.ends_with('s')
                     && !w.ends_with("ss")
                     && !w.ends_with("us")
@@ -295,7 +317,10 @@ fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
 
 /// Words shaped like adjectives of nationality or place ("Irish", "Chinese", "Korean", "French").
 fn adjective_like(w: &str) -> bool {
-    ["ish", "ese", "ian", "ean", "an", "ch", "ic", "i"].iter().any(|s| w.ends_with(s)) && gazetteer::get().place(w).is_none()
+    ["ish", "ese", "ian", "ean", "an", "ch", "ic", "i"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && gazetteer::get().place(w).is_none()
 }
 
 /// A headline in capitals: names cannot be told from words.
@@ -372,7 +397,11 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
             let prev = strip_possessive(toks[end - 1].text);
             let ok = match conn {
                 "of" | "for" => {
-                    let headed = is_head(&OF_HEADS, prev) || is_title_word(prev);
+                    // "District of Bobo Dioulasso" joins, but "Carabobo State of the ... Republic"
+                    // is a place inside a place.
+                    let place_only = is_head(&PLACE_HEADS, prev) && !is_head(&ORG_HEADS, prev);
+                    let headed = (is_head(&OF_HEADS, prev) || is_title_word(prev))
+                        && !(place_only && end - 1 != start && !STATE_FORMS.contains(&prev));
                     if headed {
                         has_of = true;
                         portfolio |= is_title_word(prev) || PORTFOLIO_HEADS.contains(&prev);
@@ -450,6 +479,18 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
     }
     out
 }
+
+/// Forms of state whose "of" names the country: "Bolivarian Republic of Venezuela".
+const STATE_FORMS: &[&str] = &[
+    "Republic",
+    "Kingdom",
+    "Commonwealth",
+    "Federation",
+    "Emirates",
+    "Union",
+    "Principality",
+    "Sultanate",
+];
 
 /// Heads whose complement may list several portfolios: "Ministry of Culture, Community and Youth".
 const PORTFOLIO_HEADS: &[&str] = &[
@@ -553,7 +594,9 @@ fn plausible_person(words: &[&str]) -> bool {
 /// given name or surname, or no ordinary word and no place.
 fn single_name_ok(w: &str, lex: &Lexicon) -> bool {
     let g = gazetteer::get();
-    g.is_surname(w) || g.is_given_name(w) || (!lex.is_common_word(w) && g.place(w).is_none() && !is_acronym(w))
+    g.is_surname(w)
+        || g.is_given_name(w)
+        || (!lex.is_common_word(w) && g.place(w).is_none() && !is_acronym(w))
 }
 
 /// Person-name evidence from the gazetteers of given names and surnames.
@@ -663,7 +706,12 @@ fn analyse_run(
         return;
     }
     // A run made only of titles and their complements is a role, not an entity.
-    if is_title_word(words[0]) && !is_any_head(words[words.len() - 1]) {
+    let last_word = words[words.len() - 1];
+    if is_title_word(words[0])
+        && !(is_head(&ORG_HEADS, last_word)
+            || is_head(&EVENT_HEADS, last_word)
+            || is_head(&INITIATIVE_HEADS, last_word))
+    {
         return;
     }
     // A known place followed by a person's name: "United States Hamdullah Mohib".
@@ -695,7 +743,8 @@ fn analyse_run(
     }
     let end = run.end;
     let start = run.start;
-    let person_like = plausible_person(&words) && (words.len() >= 2 || single_name_ok(words[0], lex) && g.place(words[0]).is_none());
+    let person_like = plausible_person(&words)
+        && (words.len() >= 2 || single_name_ok(words[0], lex) && g.place(words[0]).is_none());
     if let Some(idx) = classify_and_push(text, toks, run, sentence, lex, mentions) {
         if person_like {
             if let Some((title, of)) = lowercase_title_before(text, toks, start, lex) {
@@ -792,14 +841,19 @@ fn lowercase_title_before(
         let first_word = toks.iter().position(|t| t.is_word).unwrap_or(0);
         while j < k - 1
             && (FUNCTION_WORDS.contains(&toks[j].text)
-                || (j == first_word && lex.is_common_word(toks[j].text) && !gazetteer::get().place(toks[j].text).is_some()))
+                || (j == first_word
+                    && lex.is_common_word(toks[j].text)
+                    && gazetteer::get().place(toks[j].text).is_none()))
         {
             j += 1;
         }
         let last = &toks[k - 1];
         text[toks[j].span.start..last.span.start + strip_possessive(last.text).len()].to_string()
     });
-    let of = of.filter(|o| !FUNCTION_WORDS.contains(&o.as_str()) && !(lex.is_common_word(o) && !o.contains(' ')  && gazetteer::get().place(o).is_none()));
+    let of = of.filter(|o| {
+        !(FUNCTION_WORDS.contains(&o.as_str())
+            || lex.is_common_word(o) && !o.contains(' ') && gazetteer::get().place(o).is_none())
+    });
     Some((title, of))
 }
 
@@ -847,13 +901,19 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     if (is_head(&ORG_HEADS, last) || g.is_org_suffix(last)) && n > 1 {
         s.add(Kind::Organization, 3.0);
     }
-    if words.contains(&"of") && is_head(&ORG_HEADS, words[0]) {
+    // The head before "of"/"for" decides: "Shanghai Chamber of Commerce", "Committee for Finance".
+    let of_head = words
+        .iter()
+        .position(|w| *w == "of" || *w == "for")
+        .filter(|&p| p > 0)
+        .map(|p| words[p - 1]);
+    if of_head.is_some_and(|h| is_head(&ORG_HEADS, h)) {
         s.add(Kind::Organization, 3.5);
     }
     if is_head(&PLACE_HEADS, last) && n > 1 {
         s.add(Kind::Place, 2.5);
     }
-    if words.contains(&"of") && is_head(&PLACE_HEADS, words[0]) {
+    if of_head.is_some_and(|h| is_head(&PLACE_HEADS, h)) {
         s.add(Kind::Place, 3.5);
     }
     // Gazetteer places.
@@ -868,14 +928,42 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     }
     // Acronyms.
     let after_number = run.start > 0 && toks[run.start - 1].is_number();
-    if n == 1 && is_acronym(last) && g.place(last).is_none() && !lex.is_common_acronym(last) && !after_number {
+    if n == 1
+        && is_acronym(last)
+        && g.place(last).is_none()
+        && !lex.is_common_acronym(last)
+        && !after_number
+    {
         let mut w = if last.len() >= 3 { 2.0 } else { 1.0 };
         let next_is_noun = toks.get(run.end).is_some_and(|t| {
             t.is_word
                 && t.text.starts_with(|c: char| c.is_lowercase())
                 && !t.text.ends_with('s')
                 && !t.text.ends_with("ed")
-                && !matches!(t.text, "is" | "was" | "has" | "had" | "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "and" | "or" | "to" | "in" | "on" | "for" | "of" | "at" | "by" | "with")
+                && !matches!(
+                    t.text,
+                    "is" | "was"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "can"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "of"
+                        | "at"
+                        | "by"
+                        | "with"
+                )
         });
         if prev_word(toks, run.start) == Some("the") && !(last.len() == 2 && next_is_noun) {
             w += 1.0;
@@ -905,8 +993,10 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
             s.add(Kind::Place, 1.0);
         }
         // "in Britain", "across Scotland": a lone unknown name after a preposition of place.
-        if matches!(bl.as_str(), "in" | "across" | "throughout" | "inside" | "outside")
-            && n == 1
+        if matches!(
+            bl.as_str(),
+            "in" | "across" | "throughout" | "inside" | "outside"
+        ) && n == 1
             && !is_acronym(last)
             && !g.is_given_name(last)
             && !lex.is_common_word(last)
@@ -932,7 +1022,9 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     if let Some(a) = after {
         if ORG_NOUNS.contains(&a.text)
             && a.span.start > toks[run.end - 1].span.end
-            && (n >= 2 || !(adjective_like(last) || is_acronym(last) && (last.len() == 2 || lex.is_common_acronym(last))))
+            && (n >= 2
+                || !(adjective_like(last)
+                    || is_acronym(last) && (last.len() == 2 || lex.is_common_acronym(last))))
         {
             s.add(Kind::Organization, 3.0);
         }
@@ -1081,7 +1173,25 @@ fn appositive(text: &str, toks: &[Token], after: usize) -> Option<(String, Optio
         m += 1;
     }
     let title = text[start..end].trim().to_string();
-    let verbish = title.split_whitespace().any(|w| matches!(w, "were" | "was" | "is" | "are" | "has" | "have" | "had" | "will" | "would" | "said" | "says" | "who" | "which" | "that"));
+    let verbish = title.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "were"
+                | "was"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "said"
+                | "says"
+                | "who"
+                | "which"
+                | "that"
+        )
+    });
     if verbish || title.split_whitespace().count() > 10 {
         return None;
     }

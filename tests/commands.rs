@@ -1,0 +1,150 @@
+//! The entity commands as a user runs them on the bundled seeds.
+
+mod common;
+use common::*;
+
+#[test]
+fn show_gives_a_card_with_role_articles_and_quotes() {
+    let out = run(&["show", "Gong Zheng"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let card = stdout(&out);
+    assert!(card.starts_with("Gong Zheng  [P] person"), "{card}");
+    assert!(
+        card.contains("roles     Mayor of Shanghai (001, 004)"),
+        "{card}"
+    );
+    assert!(
+        card.contains("001_bcdeee2dc5196373") && card.contains("004_8802dec5a64da894"),
+        "{card}"
+    );
+    assert!(
+        card.contains("“We aim to leverage the Belt and Road Initiative"),
+        "{card}"
+    );
+    assert!(
+        card.contains("“Strengthening cooperation between Shanghai and Hong Kong"),
+        "{card}"
+    );
+    assert!(
+        card.contains("Shanghai Mayor [Gong Zheng] highlighted"),
+        "{card}"
+    );
+}
+
+#[test]
+fn show_lists_every_candidate_for_an_ambiguous_name() {
+    let out = run(&["show", "Lee"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\"Lee\" matches 2 entities"), "{text}");
+    assert!(
+        text.contains("Lee Hsien Loong") && text.contains("John Lee Ka-chiu"),
+        "{text}"
+    );
+
+    let none = run(&["show", "Nobody Atall"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stderr(&none).contains("no entity matches"));
+}
+
+#[test]
+fn list_people_names_each_person_once_with_roles() {
+    let out = run(&["list", "people"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let names: Vec<&str> = text
+        .lines()
+        .map(|l| l.split("  ").next().unwrap_or("").trim())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(
+        sorted.len(),
+        names.len(),
+        "a person listed twice: {names:?}"
+    );
+    for who in [
+        "Li Qiang",
+        "Lee Hsien Loong",
+        "Hua Yuan",
+        "Jules Radich",
+        "John Lee Ka-chiu",
+        "Edwin Tong",
+    ] {
+        assert!(names.contains(&who), "{who} missing from {names:?}");
+    }
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Hua Yuan") && l.contains("Vice Mayor of Shanghai")),
+        "{text}"
+    );
+    for not_person in ["Shanghai", "Hong Kong", "Silver Fern", "Bobo Dioulasso"] {
+        assert!(
+            !names.contains(&not_person),
+            "{not_person} listed as a person"
+        );
+    }
+}
+
+#[test]
+fn list_quotes_and_figures() {
+    let q = stdout(&run(&["list", "quotes"]));
+    assert!(
+        q.lines()
+            .any(|l| l.starts_with("000  Li Qiang: “The defining feature of Shanghai")),
+        "{q}"
+    );
+    assert!(
+        !q.contains("lighthouse"),
+        "a quoted word is not a quotation"
+    );
+    let f = stdout(&run(&["list", "figures"]));
+    for fig in [
+        "US$17.4 billion",
+        "4,321 foreign ventures",
+        "35 percent",
+        "HK$10,000",
+    ] {
+        assert!(f.contains(fig), "{fig} missing:\n{f}");
+    }
+}
+
+#[test]
+fn export_carries_entities_quotes_and_figures() {
+    let ex = json(&run(&["export"]));
+    let ents = ex["entities"].as_array().expect("entities");
+    let gong = ents
+        .iter()
+        .find(|e| e["name"] == "Gong Zheng")
+        .expect("Gong Zheng");
+    assert_eq!(gong["kind"], "person");
+    assert!(gong["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["title"] == "Mayor" && r["of"] == "Shanghai"));
+    let council = ents
+        .iter()
+        .find(|e| {
+            e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "SSCCC")
+        })
+        .expect("SSCCC alias");
+    assert_eq!(council["kind"], "organization");
+    let quote = ex["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("We aim to leverage")
+        })
+        .expect("quote");
+    assert_eq!(quote["speaker"], gong["id"]);
+}
