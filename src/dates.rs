@@ -27,10 +27,11 @@ const WEEKDAYS: &[&str] = &[
 
 /// The month number (1-12) of a month name or its abbreviation ("Sept", "Oct.").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
+    let w = w.to_ascii_lowercase();
     MONTHS
         .iter()
         .position(|m| {
@@ -41,7 +42,7 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// True for a weekday name ("Friday").
 pub fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.contains(&word.to_ascii_lowercase().as_str())
+    (6..=9).contains(&word.len()) && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {

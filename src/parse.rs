@@ -166,7 +166,7 @@ fn is_masthead(line: &str, next: Option<&str>) -> bool {
 }
 
 fn is_caption_line(s: &str) -> bool {
-    words(s) <= 60 && CAPTION_MARKERS.iter().any(|m| s.contains(m))
+    CAPTION_MARKERS.iter().any(|m| s.contains(m)) && words(s) <= 60
 }
 
 fn is_trailer(s: &str) -> bool {

@@ -148,10 +148,10 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             .map(|(k, _)| k)
     };
 
-    let mut index: HashMap<(Kind, String), usize> = HashMap::default();
+    let mut index: HashMap<(Kind, &str), usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut surfaces: Vec<HashMap<String, usize>> = Vec::new();
-    let mut article_people: Vec<HashMap<String, usize>> = vec![HashMap::default(); articles.len()];
+    let mut surfaces: Vec<HashMap<&str, usize>> = Vec::new();
+    let mut article_people: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
 
     for (ai, ex) in extractions.iter().enumerate() {
         // Evidence per name within the article.
@@ -173,7 +173,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                     None => continue,
                 }
             };
-            let idx = *index.entry((kind, key.to_string())).or_insert_with(|| {
+            let idx = *index.entry((kind, key)).or_insert_with(|| {
                 entities.push(Entity {
                     id: format!("{}/{}", kind.as_str(), slug(&m.canonical)),
                     kind,
@@ -189,13 +189,13 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 article: ai,
                 span: m.span,
             });
-            *surfaces[idx].entry(m.surface.clone()).or_insert(0) += 1;
+            *surfaces[idx].entry(m.surface.as_str()).or_insert(0) += 1;
             if kind == Kind::Person {
-                article_people[ai].insert(key.to_string(), idx);
+                article_people[ai].insert(key, idx);
             }
         }
         for r in &ex.roles {
-            if let Some(&idx) = article_people[ai].get(&name_key(&r.person)) {
+            if let Some(&idx) = article_people[ai].get(name_key(&r.person).as_str()) {
                 let role = Role {
                     title: r.title.clone(),
                     of: r.of.clone(),
@@ -210,13 +210,13 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
 
     // Aliases: every surface other than the canonical name.
     for (e, surf) in entities.iter_mut().zip(&surfaces) {
-        let mut names: Vec<(&String, &usize)> = surf.iter().collect();
+        let mut names: Vec<(&&str, &usize)> = surf.iter().collect();
         names.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let key = name_key(&e.name);
         e.aliases = names
             .into_iter()
             .filter(|(s, _)| name_key(s) != key)
-            .map(|(s, _)| s.clone())
+            .map(|(s, _)| s.to_string())
             .collect();
     }
 
@@ -227,7 +227,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             let speaker = q
                 .speaker
                 .as_ref()
-                .and_then(|s| article_people[ai].get(&name_key(s)).copied());
+                .and_then(|s| article_people[ai].get(name_key(s).as_str()).copied());
             quotes.push(Quote {
                 article: ai,
                 span: q.span,

@@ -2,9 +2,9 @@
 //! each with its span, kept as written.
 
 use super::lexicon::{CALENDAR, FUNCTION_WORDS};
-use super::tokens::{tokenize, Token};
+use super::tokens::Token;
 use crate::dates::{is_weekday, month_number};
-use crate::model::{Article, Span};
+use crate::model::Span;
 use serde::Serialize;
 
 /// What a figure measures.
@@ -69,11 +69,9 @@ fn numeric_value_is_year(t: &str) -> bool {
 }
 
 /// Find the figures of an article's title, deck and body.
-pub fn extract_figures(article: &Article) -> Vec<Figure> {
-    let text = article.text.as_str();
+pub fn extract_figures(sentences: &[Vec<Token>]) -> Vec<Figure> {
     let mut out = Vec::new();
-    for sent in &article.sentences {
-        let toks = tokenize(text, *sent);
+    for toks in sentences {
         let mut i = 0;
         while i < toks.len() {
             if let Some((end, kind)) = figure_at(&toks, i) {
@@ -272,6 +270,7 @@ fn month_date(toks: &[Token], i: usize) -> Option<(usize, ())> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::tokenize;
     use super::*;
     use crate::load::RawDoc;
 

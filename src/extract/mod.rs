@@ -27,10 +27,15 @@ pub struct ArticleExtraction {
 
 /// Extract everything from one article.
 pub fn extract_article(article: &Article, lex: &Lexicon) -> ArticleExtraction {
-    let (mut mentions, mut roles) = names::extract_names(article, lex);
+    let units: Vec<Vec<tokens::Token>> = article
+        .text_units()
+        .iter()
+        .map(|u| tokens::tokenize(&article.text, *u))
+        .collect();
+    let (mut mentions, mut roles) = names::extract_names(article, &units, lex);
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
-    let figures = figures::extract_figures(article);
+    let figures = figures::extract_figures(&units[..article.sentences.len().min(units.len())]);
     ArticleExtraction {
         mentions,
         roles,

@@ -2,7 +2,7 @@
 //! and short forms and acronyms joined to the full names they stand for.
 
 use super::lexicon::*;
-use super::tokens::{strip_possessive, tokenize, Token};
+use super::tokens::{strip_possessive, Token};
 use crate::gazetteer::{self, PlaceKind};
 use crate::model::{Article, Span};
 use rustc_hash::FxHashSet as HashSet;
@@ -129,6 +129,35 @@ pub struct RoleFact {
     pub of: Option<String>,
 }
 
+/// Collect an article's lowercase words, and the acronyms it uses as common nouns: after
+/// "a"/"an" and followed by a function word ("a PC and"), or in the plural ("DVDs").
+fn scan_words<'a>(a: &'a Article, lowercase: &mut HashSet<&'a str>, acronyms: &mut HashSet<&'a str>) {
+    for p in &a.paragraphs {
+        let mut prev = "";
+        let mut pending: Option<&str> = None;
+        for w in a.slice(*p).split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if w.is_empty() {
+                continue;
+            }
+            if let Some(acr) = pending.take() {
+                if matches!(w, "and" | "or" | "with" | "for" | "to" | "that" | "which" | "in" | "on" | "at" | "is" | "was") {
+                    acronyms.insert(acr);
+                }
+            }
+            if w.len() > 1 && w.starts_with(char::is_lowercase) {
+                lowercase.insert(w);
+            } else if w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) {
+                if w.len() >= 3 && w.ends_with('s') && is_acronym(&w[..w.len() - 1]) {
+                    acronyms.insert(&w[..w.len() - 1]);
+                } else if (prev == "a" || prev == "an") && is_acronym(w) {
+                    pending = Some(w);
+                }
+            }
+            prev = w;
+        }
+    }
+}
+
 /// Corpus-wide knowledge gathered before extraction: words seen in lowercase.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -140,59 +169,22 @@ pub struct Lexicon {
 impl Lexicon {
     /// Collect the lowercase words of every article.
     pub fn from_articles(articles: &[Article]) -> Lexicon {
-        let mut lowercase = HashSet::default();
-        let mut common_acronyms = HashSet::default();
-        for a in articles {
-            for p in &a.paragraphs {
-                let mut prev = "";
-                let mut pending: Option<&str> = None; // an acronym after "a"/"an", waiting for what follows
-                let para = a.slice(*p);
-                for w in para.split(|c: char| !c.is_alphanumeric() && c != '-') {
-                    if w.is_empty() {
-                        continue;
-                    }
-                    if let Some(acr) = pending.take() {
-                        // "a PC and", "a DVD for": used as a noun, not as a modifier ("a BBC spokesman").
-                        if matches!(
-                            w,
-                            "and"
-                                | "or"
-                                | "with"
-                                | "for"
-                                | "to"
-                                | "that"
-                                | "which"
-                                | "in"
-                                | "on"
-                                | "at"
-                                | "is"
-                                | "was"
-                        ) {
-                            common_acronyms.insert(acr.to_string());
-                        }
-                    }
-                    if w.len() > 1
-                        && w.chars().next().is_some_and(char::is_lowercase)
-                        && !lowercase.contains(w)
-                    {
-                        lowercase.insert(w.to_string());
-                    }
-                    if w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) {
-                        let plural =
-                            w.len() >= 3 && w.ends_with('s') && is_acronym(&w[..w.len() - 1]);
-                        if plural {
-                            common_acronyms.insert(w[..w.len() - 1].to_string());
-                        } else if (prev == "a" || prev == "an") && is_acronym(w) {
-                            pending = Some(w);
-                        }
-                    }
-                    prev = w;
-                }
-            }
-        }
+        use rayon::prelude::*;
+        type Sets<'a> = (HashSet<&'a str>, HashSet<&'a str>);
+        let (lowercase, common_acronyms): Sets = articles
+            .par_iter()
+            .fold(Sets::default, |mut sets, a| {
+                scan_words(a, &mut sets.0, &mut sets.1);
+                sets
+            })
+            .reduce(Sets::default, |mut x, y| {
+                x.0.extend(y.0);
+                x.1.extend(y.1);
+                x
+            });
         Lexicon {
-            lowercase,
-            common_acronyms,
+            lowercase: lowercase.into_iter().map(String::from).collect(),
+            common_acronyms: common_acronyms.into_iter().map(String::from).collect(),
         }
     }
 
@@ -249,17 +241,17 @@ struct Run {
 }
 
 /// Extract the names of one article.
-pub fn extract_names(article: &Article, lex: &Lexicon) -> (Vec<NameMention>, Vec<RoleFact>) {
+pub fn extract_names(article: &Article, units: &[Vec<Token>], lex: &Lexicon) -> (Vec<NameMention>, Vec<RoleFact>) {
     let text = article.text.as_str();
     let mut mentions: Vec<NameMention> = Vec::new();
     let mut roles: Vec<RoleFact> = Vec::new();
-    for (si, sent) in article.text_units().iter().enumerate() {
-        let toks = tokenize(text, *sent);
-        if shouting(&toks) {
+    for (si, toks) in units.iter().enumerate() {
+        let toks = toks.as_slice();
+        if shouting(toks) {
             continue;
         }
-        for run in runs(&toks, lex) {
-            analyse_run(text, &toks, run, si, lex, &mut mentions, &mut roles);
+        for run in runs(toks, lex) {
+            analyse_run(text, toks, run, si, lex, &mut mentions, &mut roles);
         }
     }
     link_in_article(text, &mut mentions, &mut roles);
@@ -325,11 +317,14 @@ fn adjective_like(w: &str) -> bool {
 
 /// A headline in capitals: names cannot be told from words.
 fn shouting(toks: &[Token]) -> bool {
-    let words: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.is_word && !t.is_number())
-        .collect();
-    words.len() >= 4 && words.iter().filter(|t| t.is_all_caps()).count() * 10 >= words.len() * 7
+    let (mut words, mut caps) = (0, 0);
+    for t in toks.iter().filter(|t| t.is_word && !t.is_number()) {
+        words += 1;
+        if t.is_all_caps() {
+            caps += 1;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 7
 }
 
 fn is_name_token(t: &Token) -> bool {
@@ -1359,21 +1354,16 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         }
     }
     // Shorter organisation names inside a longer one: "Ruijin Hospital" in "Shanghai Ruijin Hospital".
-    for i in 0..mentions.len() {
-        if mentions[i].linked || mentions[i].surface.split_whitespace().count() < 2 {
-            continue;
-        }
-        let s = mentions[i].surface.clone();
-        let (k, _) = mentions[i].scores.best();
-        if let Some(j) = (0..mentions.len()).find(|&j| {
-            let m = &mentions[j];
-            j != i
-                && !m.linked
-                && m.canonical.len() > s.len()
-                && m.canonical.ends_with(&format!(" {s}"))
-                && m.scores.best().0 == k
-                && k == Kind::Organization
-        }) {
+    let orgs: Vec<usize> = (0..mentions.len())
+        .filter(|&j| !mentions[j].linked && mentions[j].scores.best().0 == Kind::Organization && mentions[j].canonical.contains(' '))
+        .collect();
+    for i in orgs.iter().copied() {
+        let s = mentions[i].surface.as_str();
+        let longer = orgs.iter().copied().find(|&j| {
+            let c = mentions[j].canonical.as_str();
+            j != i && c.len() > s.len() + 1 && c.ends_with(s) && c.as_bytes()[c.len() - s.len() - 1] == b' '
+        });
+        if let Some(j) = longer {
             mentions[i].canonical = mentions[j].canonical.clone();
             mentions[i].linked = true;
         }
@@ -1411,6 +1401,7 @@ fn initials(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::tokenize;
     use super::*;
     use crate::load::RawDoc;
 
@@ -1422,7 +1413,8 @@ mod tests {
             record: None,
         });
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
-        let (ms, roles) = extract_names(&a, &lex);
+        let units: Vec<_> = a.text_units().iter().map(|u| tokenize(&a.text, *u)).collect();
+        let (ms, roles) = extract_names(&a, &units, &lex);
         (
             ms.into_iter()
                 .filter(|m| m.scores.best().1 >= DECIDED)

@@ -50,62 +50,64 @@ fn joins(prev: char, c: char, next: Option<char>) -> bool {
 /// Tokenise `span` of `text`: words keep inner hyphens, apostrophes, ampersands, dots of
 /// acronyms and decimal points; a dotted acronym keeps its final dot ("U.S.").
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(span.len() / 5 + 4);
     let Some(slice) = text.get(span.start..span.end) else {
         return out;
     };
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let char_at = |i: usize| slice[i..].chars().next();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    while i < slice.len() {
+        let Some(c) = char_at(i) else { break };
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if cj.is_alphanumeric() {
-                    j += 1;
-                } else if joins(chars[j - 1].1, cj, chars.get(j + 1).map(|x| x.1)) {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            let j = j.min(chars.len());
-            let mut end = chars.get(j).map_or(slice.len(), |x| x.0);
-            // Keep the closing dot of a dotted acronym.
-            let word = &slice[pos..end];
-            if word.contains('.')
-                && chars.get(j).is_some_and(|x| x.1 == '.')
-                && word.chars().all(|c| c.is_uppercase() || c == '.')
-            {
-                end += 1;
-                out.push(Token {
-                    text: &slice[pos..end],
-                    span: Span::new(span.start + pos, span.start + end),
-                    is_word: true,
-                });
-                i = j + 1;
-                continue;
-            }
+        if !c.is_alphanumeric() {
+            let end = i + c.len_utf8();
             out.push(Token {
-                text: word,
-                span: Span::new(span.start + pos, span.start + end),
-                is_word: true,
-            });
-            i = j;
-        } else {
-            let end = pos + c.len_utf8();
-            out.push(Token {
-                text: &slice[pos..end],
-                span: Span::new(span.start + pos, span.start + end),
+                text: &slice[i..end],
+                span: Span::new(span.start + i, span.start + end),
                 is_word: false,
             });
-            i += 1;
+            i = end;
+            continue;
         }
+        // A word: letters and digits, with joining punctuation between them.
+        let start = i;
+        let mut prev = c;
+        let mut j = i + c.len_utf8();
+        while let Some(cj) = (j < slice.len()).then(|| char_at(j)).flatten() {
+            if cj.is_alphanumeric() {
+                prev = cj;
+                j += cj.len_utf8();
+                continue;
+            }
+            let after = j + cj.len_utf8();
+            let next = (after < slice.len()).then(|| char_at(after)).flatten();
+            if joins(prev, cj, next) {
+                if let Some(n) = next {
+                    prev = n;
+                    j = after + n.len_utf8();
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = j;
+        let word = &slice[start..end];
+        // Keep the closing dot of a dotted acronym.
+        if word.contains('.')
+            && slice.as_bytes().get(end) == Some(&b'.')
+            && word.chars().all(|c| c.is_uppercase() || c == '.')
+        {
+            end += 1;
+        }
+        out.push(Token {
+            text: &slice[start..end],
+            span: Span::new(span.start + start, span.start + end),
+            is_word: true,
+        });
+        i = end;
     }
     out
 }
