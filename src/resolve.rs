@@ -4,6 +4,7 @@
 use crate::extract::names::{Scores, DECIDED};
 use crate::extract::{ArticleExtraction, FigureKind, Kind};
 use crate::model::{Article, Span};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 /// A mention of an entity.
@@ -122,12 +123,19 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     // evidence does not add up across articles.
     let mut votes: HashMap<&str, Scores> = HashMap::default();
     let mut strongest: HashMap<&str, Scores> = HashMap::default();
-    for ex in extractions {
-        let mut local: HashMap<&str, Scores> = HashMap::default();
-        for m in &ex.mentions {
-            local.entry(m.key.as_str()).or_default().max_with(&m.scores);
-        }
-        for (k, s) in local {
+    // Evidence per name within each article: its strongest.
+    let locals: Vec<HashMap<&str, Scores>> = extractions
+        .par_iter()
+        .map(|ex| {
+            let mut local: HashMap<&str, Scores> = HashMap::default();
+            for m in &ex.mentions {
+                local.entry(m.key.as_str()).or_default().max_with(&m.scores);
+            }
+            local
+        })
+        .collect();
+    for local in &locals {
+        for (&k, s) in local {
             strongest.entry(k).or_default().max_with(&s);
             let (kind, score) = s.best();
             if score >= DECIDED {
@@ -153,12 +161,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     let mut surfaces: Vec<HashMap<&str, usize>> = Vec::new();
     let mut article_people: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
 
-    for (ai, ex) in extractions.iter().enumerate() {
-        // Evidence per name within the article.
-        let mut local: HashMap<&str, Scores> = HashMap::default();
-        for m in &ex.mentions {
-            local.entry(m.key.as_str()).or_default().max_with(&m.scores);
-        }
+    for (ai, (ex, local)) in extractions.iter().zip(&locals).enumerate() {
         for m in &ex.mentions {
             let key = m.key.as_str();
             let (lk, ls) = local

@@ -281,7 +281,8 @@ mod tests {
             text: format!("Title\n\n{body}"),
             record: None,
         });
-        extract_figures(&a)
+        let units: Vec<_> = a.sentences.iter().map(|u| tokenize(&a.text, *u)).collect();
+        extract_figures(&units)
             .into_iter()
             .map(|f| (a.slice(f.span).to_string(), f.kind))
             .collect()

@@ -131,16 +131,37 @@ pub struct RoleFact {
 
 /// Collect an article's lowercase words, and the acronyms it uses as common nouns: after
 /// "a"/"an" and followed by a function word ("a PC and"), or in the plural ("DVDs").
-fn scan_words<'a>(a: &'a Article, lowercase: &mut HashSet<&'a str>, acronyms: &mut HashSet<&'a str>) {
+fn scan_words<'a>(
+    a: &'a Article,
+    lowercase: &mut HashSet<&'a str>,
+    acronyms: &mut HashSet<&'a str>,
+) {
     for p in &a.paragraphs {
         let mut prev = "";
         let mut pending: Option<&str> = None;
-        for w in a.slice(*p).split(|c: char| !c.is_alphanumeric() && c != '-') {
+        for w in a
+            .slice(*p)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+        {
             if w.is_empty() {
                 continue;
             }
             if let Some(acr) = pending.take() {
-                if matches!(w, "and" | "or" | "with" | "for" | "to" | "that" | "which" | "in" | "on" | "at" | "is" | "was") {
+                if matches!(
+                    w,
+                    "and"
+                        | "or"
+                        | "with"
+                        | "for"
+                        | "to"
+                        | "that"
+                        | "which"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "is"
+                        | "was"
+                ) {
                     acronyms.insert(acr);
                 }
             }
@@ -241,7 +262,11 @@ struct Run {
 }
 
 /// Extract the names of one article.
-pub fn extract_names(article: &Article, units: &[Vec<Token>], lex: &Lexicon) -> (Vec<NameMention>, Vec<RoleFact>) {
+pub fn extract_names(
+    article: &Article,
+    units: &[Vec<Token>],
+    lex: &Lexicon,
+) -> (Vec<NameMention>, Vec<RoleFact>) {
     let text = article.text.as_str();
     let mut mentions: Vec<NameMention> = Vec::new();
     let mut roles: Vec<RoleFact> = Vec::new();
@@ -570,13 +595,13 @@ fn plausible_person(words: &[&str]) -> bool {
         return false;
     }
     words.iter().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && !is_any_head(w)
-            && !is_title_word(w)
-            && !CALENDAR.contains(w)
-            && !FUNCTION_WORDS.contains(w)
+        w.starts_with(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            && !CALENDAR.contains(w)
+            && !FUNCTION_WORDS.contains(w)
+            && !is_any_head(w)
+            && !is_title_word(w)
             && !(w.contains('-')
                 && w.split('-').any(|p| {
                     g.place(p)
@@ -1243,8 +1268,14 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         }
     }
     // Acronyms by initials: "SSCCC" for "Shanghai-Singapore Comprehensive Cooperation Council".
+    let expansions: Vec<(usize, String)> = (0..mentions.len())
+        .filter(|&j| {
+            mentions[j].canonical.contains([' ', '-']) && !is_acronym(&mentions[j].surface)
+        })
+        .map(|j| (j, initials(&mentions[j].canonical)))
+        .collect();
     for i in 0..mentions.len() {
-        if !is_acronym(&mentions[i].surface) || mentions[i].linked {
+        if mentions[i].linked || !is_acronym(&mentions[i].surface) {
             continue;
         }
         let acr: String = mentions[i]
@@ -1255,12 +1286,8 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         if acr.len() < 2 {
             continue;
         }
-        let found = mentions
-            .iter()
-            .enumerate()
-            .find(|(j, m)| *j != i && !is_acronym(&m.surface) && initials(&m.canonical) == acr);
-        if let Some((_, m)) = found {
-            let (canonical, scores) = (m.canonical.clone(), m.scores);
+        if let Some((j, _)) = expansions.iter().find(|(j, ini)| *j != i && *ini == acr) {
+            let (canonical, scores) = (mentions[*j].canonical.clone(), mentions[*j].scores);
             mentions[i].canonical = canonical;
             mentions[i].scores.merge(&scores);
             mentions[i].linked = true;
@@ -1355,13 +1382,20 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
     }
     // Shorter organisation names inside a longer one: "Ruijin Hospital" in "Shanghai Ruijin Hospital".
     let orgs: Vec<usize> = (0..mentions.len())
-        .filter(|&j| !mentions[j].linked && mentions[j].scores.best().0 == Kind::Organization && mentions[j].canonical.contains(' '))
+        .filter(|&j| {
+            !mentions[j].linked
+                && mentions[j].scores.best().0 == Kind::Organization
+                && mentions[j].canonical.contains(' ')
+        })
         .collect();
     for i in orgs.iter().copied() {
         let s = mentions[i].surface.as_str();
         let longer = orgs.iter().copied().find(|&j| {
             let c = mentions[j].canonical.as_str();
-            j != i && c.len() > s.len() + 1 && c.ends_with(s) && c.as_bytes()[c.len() - s.len() - 1] == b' '
+            j != i
+                && c.len() > s.len() + 1
+                && c.ends_with(s)
+                && c.as_bytes()[c.len() - s.len() - 1] == b' '
         });
         if let Some(j) = longer {
             mentions[i].canonical = mentions[j].canonical.clone();
@@ -1413,7 +1447,11 @@ mod tests {
             record: None,
         });
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
-        let units: Vec<_> = a.text_units().iter().map(|u| tokenize(&a.text, *u)).collect();
+        let units: Vec<_> = a
+            .text_units()
+            .iter()
+            .map(|u| tokenize(&a.text, *u))
+            .collect();
         let (ms, roles) = extract_names(&a, &units, &lex);
         (
             ms.into_iter()

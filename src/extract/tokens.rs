@@ -21,9 +21,23 @@ impl<'a> Token<'a> {
 
     /// Two or more letters, all uppercase ("SSCCC", "U.S.").
     pub fn is_all_caps(&self) -> bool {
-        self.is_word
-            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !self.text.chars().any(char::is_lowercase)
+        if !self.is_word
+            || !self
+                .text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return false;
+        }
+        let mut letters = 0;
+        for c in self.text.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+            }
+        }
+        letters >= 2
     }
 
     /// Starts with a digit.
