@@ -136,7 +136,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         .collect();
     for local in &locals {
         for (&k, s) in local {
-            strongest.entry(k).or_default().max_with(&s);
+            strongest.entry(k).or_default().max_with(s);
             let (kind, score) = s.best();
             if score >= DECIDED {
                 votes.entry(k).or_default().0[kind as usize] += 1.0;

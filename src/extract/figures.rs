@@ -74,7 +74,7 @@ pub fn extract_figures(sentences: &[Vec<Token>]) -> Vec<Figure> {
     for toks in sentences {
         let mut i = 0;
         while i < toks.len() {
-            if let Some((end, kind)) = figure_at(&toks, i) {
+            if let Some((end, kind)) = figure_at(toks, i) {
                 out.push(Figure {
                     span: Span::new(toks[i].span.start, toks[end - 1].span.end),
                     kind,
