@@ -107,6 +107,18 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let mut paths = cli.paths.clone();
     paths.extend(cli.corpus.iter().cloned());
+    {
+        use std::io::IsTerminal;
+        if cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal() {
+            return match crate::tui::run(&paths) {
+                Ok(()) => ExitCode::from(FOUND),
+                Err(e) => {
+                    eprintln!("dossier: {e:#}");
+                    ExitCode::from(BAD)
+                }
+            };
+        }
+    }
     let corpus = match Corpus::open(&paths) {
         Ok(c) => c,
         Err(e) => {

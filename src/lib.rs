@@ -14,3 +14,4 @@ pub mod model;
 pub mod parse;
 pub mod resolve;
 pub mod sentences;
+pub mod tui;

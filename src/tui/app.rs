@@ -1,0 +1,742 @@
+//! The browser's state and `update`: key presses arrive as messages and change the state; no
+//! terminal here, so all of it is unit-tested.
+
+use super::layout::{self, ArticleLayout};
+use crate::corpus::Corpus;
+use crate::extract::Kind;
+use crate::model::Span;
+use std::collections::HashMap;
+
+/// Where the user is, for choosing key bindings and hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The lists.
+    Main,
+    /// An article.
+    Article,
+    /// An entity.
+    Entity,
+}
+
+/// What a key press asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// Move the selection or scroll up.
+    Up,
+    /// Move the selection or scroll down.
+    Down,
+    /// To the top.
+    Top,
+    /// To the bottom.
+    Bottom,
+    /// Half a page down.
+    HalfDown,
+    /// Half a page up.
+    HalfUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// Previous list.
+    Left,
+    /// Next list.
+    Right,
+    /// Open the selected item.
+    Open,
+    /// Back in history.
+    Back,
+    /// Forward in history.
+    Forward,
+    /// Next pane.
+    NextPane,
+    /// Next mention.
+    NextHit,
+    /// Previous mention.
+    PrevHit,
+    /// Sort by mentions or by name.
+    ToggleSort,
+    /// Copy the selection to the clipboard.
+    Copy,
+    /// Show or hide help.
+    ToggleHelp,
+    /// Quit.
+    Quit,
+    /// The terminal changed size.
+    Resize(u16, u16),
+}
+
+/// Something `update` asks the runtime to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+/// The lists on the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// Articles.
+    Articles,
+    /// Entities of a kind.
+    Entities(Kind),
+    /// Quotations.
+    Quotes,
+}
+
+/// The lists in display order.
+pub const LISTS: [ListKind; 7] = [
+    ListKind::Articles,
+    ListKind::Entities(Kind::Person),
+    ListKind::Entities(Kind::Organization),
+    ListKind::Entities(Kind::Place),
+    ListKind::Entities(Kind::Event),
+    ListKind::Entities(Kind::Initiative),
+    ListKind::Quotes,
+];
+
+/// A list's name.
+pub fn list_title(list: ListKind) -> &'static str {
+    match list {
+        ListKind::Articles => "Articles",
+        ListKind::Entities(Kind::Person) => "People",
+        ListKind::Entities(Kind::Organization) => "Organisations",
+        ListKind::Entities(Kind::Place) => "Places",
+        ListKind::Entities(Kind::Event) => "Events",
+        ListKind::Entities(Kind::Initiative) => "Initiatives",
+        ListKind::Quotes => "Quotes",
+    }
+}
+
+/// Which pane of the main screen has the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MainFocus {
+    /// The list of lists.
+    Lists,
+    /// The items of the selected list.
+    Items,
+}
+
+/// The main screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MainState {
+    /// Index into [`LISTS`].
+    pub list: usize,
+    /// Selected row of each list.
+    pub selected: [usize; 7],
+    /// Which pane has the keys.
+    pub focus: MainFocus,
+    /// Sorted by name instead of by mentions.
+    pub by_name: bool,
+}
+
+/// An article open for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleState {
+    /// Article index.
+    pub article: usize,
+    /// First body line shown.
+    pub scroll: usize,
+    /// The selected mention: index into the article's body mentions.
+    pub mention: Option<usize>,
+    /// The side list of entities has the keys.
+    pub side_focus: bool,
+    /// Selected row of the side list.
+    pub side_selected: usize,
+}
+
+/// An entity open for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityState {
+    /// Entity index.
+    pub entity: usize,
+    /// Selected row: index into the selectable rows.
+    pub selected: usize,
+}
+
+/// A screen in the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// The lists.
+    Main(MainState),
+    /// An article.
+    Article(ArticleState),
+    /// An entity.
+    Entity(EntityState),
+}
+
+/// A row of the entity view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntityRow {
+    /// A section heading.
+    Heading(String),
+    /// A mention: index into the entity's mentions.
+    Mention(usize),
+    /// A quotation by this person: index into the corpus quotes.
+    Quote(usize),
+    /// An entity named in the same sentences, with how often.
+    Related(usize, usize),
+}
+
+impl EntityRow {
+    /// Rows the selection can rest on.
+    pub fn selectable(&self) -> bool {
+        !matches!(self, EntityRow::Heading(_))
+    }
+}
+
+/// A mention inside an article body, with its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyMention {
+    /// Where it is.
+    pub span: Span,
+    /// Entity index.
+    pub entity: usize,
+}
+
+/// The whole browser state.
+pub struct App<'c> {
+    /// The corpus being browsed.
+    pub corpus: &'c Corpus,
+    /// Every view opened, oldest first.
+    pub history: Vec<View>,
+    /// The current view: index into `history`.
+    pub at: usize,
+    /// The help overlay is shown.
+    pub help: bool,
+    /// Terminal width.
+    pub width: u16,
+    /// Terminal height.
+    pub height: u16,
+    /// The user asked to quit.
+    pub quit: bool,
+    /// A short message for the status bar ("copied").
+    pub flash: Option<String>,
+    /// Per article, the mentions inside its body, in order.
+    pub body_mentions: Vec<Vec<BodyMention>>,
+    /// Per list, its items (article, entity or quote indices) by mentions and by name.
+    orders: Vec<[Vec<usize>; 2]>,
+}
+
+impl<'c> App<'c> {
+    /// A browser on `corpus` in a terminal of the given size.
+    pub fn new(corpus: &'c Corpus, width: u16, height: u16) -> App<'c> {
+        let mut body_mentions: Vec<Vec<BodyMention>> = vec![Vec::new(); corpus.articles.len()];
+        for (ei, e) in corpus.resolved.entities.iter().enumerate() {
+            for m in &e.mentions {
+                let a = &corpus.articles[m.article];
+                if a.paragraphs.iter().any(|p| p.contains(m.span)) {
+                    body_mentions[m.article].push(BodyMention {
+                        span: m.span,
+                        entity: ei,
+                    });
+                }
+            }
+        }
+        for list in &mut body_mentions {
+            list.sort_by_key(|m| m.span.start);
+        }
+        let ents = &corpus.resolved.entities;
+        let orders = LISTS
+            .iter()
+            .map(|list| {
+                let by_count: Vec<usize> = match list {
+                    ListKind::Articles => (0..corpus.articles.len()).collect(),
+                    ListKind::Entities(k) => {
+                        (0..ents.len()).filter(|&i| ents[i].kind == *k).collect()
+                    }
+                    ListKind::Quotes => (0..corpus.resolved.quotes.len()).collect(),
+                };
+                let mut by_name = by_count.clone();
+                match list {
+                    ListKind::Articles => by_name.sort_by_key(|&i| {
+                        corpus.articles[i]
+                            .title
+                            .clone()
+                            .unwrap_or_default()
+                            .to_lowercase()
+                    }),
+                    ListKind::Entities(_) => by_name.sort_by_key(|&i| ents[i].name.to_lowercase()),
+                    ListKind::Quotes => by_name.sort_by_key(|&i| {
+                        corpus.resolved.quotes[i]
+                            .speaker
+                            .map(|s| ents[s].name.to_lowercase())
+                            .unwrap_or_else(|| "\u{10FFFF}".into())
+                    }),
+                }
+                [by_count, by_name]
+            })
+            .collect();
+        App {
+            corpus,
+            history: vec![View::Main(MainState {
+                list: 0,
+                selected: [0; 7],
+                focus: MainFocus::Items,
+                by_name: false,
+            })],
+            at: 0,
+            help: false,
+            width,
+            height,
+            quit: false,
+            flash: None,
+            body_mentions,
+            orders,
+        }
+    }
+
+    /// The current view.
+    pub fn view(&self) -> &View {
+        &self.history[self.at]
+    }
+
+    fn view_mut(&mut self) -> &mut View {
+        &mut self.history[self.at]
+    }
+
+    /// The key context of the current view.
+    pub fn context(&self) -> Context {
+        match self.view() {
+            View::Main(_) => Context::Main,
+            View::Article(_) => Context::Article,
+            View::Entity(_) => Context::Entity,
+        }
+    }
+
+    /// Items of a list in the current order.
+    pub fn items(&self, list: usize, by_name: bool) -> &[usize] {
+        &self.orders[list][usize::from(by_name)]
+    }
+
+    /// Rows of a list page: the terminal height less the chrome.
+    pub fn page(&self) -> usize {
+        usize::from(self.height).saturating_sub(6).max(1)
+    }
+
+    /// Width of the article text column.
+    pub fn article_text_width(&self) -> usize {
+        let w = usize::from(self.width);
+        if w >= 100 {
+            w.saturating_sub(2 + 32)
+        } else {
+            w.saturating_sub(2)
+        }
+        .max(10)
+    }
+
+    /// The wrapped lines of an article at the current width.
+    pub fn article_layout(&self, article: usize) -> ArticleLayout {
+        layout::article(
+            self.corpus,
+            article,
+            &self.body_mentions[article],
+            self.article_text_width(),
+        )
+    }
+
+    /// Entities of an article for the side list: (entity, mentions in the body), most first.
+    pub fn article_entities(&self, article: usize) -> Vec<(usize, usize)> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for m in &self.body_mentions[article] {
+            *counts.entry(m.entity).or_insert(0) += 1;
+        }
+        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+        let ents = &self.corpus.resolved.entities;
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(ents[a.0].name.cmp(&ents[b.0].name)));
+        v
+    }
+
+    /// Rows of an entity view.
+    pub fn entity_rows(&self, entity: usize) -> Vec<EntityRow> {
+        let e = &self.corpus.resolved.entities[entity];
+        let mut rows = vec![EntityRow::Heading(format!(
+            "Mentions ({})",
+            e.mentions.len()
+        ))];
+        rows.extend((0..e.mentions.len()).map(EntityRow::Mention));
+        let quotes: Vec<usize> = self
+            .corpus
+            .resolved
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.speaker == Some(entity))
+            .map(|(i, _)| i)
+            .collect();
+        if !quotes.is_empty() {
+            rows.push(EntityRow::Heading(format!("Quotes ({})", quotes.len())));
+            rows.extend(quotes.into_iter().map(EntityRow::Quote));
+        }
+        let related = self.related(entity);
+        if !related.is_empty() {
+            rows.push(EntityRow::Heading("Named in the same sentences".into()));
+            rows.extend(
+                related
+                    .into_iter()
+                    .take(20)
+                    .map(|(e, n)| EntityRow::Related(e, n)),
+            );
+        }
+        rows
+    }
+
+    /// Entities most often named in the same sentences as `entity`.
+    pub fn related(&self, entity: usize) -> Vec<(usize, usize)> {
+        let corpus = self.corpus;
+        let e = &corpus.resolved.entities[entity];
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for m in &e.mentions {
+            let a = &corpus.articles[m.article];
+            let Some(sentence) = a.sentences.iter().find(|s| s.contains(m.span)) else {
+                continue;
+            };
+            for other in &self.body_mentions[m.article] {
+                if other.entity != entity && sentence.contains(other.span) {
+                    *counts.entry(other.entity).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
+    fn open(&mut self, view: View) {
+        self.history.truncate(self.at + 1);
+        self.history.push(view);
+        self.at = self.history.len() - 1;
+    }
+
+    /// Open an article, scrolled to show `span` when given, with that mention selected.
+    pub fn open_article(&mut self, article: usize, span: Option<Span>) {
+        let mention =
+            span.and_then(|s| self.body_mentions[article].iter().position(|m| m.span == s));
+        let mut state = ArticleState {
+            article,
+            scroll: 0,
+            mention,
+            side_focus: false,
+            side_selected: 0,
+        };
+        if let Some(s) = span {
+            let lay = self.article_layout(article);
+            if let Some(line) = lay.line_of(s.start) {
+                state.scroll = line.saturating_sub(self.article_rows() / 3);
+            }
+        }
+        self.open(View::Article(state));
+    }
+
+    /// Open an entity.
+    pub fn open_entity(&mut self, entity: usize) {
+        let first = self
+            .entity_rows(entity)
+            .iter()
+            .position(EntityRow::selectable)
+            .unwrap_or(0);
+        self.open(View::Entity(EntityState {
+            entity,
+            selected: first,
+        }));
+    }
+
+    /// Rows available for article text.
+    pub fn article_rows(&self) -> usize {
+        usize::from(self.height).saturating_sub(2).max(1)
+    }
+
+    /// Apply a message.
+    pub fn update(&mut self, msg: Msg) -> Option<Effect> {
+        self.flash = None;
+        match msg {
+            Msg::Quit => {
+                self.quit = true;
+                return None;
+            }
+            Msg::Resize(w, h) => {
+                self.width = w;
+                self.height = h;
+                self.clamp_article_scroll();
+                return None;
+            }
+            Msg::ToggleHelp => {
+                self.help = !self.help;
+                return None;
+            }
+            _ => {}
+        }
+        if self.help {
+            // Any other key closes help; Esc must not also go back.
+            self.help = false;
+            return None;
+        }
+        match msg {
+            Msg::Back => {
+                self.at = self.at.saturating_sub(1);
+                None
+            }
+            Msg::Forward => {
+                if self.at + 1 < self.history.len() {
+                    self.at += 1;
+                }
+                None
+            }
+            Msg::Copy => self.copy(),
+            _ => {
+                match self.view().clone() {
+                    View::Main(s) => self.update_main(s, msg),
+                    View::Article(s) => self.update_article(s, msg),
+                    View::Entity(s) => self.update_entity(s, msg),
+                }
+                None
+            }
+        }
+    }
+
+    fn update_main(&mut self, mut s: MainState, msg: Msg) {
+        let len = self.items(s.list, s.by_name).len();
+        let page = self.page();
+        match (s.focus, msg) {
+            (MainFocus::Lists, Msg::Down) | (_, Msg::Right) => s.list = (s.list + 1) % LISTS.len(),
+            (MainFocus::Lists, Msg::Up) | (_, Msg::Left) => {
+                s.list = (s.list + LISTS.len() - 1) % LISTS.len()
+            }
+            (MainFocus::Lists, Msg::Open) => s.focus = MainFocus::Items,
+            (_, Msg::NextPane) => {
+                s.focus = match s.focus {
+                    MainFocus::Lists => MainFocus::Items,
+                    MainFocus::Items => MainFocus::Lists,
+                }
+            }
+            (_, Msg::ToggleSort) => s.by_name = !s.by_name,
+            (MainFocus::Items, Msg::Open) => {
+                if let Some(&item) = self.items(s.list, s.by_name).get(s.selected[s.list]) {
+                    *self.view_mut() = View::Main(s);
+                    match LISTS[self.main_list()] {
+                        ListKind::Articles => self.open_article(item, None),
+                        ListKind::Entities(_) => self.open_entity(item),
+                        ListKind::Quotes => {
+                            let q = &self.corpus.resolved.quotes[item];
+                            self.open_article(q.article, Some(q.span));
+                        }
+                    }
+                    return;
+                }
+            }
+            (_, m) => s.selected[s.list] = moved(s.selected[s.list], len, page, m),
+        }
+        *self.view_mut() = View::Main(s);
+    }
+
+    fn main_list(&self) -> usize {
+        match self.view() {
+            View::Main(s) => s.list,
+            _ => 0,
+        }
+    }
+
+    fn update_article(&mut self, mut s: ArticleState, msg: Msg) {
+        let lay = self.article_layout(s.article);
+        let rows = self.article_rows();
+        let max_scroll = lay.lines.len().saturating_sub(rows);
+        let mentions = &self.body_mentions[s.article];
+        let side = self.article_entities(s.article);
+        if s.side_focus {
+            match msg {
+                Msg::NextPane => s.side_focus = false,
+                Msg::Open => {
+                    if let Some(&(e, _)) = side.get(s.side_selected) {
+                        self.open_entity(e);
+                        return;
+                    }
+                }
+                m => s.side_selected = moved(s.side_selected, side.len(), rows, m),
+            }
+            *self.view_mut() = View::Article(s);
+            return;
+        }
+        match msg {
+            Msg::Down => s.scroll = (s.scroll + 1).min(max_scroll),
+            Msg::Up => s.scroll = s.scroll.saturating_sub(1),
+            Msg::HalfDown => s.scroll = (s.scroll + rows / 2).min(max_scroll),
+            Msg::HalfUp => s.scroll = s.scroll.saturating_sub(rows / 2),
+            Msg::PageDown => s.scroll = (s.scroll + rows.saturating_sub(1).max(1)).min(max_scroll),
+            Msg::PageUp => s.scroll = s.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
+            Msg::Top => s.scroll = 0,
+            Msg::Bottom => s.scroll = max_scroll,
+            Msg::NextPane if !side.is_empty() => s.side_focus = true,
+            Msg::NextHit | Msg::PrevHit if !mentions.is_empty() => {
+                {
+                    let next = match (s.mention, msg) {
+                        (Some(i), Msg::NextHit) => (i + 1) % mentions.len(),
+                        (Some(i), _) => (i + mentions.len() - 1) % mentions.len(),
+                        (None, Msg::NextHit) => {
+                            // The first mention on screen or after it.
+                            let top = lay.lines.get(s.scroll).map_or(0, |l| l.start);
+                            mentions
+                                .iter()
+                                .position(|m| m.span.start >= top)
+                                .unwrap_or(0)
+                        }
+                        (None, _) => mentions.len() - 1,
+                    };
+                    s.mention = Some(next);
+                    if let Some(line) = lay.line_of(mentions[next].span.start) {
+                        if line < s.scroll || line >= s.scroll + rows {
+                            s.scroll = line.saturating_sub(rows / 3).min(max_scroll);
+                        }
+                    }
+                }
+            }
+            Msg::Open => {
+                if let Some(m) = s.mention.and_then(|i| mentions.get(i)).copied() {
+                    *self.view_mut() = View::Article(s);
+                    self.open_entity(m.entity);
+                    return;
+                }
+            }
+            _ => {}
+        }
+        *self.view_mut() = View::Article(s);
+    }
+
+    fn update_entity(&mut self, mut s: EntityState, msg: Msg) {
+        let rows = self.entity_rows(s.entity);
+        let selectable: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.selectable())
+            .map(|(i, _)| i)
+            .collect();
+        let pos = selectable
+            .iter()
+            .position(|&r| r == s.selected)
+            .unwrap_or(0);
+        match msg {
+            Msg::Open => {
+                match rows.get(s.selected) {
+                    Some(EntityRow::Mention(i)) => {
+                        let m = self.corpus.resolved.entities[s.entity].mentions[*i];
+                        self.open_article(m.article, Some(m.span));
+                    }
+                    Some(EntityRow::Quote(q)) => {
+                        let q = &self.corpus.resolved.quotes[*q];
+                        self.open_article(q.article, Some(q.span));
+                    }
+                    Some(EntityRow::Related(e, _)) => self.open_entity(*e),
+                    _ => {}
+                }
+                return;
+            }
+            m => {
+                let new = moved(pos, selectable.len(), self.page(), m);
+                s.selected = selectable.get(new).copied().unwrap_or(s.selected);
+            }
+        }
+        *self.view_mut() = View::Entity(s);
+    }
+
+    fn clamp_article_scroll(&mut self) {
+        for i in 0..self.history.len() {
+            if let View::Article(s) = &self.history[i] {
+                let lines = self.article_layout(s.article).lines.len();
+                let max = lines.saturating_sub(self.article_rows());
+                if let View::Article(s) = &mut self.history[i] {
+                    s.scroll = s.scroll.min(max);
+                }
+            }
+        }
+    }
+
+    /// The text `y` copies in the current view.
+    pub fn selection_text(&self) -> Option<String> {
+        let corpus = self.corpus;
+        let ents = &corpus.resolved.entities;
+        match self.view() {
+            View::Main(s) => {
+                let item = *self.items(s.list, s.by_name).get(s.selected[s.list])?;
+                Some(match LISTS[s.list] {
+                    ListKind::Articles => corpus.articles[item]
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| corpus.articles[item].id.clone()),
+                    ListKind::Entities(_) => ents[item].name.clone(),
+                    ListKind::Quotes => {
+                        let q = &corpus.resolved.quotes[item];
+                        corpus.articles[q.article].slice(q.span).to_string()
+                    }
+                })
+            }
+            View::Article(s) => {
+                if s.side_focus {
+                    let side = self.article_entities(s.article);
+                    return side
+                        .get(s.side_selected)
+                        .map(|(e, _)| ents[*e].name.clone());
+                }
+                if let Some(m) = s.mention.and_then(|i| self.body_mentions[s.article].get(i)) {
+                    return Some(ents[m.entity].name.clone());
+                }
+                let lay = self.article_layout(s.article);
+                lay.lines.get(s.scroll).map(|l| l.plain())
+            }
+            View::Entity(s) => match self.entity_rows(s.entity).get(s.selected)? {
+                EntityRow::Mention(i) => {
+                    let m = ents[s.entity].mentions[*i];
+                    Some(crate::cli::kwic(&corpus.articles[m.article], m.span, 60))
+                }
+                EntityRow::Quote(q) => {
+                    let q = &corpus.resolved.quotes[*q];
+                    Some(corpus.articles[q.article].slice(q.span).to_string())
+                }
+                EntityRow::Related(e, _) => Some(ents[*e].name.clone()),
+                EntityRow::Heading(_) => None,
+            },
+        }
+    }
+
+    fn copy(&mut self) -> Option<Effect> {
+        let text = self.selection_text()?;
+        let shown: String = text.chars().take(40).collect();
+        self.flash = Some(format!(
+            "copied “{shown}{}”",
+            if text.chars().count() > 40 { "…" } else { "" }
+        ));
+        Some(Effect::Copy(text))
+    }
+
+    /// The breadcrumb: where the user is, from the lists down.
+    pub fn breadcrumb(&self) -> Vec<String> {
+        let corpus = self.corpus;
+        self.history[..=self.at]
+            .iter()
+            .map(|v| match v {
+                View::Main(s) => list_title(LISTS[s.list]).to_string(),
+                View::Article(s) => {
+                    let a = &corpus.articles[s.article];
+                    a.title.clone().unwrap_or_else(|| a.id.clone())
+                }
+                View::Entity(s) => corpus.resolved.entities[s.entity].name.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Move a selection of `len` rows by a message.
+fn moved(sel: usize, len: usize, page: usize, msg: Msg) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    match msg {
+        Msg::Down => (sel + 1).min(last),
+        Msg::Up => sel.saturating_sub(1),
+        Msg::Top => 0,
+        Msg::Bottom => last,
+        Msg::HalfDown => (sel + page / 2).min(last),
+        Msg::HalfUp => sel.saturating_sub(page / 2),
+        Msg::PageDown => (sel + page).min(last),
+        Msg::PageUp => sel.saturating_sub(page),
+        _ => sel.min(last),
+    }
+}

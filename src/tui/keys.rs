@@ -1,0 +1,247 @@
+//! The one key table: it turns key presses into messages, and feeds the help overlay and the
+//! status-bar hints, so the three cannot disagree.
+
+use super::app::{Context, Msg};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key with the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, if it must be held.
+    pub ctrl: bool,
+}
+
+const fn k(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+/// One line of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Keys that send the message.
+    pub keys: &'static [Key],
+    /// The message.
+    pub msg: Msg,
+    /// What it does, for the help overlay.
+    pub help: &'static str,
+    /// A short word for the status bar, when it is worth a place there.
+    pub hint: Option<&'static str>,
+    /// Where it applies; empty means everywhere.
+    pub contexts: &'static [Context],
+}
+
+use Context::*;
+
+/// Every key dossier knows.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[k('j'), code(KeyCode::Down)],
+        msg: Msg::Down,
+        help: "move down",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[k('k'), code(KeyCode::Up)],
+        msg: Msg::Up,
+        help: "move up",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[k('g'), code(KeyCode::Home)],
+        msg: Msg::Top,
+        help: "go to the top",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[k('G'), code(KeyCode::End)],
+        msg: Msg::Bottom,
+        help: "go to the bottom",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[ctrl('d')],
+        msg: Msg::HalfDown,
+        help: "half a page down",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        msg: Msg::HalfUp,
+        help: "half a page up",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[code(KeyCode::PageDown), k(' ')],
+        msg: Msg::PageDown,
+        help: "a page down",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[code(KeyCode::PageUp)],
+        msg: Msg::PageUp,
+        help: "a page up",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[k('h'), code(KeyCode::Left)],
+        msg: Msg::Left,
+        help: "previous list",
+        hint: None,
+        contexts: &[Main],
+    },
+    Binding {
+        keys: &[k('l'), code(KeyCode::Right)],
+        msg: Msg::Right,
+        help: "next list",
+        hint: None,
+        contexts: &[Main],
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        msg: Msg::Open,
+        help: "open the selected item",
+        hint: Some("open"),
+        contexts: &[],
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc), code(KeyCode::Backspace), ctrl('o')],
+        msg: Msg::Back,
+        help: "back",
+        hint: Some("back"),
+        contexts: &[Article, Entity],
+    },
+    Binding {
+        keys: &[k(']')],
+        msg: Msg::Forward,
+        help: "forward again",
+        hint: None,
+        contexts: &[],
+    },
+    Binding {
+        keys: &[code(KeyCode::Tab)],
+        msg: Msg::NextPane,
+        help: "next pane",
+        hint: Some("pane"),
+        contexts: &[Main, Article],
+    },
+    Binding {
+        keys: &[k('n')],
+        msg: Msg::NextHit,
+        help: "next mention",
+        hint: Some("mention"),
+        contexts: &[Article],
+    },
+    Binding {
+        keys: &[k('N')],
+        msg: Msg::PrevHit,
+        help: "previous mention",
+        hint: None,
+        contexts: &[Article],
+    },
+    Binding {
+        keys: &[k('s')],
+        msg: Msg::ToggleSort,
+        help: "sort by mentions / by name",
+        hint: Some("sort"),
+        contexts: &[Main],
+    },
+    Binding {
+        keys: &[k('y')],
+        msg: Msg::Copy,
+        help: "copy the selected name, quote or line (OSC 52)",
+        hint: Some("copy"),
+        contexts: &[],
+    },
+    Binding {
+        keys: &[k('?')],
+        msg: Msg::ToggleHelp,
+        help: "show or hide this help",
+        hint: Some("help"),
+        contexts: &[],
+    },
+    Binding {
+        keys: &[k('q'), ctrl('c')],
+        msg: Msg::Quit,
+        help: "quit",
+        hint: Some("quit"),
+        contexts: &[],
+    },
+];
+
+/// The message for a key press in a context, if any.
+pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
+    let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
+    BINDINGS
+        .iter()
+        .filter(|b| b.contexts.is_empty() || b.contexts.contains(&ctx))
+        .find(|b| {
+            b.keys
+                .iter()
+                .any(|key| key.code == event.code && key.ctrl == ctrl_held)
+        })
+        .map(|b| b.msg)
+}
+
+/// How a key is written in help and hints: "j", "↓", "Ctrl-d", "Enter".
+pub fn key_name(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// Bindings that apply in a context.
+pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.contexts.is_empty() || b.contexts.contains(&ctx))
+}
+
+/// The status-bar hints for a context: "Enter open  Esc back  ? help  q quit".
+pub fn hints(ctx: Context) -> Vec<(String, &'static str)> {
+    bindings_for(ctx)
+        .filter_map(|b| b.hint.map(|h| (key_name(&b.keys[0]), h)))
+        .collect()
+}

@@ -1,0 +1,338 @@
+//! Article text laid out in lines of a given width: header, numbered paragraphs, mentions
+//! marked. Pure data, shared by `update` (to scroll to a mention) and `view` (to draw it).
+
+use super::app::BodyMention;
+use crate::corpus::Corpus;
+use crate::extract::Kind;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What a piece of a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Body text.
+    Plain,
+    /// The headline.
+    Title,
+    /// The subtitle.
+    Deck,
+    /// Source, authors and date.
+    Meta,
+    /// The paragraph number column.
+    Gutter,
+    /// A mention: its kind and index among the article's body mentions.
+    Mention(Kind, usize),
+}
+
+/// A run of text with one mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The text, safe to draw (no control characters).
+    pub text: String,
+    /// What it is.
+    pub mark: Mark,
+}
+
+/// One screen line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Line {
+    /// Its pieces.
+    pub segments: Vec<Segment>,
+    /// Byte offset in the article text where the line starts (body lines only).
+    pub start: usize,
+    /// True for body lines.
+    pub body: bool,
+}
+
+impl Line {
+    /// The line as plain text.
+    pub fn plain(&self) -> String {
+        self.segments.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    fn push(&mut self, text: &str, mark: Mark) {
+        match self.segments.last_mut() {
+            Some(last) if last.mark == mark => last.text.push_str(text),
+            _ => self.segments.push(Segment {
+                text: text.to_string(),
+                mark,
+            }),
+        }
+    }
+}
+
+/// An article laid out.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleLayout {
+    /// Every line, header first.
+    pub lines: Vec<Line>,
+}
+
+impl ArticleLayout {
+    /// The body line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> Option<usize> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.body && l.start <= offset)
+            .map(|(i, _)| i)
+            .next_back()
+    }
+}
+
+/// Replace control characters so article text cannot drive the terminal; tabs become spaces.
+pub fn safe(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Display width of a string.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Break `text` into pieces of at most `width` columns, at spaces where possible.
+pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+    let mut line = Line::default();
+    let mut out = Vec::new();
+    let mut cur = 0;
+    fill(
+        &mut out,
+        &mut line,
+        &mut cur,
+        &safe(text),
+        Mark::Plain,
+        0,
+        width,
+    );
+    out.push(line);
+    out.into_iter().map(|l| l.plain()).collect()
+}
+
+/// Lay out `article` for a text column `width` wide.
+pub fn article(
+    corpus: &Corpus,
+    article: usize,
+    mentions: &[BodyMention],
+    width: usize,
+) -> ArticleLayout {
+    let a = &corpus.articles[article];
+    let ents = &corpus.resolved.entities;
+    let width = width.max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    let header = |text: &str, mark: Mark, lines: &mut Vec<Line>| {
+        for piece in wrap_plain(text, width) {
+            let mut l = Line::default();
+            l.push(&piece, mark);
+            lines.push(l);
+        }
+    };
+    header(a.title.as_deref().unwrap_or(&a.id), Mark::Title, &mut lines);
+    if let Some(d) = &a.deck {
+        header(d, Mark::Deck, &mut lines);
+    }
+    let mut meta: Vec<String> = Vec::new();
+    if let Some(s) = &a.source {
+        meta.push(s.clone());
+    }
+    if !a.authors.is_empty() {
+        meta.push(format!("by {}", a.authors.join(", ")));
+    }
+    if let Some(p) = a.published.as_ref().or(a.dateline.as_ref()) {
+        meta.push(p.clone());
+    }
+    meta.push(a.id.clone());
+    header(&meta.join(" · "), Mark::Meta, &mut lines);
+
+    const GUTTER: usize = 4;
+    let text_width = width.saturating_sub(GUTTER).max(6);
+    let mut next_mention = 0;
+    for (pi, p) in a.paragraphs.iter().enumerate() {
+        lines.push(Line::default());
+        let mut para_lines: Vec<Line> = Vec::new();
+        let mut line = Line {
+            start: p.start,
+            body: true,
+            ..Line::default()
+        };
+        let mut cur = 0;
+        // Pieces of the paragraph between mention boundaries.
+        let mut pos = p.start;
+        while next_mention < mentions.len() && mentions[next_mention].span.end <= p.start {
+            next_mention += 1;
+        }
+        let mut k = next_mention;
+        let mut pieces: Vec<(usize, usize, Mark)> = Vec::new();
+        while k < mentions.len() && mentions[k].span.start < p.end {
+            let m = mentions[k];
+            if m.span.start >= pos {
+                if m.span.start > pos {
+                    pieces.push((pos, m.span.start, Mark::Plain));
+                }
+                pieces.push((
+                    m.span.start,
+                    m.span.end.min(p.end),
+                    Mark::Mention(ents[m.entity].kind, k),
+                ));
+                pos = m.span.end.min(p.end);
+            }
+            k += 1;
+        }
+        next_mention = k;
+        if pos < p.end {
+            pieces.push((pos, p.end, Mark::Plain));
+        }
+        for (s, e, mark) in pieces {
+            let piece = safe(a.text.get(s..e).unwrap_or(""));
+            fill(
+                &mut para_lines,
+                &mut line,
+                &mut cur,
+                &piece,
+                mark,
+                s,
+                text_width,
+            );
+        }
+        para_lines.push(line);
+        for (i, mut l) in para_lines.into_iter().enumerate() {
+            let gutter = if i == 0 {
+                format!("{:>3} ", pi + 1)
+            } else {
+                " ".repeat(GUTTER)
+            };
+            l.segments.insert(
+                0,
+                Segment {
+                    text: gutter,
+                    mark: Mark::Gutter,
+                },
+            );
+            l.body = true;
+            lines.push(l);
+        }
+    }
+    ArticleLayout { lines }
+}
+
+/// Add `text` (which starts at byte `offset` of the article) to the lines being filled.
+fn fill(
+    out: &mut Vec<Line>,
+    line: &mut Line,
+    cur: &mut usize,
+    text: &str,
+    mark: Mark,
+    offset: usize,
+    width: usize,
+) {
+    // Atoms: runs of spaces or of other characters.
+    let mut atoms: Vec<(usize, &str)> = Vec::new();
+    let mut start = 0;
+    let mut prev_space: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        let sp = c == ' ';
+        if prev_space.is_some_and(|p| p != sp) {
+            atoms.push((start, &text[start..i]));
+            start = i;
+        }
+        prev_space = Some(sp);
+    }
+    if start < text.len() {
+        atoms.push((start, &text[start..]));
+    }
+    for (at, atom) in atoms {
+        let w = width_of(atom);
+        let is_space = atom.starts_with(' ');
+        if is_space {
+            if *cur == 0 {
+                continue;
+            }
+            if *cur + w > width {
+                let next_start = offset + at + atom.len();
+                out.push(std::mem::replace(
+                    line,
+                    Line {
+                        start: next_start,
+                        body: line.body,
+                        ..Line::default()
+                    },
+                ));
+                *cur = 0;
+                continue;
+            }
+            line.push(atom, mark);
+            *cur += w;
+            continue;
+        }
+        if *cur + w > width && *cur > 0 {
+            out.push(std::mem::replace(
+                line,
+                Line {
+                    start: offset + at,
+                    body: line.body,
+                    ..Line::default()
+                },
+            ));
+            *cur = 0;
+        }
+        if w <= width {
+            if *cur == 0 {
+                line.start = offset + at;
+            }
+            line.push(atom, mark);
+            *cur += w;
+            continue;
+        }
+        // A word longer than the line: split it by characters.
+        for (ci, c) in atom.char_indices() {
+            let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+            if *cur + cw > width && *cur > 0 {
+                out.push(std::mem::replace(
+                    line,
+                    Line {
+                        start: offset + at + ci,
+                        body: line.body,
+                        ..Line::default()
+                    },
+                ));
+                *cur = 0;
+            }
+            let mut buf = [0u8; 4];
+            line.push(c.encode_utf8(&mut buf), mark);
+            *cur += cw;
+        }
+    }
+}
+
+fn width_of(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_respects_display_width_of_cjk_and_emoji() {
+        let lines = wrap_plain("上海 和 香港 sign 🤝 deals today", 8);
+        assert!(lines.iter().all(|l| width(l) <= 8), "{lines:?}");
+        assert_eq!(lines.join(" "), "上海 和 香港 sign 🤝 deals today");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_screen() {
+        let s = safe("a\u{1b}[31mred\u{7}\tb");
+        assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
+        assert!(s.contains("[31mred"));
+    }
+
+    #[test]
+    fn long_words_are_split() {
+        let lines = wrap_plain("abcdefghijklmnop", 5);
+        assert_eq!(lines, vec!["abcde", "fghij", "klmno", "p"]);
+    }
+}

@@ -1,0 +1,150 @@
+//! The terminal browser: a thin runtime around [`app`] (state and update) and [`view`]
+//! (drawing). Events become messages; the screen is redrawn only after something happened.
+
+pub mod app;
+pub mod keys;
+pub mod layout;
+pub mod view;
+
+use crate::corpus::Corpus;
+use anyhow::{Context as _, Result};
+use app::{App, Effect, Msg};
+use base64::Engine as _;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen,
+};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::widgets::Paragraph;
+use ratatui::Terminal;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use view::Theme;
+
+/// Put the terminal back as it was. Safe to call more than once and from any thread; errors are
+/// ignored because the terminal may already be gone.
+pub fn restore_terminal() {
+    let _ = terminal::disable_raw_mode();
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        EndSynchronizedUpdate,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = out.flush();
+}
+
+fn install_guards() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    // SIGTERM, SIGHUP (the terminal went away) and SIGINT: restore and leave at once.
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        if let Ok(mut signals) =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+        {
+            std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    restore_terminal();
+                    std::process::exit(128 + sig);
+                }
+            });
+        }
+    }
+}
+
+/// Whether colours are wanted: `NO_COLOR` set to anything non-empty turns them off.
+pub fn theme_from_env() -> Theme {
+    Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Open the browser on `paths` (the bundled seeds when empty).
+pub fn run(paths: &[PathBuf]) -> Result<()> {
+    install_guards();
+    terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, cursor::Hide) {
+        restore_terminal();
+        return Err(e).context("cannot open the alternate screen");
+    }
+    let result = browse(paths);
+    restore_terminal();
+    result
+}
+
+fn browse(paths: &[PathBuf]) -> Result<()> {
+    let backend = CrosstermBackend::new(io::stdout());
+    let mut terminal = Terminal::new(backend).context("cannot draw in this terminal")?;
+    let theme = theme_from_env();
+    let what = if paths.is_empty() {
+        "the bundled seed articles".to_string()
+    } else {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    draw_sync(&mut terminal, |f| {
+        f.render_widget(Paragraph::new(format!("Loading {what}…")), f.area());
+    })?;
+    let corpus = Corpus::open(paths)?;
+    let size = terminal.size().context("cannot read the terminal size")?;
+    let mut app = App::new(&corpus, size.width, size.height);
+    if !corpus.warnings.is_empty() {
+        app.flash = Some(format!(
+            "{} load warnings (dossier stats lists them)",
+            corpus.warnings.len()
+        ));
+    }
+    draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
+    // Blocks until something happens: no frame loop, nothing written while idle. An error
+    // means the terminal is gone.
+    while let Ok(ev) = event::read() {
+        let msg = match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => keys::message_for(k, app.context()),
+            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        };
+        let Some(msg) = msg else { continue };
+        if let Some(Effect::Copy(text)) = app.update(msg) {
+            copy_osc52(&text);
+        }
+        if app.quit {
+            break;
+        }
+        if let Msg::Resize(..) = msg {
+            terminal.autoresize().ok();
+        }
+        draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
+    }
+    Ok(())
+}
+
+fn draw_sync<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    f: impl FnOnce(&mut ratatui::Frame),
+) -> Result<()> {
+    let mut out = io::stdout();
+    execute!(out, BeginSynchronizedUpdate).ok();
+    let r = terminal.draw(f).map(|_| ());
+    execute!(out, EndSynchronizedUpdate).ok();
+    r.context("cannot draw")
+}
+
+/// Put text on the clipboard of the terminal the user sits at, over SSH too (OSC 52).
+fn copy_osc52(text: &str) {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let mut out = io::stdout();
+    let _ = write!(out, "\x1b]52;c;{b64}\x07");
+    let _ = out.flush();
+}

@@ -1,0 +1,690 @@
+//! Drawing: the state in, a frame out, nothing else.
+
+use super::app::{list_title, App, EntityRow, ListKind, MainFocus, View, LISTS};
+use super::keys;
+use super::layout::{safe, width, Mark};
+use crate::extract::Kind;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Smallest terminal the browser draws in.
+pub const MIN_WIDTH: u16 = 40;
+/// Smallest terminal height the browser draws in.
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Colours on or off (`NO_COLOR`).
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// Use the 16 ANSI colours.
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::default().fg(c)
+        } else {
+            Style::default()
+        }
+    }
+
+    /// The style of a kind: a colour and a text attribute, so kinds differ without colour too.
+    pub fn kind(&self, kind: Kind) -> Style {
+        let (c, m) = match kind {
+            Kind::Person => (Color::Cyan, Modifier::BOLD),
+            Kind::Organization => (Color::Yellow, Modifier::UNDERLINED),
+            Kind::Place => (Color::Green, Modifier::ITALIC),
+            Kind::Event => (Color::Magenta, Modifier::BOLD | Modifier::ITALIC),
+            Kind::Initiative => (Color::Blue, Modifier::UNDERLINED | Modifier::ITALIC),
+        };
+        self.fg(c).add_modifier(m)
+    }
+
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default()
+        }
+    }
+}
+
+fn selected() -> Style {
+    Style::default().add_modifier(Modifier::REVERSED)
+}
+
+/// Cut a string to `w` display columns, with an ellipsis when cut.
+pub fn fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    if w > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn badge(theme: &Theme, kind: Kind) -> Span<'static> {
+    Span::styled(format!("[{}]", kind.badge()), theme.kind(kind))
+}
+
+/// Draw the whole browser.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Terminal too small ({}x{}); dossier needs {}x{}.",
+            area.width, area.height, MIN_WIDTH, MIN_HEIGHT
+        );
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let rows = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .split(area);
+    draw_breadcrumb(frame, app, theme, rows[0]);
+    match app.view() {
+        View::Main(_) => draw_main(frame, app, theme, rows[1]),
+        View::Article(_) => draw_article(frame, app, theme, rows[1]),
+        View::Entity(_) => draw_entity(frame, app, theme, rows[1]),
+    }
+    draw_status(frame, app, theme, rows[2]);
+    if app.help {
+        draw_help(frame, app, theme, area);
+    }
+}
+
+fn draw_breadcrumb(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let crumbs = app.breadcrumb();
+    let mut text = String::from("dossier");
+    for c in &crumbs {
+        text.push_str(" › ");
+        text.push_str(&safe(c));
+    }
+    // Keep the end (where the user is) when it does not fit.
+    let w = usize::from(area.width);
+    let shown = if width(&text) > w {
+        let chars: Vec<char> = text.chars().collect();
+        let mut tail = String::new();
+        let mut used = 1;
+        for c in chars.iter().rev() {
+            let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            if used + cw > w {
+                break;
+            }
+            tail.insert(0, *c);
+            used += cw;
+        }
+        format!("…{tail}")
+    } else {
+        text
+    };
+    let style = theme.fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    frame.render_widget(Paragraph::new(Line::from(Span::styled(shown, style))), area);
+}
+
+fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut spans: Vec<Span> = Vec::new();
+    for (key, what) in keys::hints(app.context()) {
+        spans.push(Span::styled(
+            key,
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    let right = match (&app.flash, app.view()) {
+        (Some(f), _) => safe(f),
+        (None, View::Article(s)) => {
+            let lines = app.article_layout(s.article).lines.len();
+            format!("line {}/{}", (s.scroll + 1).min(lines.max(1)), lines)
+        }
+        (None, View::Main(s)) => {
+            let n = app.items(s.list, s.by_name).len();
+            format!(
+                "{}/{} · by {}",
+                (s.selected[s.list] + 1).min(n),
+                n,
+                if s.by_name { "name" } else { "mentions" }
+            )
+        }
+        (None, View::Entity(_)) => String::new(),
+    };
+    let left_w: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let pad = usize::from(area.width).saturating_sub(left_w + width(&right) + 1);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(right, theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_main(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Main(s) = app.view() else { return };
+    let wide = area.width >= 100;
+    let cols = if wide {
+        Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([
+                Constraint::Length(21),
+                Constraint::Percentage(45),
+                Constraint::Min(10),
+            ])
+            .split(area)
+    } else {
+        Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Length(21), Constraint::Min(10)])
+            .split(area)
+    };
+    // The list of lists.
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, list) in LISTS.iter().enumerate() {
+        let n = app.items(i, false).len();
+        let label = format!("{:<13}{:>5}", list_title(*list), n);
+        let style = if i == s.list {
+            if s.focus == MainFocus::Lists {
+                selected()
+            } else {
+                Style::default().add_modifier(Modifier::BOLD)
+            }
+        } else {
+            Style::default()
+        };
+        let marker = if i == s.list { "▸" } else { " " };
+        lines.push(Line::from(vec![
+            Span::raw(marker),
+            Span::styled(label, style),
+        ]));
+    }
+    let lists_block = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(theme.dim());
+    frame.render_widget(Paragraph::new(lines).block(lists_block), cols[0]);
+
+    let (items_area, preview_area) = if wide {
+        (cols[1], Some(cols[2]))
+    } else if area.height >= 18 {
+        let split = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Min(5), Constraint::Length(8)])
+            .split(cols[1]);
+        (split[0], Some(split[1]))
+    } else {
+        (cols[1], None)
+    };
+    draw_items(frame, app, theme, items_area);
+    if let Some(p) = preview_area {
+        draw_preview(frame, app, theme, p, wide);
+    }
+}
+
+fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Main(s) = app.view() else { return };
+    let items = app.items(s.list, s.by_name);
+    let corpus = app.corpus;
+    let ents = &corpus.resolved.entities;
+    let h = usize::from(area.height);
+    let sel = s.selected[s.list].min(items.len().saturating_sub(1));
+    let top = sel
+        .saturating_sub(h.saturating_sub(1))
+        .max(sel.saturating_sub(h / 2).min(items.len().saturating_sub(h)));
+    let top = if sel < h { 0 } else { top };
+    let w = usize::from(area.width).saturating_sub(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for (row, &item) in items.iter().enumerate().skip(top).take(h) {
+        let mut spans: Vec<Span> = vec![Span::raw(" ")];
+        match LISTS[s.list] {
+            ListKind::Articles => {
+                let a = &corpus.articles[item];
+                let id = a.id.split('_').next().unwrap_or(&a.id).to_string();
+                let title = safe(a.title.as_deref().unwrap_or("(untitled)"));
+                spans.push(Span::styled(format!("{id} "), theme.dim()));
+                spans.push(Span::raw(fit(&title, w.saturating_sub(width(&id) + 2))));
+            }
+            ListKind::Entities(kind) => {
+                let e = &ents[item];
+                let count = format!("{}", e.mentions.len());
+                spans.push(badge(theme, kind));
+                spans.push(Span::raw(" "));
+                let name_w = w.saturating_sub(5 + count.len() + 1);
+                let name = fit(&safe(&e.name), name_w);
+                let pad = name_w.saturating_sub(width(&name));
+                spans.push(Span::styled(name, theme.kind(kind)));
+                spans.push(Span::raw(" ".repeat(pad + 1)));
+                spans.push(Span::styled(count, theme.dim()));
+            }
+            ListKind::Quotes => {
+                let q = &corpus.resolved.quotes[item];
+                let who = q
+                    .speaker
+                    .map_or("?".to_string(), |sp| ents[sp].name.clone());
+                let text = safe(corpus.articles[q.article].slice(q.span));
+                spans.push(Span::styled(
+                    format!("{}: ", safe(&who)),
+                    theme.kind(Kind::Person),
+                ));
+                spans.push(Span::raw(fit(
+                    &format!("“{text}”"),
+                    w.saturating_sub(width(&who) + 3),
+                )));
+            }
+        }
+        let mut line = Line::from(spans);
+        if row == sel {
+            line = line.style(if s.focus == MainFocus::Items {
+                selected()
+            } else {
+                Style::default().add_modifier(Modifier::BOLD)
+            });
+        }
+        lines.push(line);
+    }
+    if items.is_empty() {
+        lines.push(Line::from(Span::styled(" (none)", theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_preview(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, wide: bool) {
+    let View::Main(s) = app.view() else { return };
+    let Some(&item) = app.items(s.list, s.by_name).get(s.selected[s.list]) else {
+        return;
+    };
+    let corpus = app.corpus;
+    let ents = &corpus.resolved.entities;
+    let mut lines: Vec<Line> = Vec::new();
+    match LISTS[s.list] {
+        ListKind::Articles => {
+            let a = &corpus.articles[item];
+            lines.push(Line::from(Span::styled(
+                safe(a.title.as_deref().unwrap_or("(untitled)")),
+                Style::default().add_modifier(Modifier::BOLD),
+            )));
+            if let Some(d) = &a.deck {
+                lines.push(Line::from(Span::styled(
+                    safe(d),
+                    Style::default().add_modifier(Modifier::ITALIC),
+                )));
+            }
+            let mut meta = vec![];
+            if let Some(src) = &a.source {
+                meta.push(src.clone());
+            }
+            if !a.authors.is_empty() {
+                meta.push(format!("by {}", a.authors.join(", ")));
+            }
+            if let Some(p) = &a.published {
+                meta.push(p.clone());
+            }
+            meta.push(format!("{} words", a.word_count()));
+            lines.push(Line::from(Span::styled(
+                safe(&meta.join(" · ")),
+                theme.dim(),
+            )));
+            if let Some(p) = a.paragraphs.first() {
+                lines.push(Line::default());
+                lines.push(Line::from(safe(a.slice(*p))));
+            }
+        }
+        ListKind::Entities(kind) => {
+            let e = &ents[item];
+            lines.push(Line::from(vec![
+                badge(theme, kind),
+                Span::raw(" "),
+                Span::styled(safe(&e.name), theme.kind(kind)),
+            ]));
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} mentions in {} articles",
+                    e.mentions.len(),
+                    e.articles().len()
+                ),
+                theme.dim(),
+            )));
+            if !e.aliases.is_empty() {
+                lines.push(Line::from(format!("also: {}", safe(&e.aliases.join(", ")))));
+            }
+            for r in e.roles.iter().take(3) {
+                let of =
+                    r.of.as_deref()
+                        .map(|o| format!(" of {o}"))
+                        .unwrap_or_default();
+                lines.push(Line::from(format!("{}{}", safe(&r.title), safe(&of))));
+            }
+            for m in e.mentions.iter().take(if wide { 8 } else { 2 }) {
+                let a = &corpus.articles[m.article];
+                lines.push(Line::from(Span::styled(
+                    safe(&crate::cli::kwic(a, m.span, 30)),
+                    theme.dim(),
+                )));
+            }
+        }
+        ListKind::Quotes => {
+            let q = &corpus.resolved.quotes[item];
+            let a = &corpus.articles[q.article];
+            let who = q
+                .speaker
+                .map_or("(speaker unknown)".to_string(), |sp| ents[sp].name.clone());
+            lines.push(Line::from(Span::styled(
+                safe(&who),
+                theme.kind(Kind::Person),
+            )));
+            lines.push(Line::from(Span::styled(
+                safe(a.title.as_deref().unwrap_or(&a.id)),
+                theme.dim(),
+            )));
+            lines.push(Line::default());
+            lines.push(Line::from(format!("“{}”", safe(a.slice(q.span)))));
+        }
+    }
+    let block = Block::default()
+        .borders(if wide { Borders::LEFT } else { Borders::TOP })
+        .border_style(theme.dim());
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Article(s) = app.view() else { return };
+    let wide = area.width >= 100;
+    let (text_area, side_area) = if wide {
+        let cols = Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Min(20), Constraint::Length(32)])
+            .split(area);
+        (cols[0], Some(cols[1]))
+    } else if s.side_focus {
+        (Rect::default(), Some(area))
+    } else {
+        (area, None)
+    };
+    if text_area.height > 0 {
+        let lay = app.article_layout(s.article);
+        let mut lines: Vec<Line> = Vec::new();
+        for l in lay
+            .lines
+            .iter()
+            .skip(s.scroll)
+            .take(usize::from(text_area.height))
+        {
+            let spans: Vec<Span> = l
+                .segments
+                .iter()
+                .map(|seg| {
+                    let style = match seg.mark {
+                        Mark::Plain => Style::default(),
+                        Mark::Title => Style::default().add_modifier(Modifier::BOLD),
+                        Mark::Deck => Style::default().add_modifier(Modifier::ITALIC),
+                        Mark::Meta | Mark::Gutter => theme.dim(),
+                        Mark::Mention(kind, i) => {
+                            let st = theme.kind(kind);
+                            if s.mention == Some(i) {
+                                st.add_modifier(Modifier::REVERSED)
+                            } else {
+                                st
+                            }
+                        }
+                    };
+                    Span::styled(seg.text.clone(), style)
+                })
+                .collect();
+            lines.push(Line::from(spans));
+        }
+        let inner = Rect {
+            x: text_area.x + 1,
+            width: text_area.width.saturating_sub(1),
+            ..text_area
+        };
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    if let Some(side) = side_area {
+        let ents = &app.corpus.resolved.entities;
+        let list = app.article_entities(s.article);
+        let h = usize::from(side.height.saturating_sub(1));
+        let top = s.side_selected.saturating_sub(h.saturating_sub(1));
+        let mut lines = vec![Line::from(Span::styled(
+            format!("Entities ({})", list.len()),
+            Style::default().add_modifier(Modifier::BOLD),
+        ))];
+        let w = usize::from(side.width).saturating_sub(2);
+        for (row, (e, n)) in list.iter().enumerate().skip(top).take(h) {
+            let ent = &ents[*e];
+            let count = n.to_string();
+            let name = fit(&safe(&ent.name), w.saturating_sub(5 + count.len()));
+            let pad = w.saturating_sub(4 + width(&name) + count.len());
+            let mut line = Line::from(vec![
+                badge(theme, ent.kind),
+                Span::raw(" "),
+                Span::styled(name, theme.kind(ent.kind)),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, theme.dim()),
+            ]);
+            if s.side_focus && row == s.side_selected {
+                line = line.style(selected());
+            }
+            lines.push(line);
+        }
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .border_style(theme.dim());
+        frame.render_widget(Paragraph::new(lines).block(block), side);
+    }
+}
+
+fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Entity(s) = app.view() else { return };
+    let corpus = app.corpus;
+    let ents = &corpus.resolved.entities;
+    let e = &ents[s.entity];
+    let w = usize::from(area.width).saturating_sub(2);
+    let mut head: Vec<Line> = vec![Line::from(vec![
+        Span::styled(safe(&e.name), theme.kind(e.kind)),
+        Span::raw("  "),
+        badge(theme, e.kind),
+        Span::styled(format!(" {}", e.kind.as_str()), theme.dim()),
+    ])];
+    if !e.aliases.is_empty() {
+        head.push(Line::from(fit(
+            &format!("also: {}", safe(&e.aliases.join(", "))),
+            w,
+        )));
+    }
+    let mut roles: Vec<String> = Vec::new();
+    for r in &e.roles {
+        let text = match &r.of {
+            Some(o) => format!("{} of {}", r.title, o),
+            None => r.title.clone(),
+        };
+        if !roles.contains(&text) {
+            roles.push(text);
+        }
+    }
+    if !roles.is_empty() {
+        head.push(Line::from(fit(
+            &format!("roles: {}", safe(&roles.join("; "))),
+            w,
+        )));
+    }
+    head.push(Line::from(Span::styled(
+        format!(
+            "{} mentions in {} articles",
+            e.mentions.len(),
+            e.articles().len()
+        ),
+        theme.dim(),
+    )));
+    let head_h = head.len() as u16 + 1;
+    let parts = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Length(head_h), Constraint::Min(1)])
+        .split(area);
+    let inner = |r: Rect| Rect {
+        x: r.x + 1,
+        width: r.width.saturating_sub(1),
+        ..r
+    };
+    frame.render_widget(Paragraph::new(head), inner(parts[0]));
+
+    let rows = app.entity_rows(s.entity);
+    let h = usize::from(parts[1].height);
+    let top = if s.selected < h {
+        0
+    } else {
+        s.selected + 1 - h.max(1) / 2 - h.max(1) % 2
+    };
+    let top = top.min(rows.len().saturating_sub(h));
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(top).take(h) {
+        let mut line = match row {
+            EntityRow::Heading(t) => Line::from(Span::styled(
+                t.clone(),
+                Style::default().add_modifier(Modifier::BOLD),
+            )),
+            EntityRow::Mention(mi) => {
+                let m = e.mentions[*mi];
+                let a = &corpus.articles[m.article];
+                let id = a.id.split('_').next().unwrap_or(&a.id).to_string();
+                let text = &a.text;
+                let para = a
+                    .paragraphs
+                    .iter()
+                    .chain(a.title_span.iter())
+                    .chain(a.deck_span.iter())
+                    .find(|p| p.contains(m.span))
+                    .copied()
+                    .unwrap_or(m.span);
+                // The keyword starts at a fixed column, context on both sides.
+                let avail = w.saturating_sub(width(&id) + 3);
+                let left_w = avail * 2 / 5;
+                let left = tail_fit(&safe(&text[para.start..m.span.start]), left_w);
+                let right = fit(
+                    &safe(&text[m.span.end..para.end]),
+                    avail.saturating_sub(left_w + width(a.slice(m.span))),
+                );
+                Line::from(vec![
+                    Span::styled(format!("  {id} "), theme.dim()),
+                    Span::raw(format!("{left:>left_w$}")),
+                    Span::styled(
+                        safe(a.slice(m.span)),
+                        theme.kind(e.kind).add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(right),
+                ])
+            }
+            EntityRow::Quote(qi) => {
+                let q = &corpus.resolved.quotes[*qi];
+                let a = &corpus.articles[q.article];
+                let id = a.id.split('_').next().unwrap_or(&a.id).to_string();
+                Line::from(vec![
+                    Span::styled(format!("  {id} "), theme.dim()),
+                    Span::raw(fit(
+                        &format!("“{}”", safe(a.slice(q.span))),
+                        w.saturating_sub(width(&id) + 3),
+                    )),
+                ])
+            }
+            EntityRow::Related(oi, n) => {
+                let o = &ents[*oi];
+                Line::from(vec![
+                    Span::raw("  "),
+                    badge(theme, o.kind),
+                    Span::raw(" "),
+                    Span::styled(
+                        fit(&safe(&o.name), w.saturating_sub(12)),
+                        theme.kind(o.kind),
+                    ),
+                    Span::styled(format!("  ×{n}"), theme.dim()),
+                ])
+            }
+        };
+        if i == s.selected {
+            line = line.style(selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner(parts[1]));
+}
+
+/// The last `w` columns of a string, with an ellipsis when cut.
+fn tail_fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.reverse();
+    if w == 0 {
+        return String::new();
+    }
+    format!("…{}", out.into_iter().collect::<String>())
+}
+
+fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut lines: Vec<Line> = vec![
+        Line::from(Span::styled(
+            "Keys",
+            Style::default().add_modifier(Modifier::BOLD),
+        )),
+        Line::default(),
+    ];
+    for b in keys::bindings_for(app.context()) {
+        let names: Vec<String> = b.keys.iter().map(keys::key_name).collect();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<22}", names.join(" ")),
+                Style::default().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(b.help),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Kinds: [P] person  [O] organisation  [L] place  [E] event  [I] initiative",
+        theme.dim(),
+    )));
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let w = 76.min(area.width);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" help · any key closes ")
+        .border_style(theme.fg(Color::Cyan));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
