@@ -740,3 +740,186 @@ fn moved(sel: usize, len: usize, page: usize, msg: Msg) -> usize {
         _ => sel.min(last),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        Corpus::open(&[]).expect("seeds load")
+    }
+
+    fn main_state(app: &App) -> MainState {
+        match app.view() {
+            View::Main(s) => s.clone(),
+            other => panic!("expected the main view, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lists_move_and_wrap_and_selection_stays_in_range() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Bottom);
+        assert_eq!(main_state(&app).selected[0], 4);
+        app.update(Msg::Down);
+        assert_eq!(main_state(&app).selected[0], 4, "no move past the end");
+        app.update(Msg::Left);
+        assert_eq!(main_state(&app).list, LISTS.len() - 1, "lists wrap around");
+        app.update(Msg::Right);
+        app.update(Msg::Right);
+        assert_eq!(
+            LISTS[main_state(&app).list],
+            ListKind::Entities(Kind::Person)
+        );
+    }
+
+    #[test]
+    fn open_step_to_a_mention_open_its_entity_and_go_back_twice() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Bottom); // article 004
+        app.update(Msg::Open);
+        let View::Article(a) = app.view().clone() else {
+            panic!("article not opened")
+        };
+        assert_eq!(c.articles[a.article].id, "004_8802dec5a64da894");
+        app.update(Msg::NextHit);
+        let View::Article(a) = app.view().clone() else {
+            panic!()
+        };
+        let first = a.mention.expect("a mention selected");
+        let entity = app.body_mentions[a.article][first].entity;
+        app.update(Msg::Open);
+        assert_eq!(
+            app.view(),
+            &View::Entity(EntityState {
+                entity,
+                selected: 1
+            })
+        );
+        assert_eq!(app.breadcrumb().len(), 3);
+        app.update(Msg::Back);
+        assert_eq!(
+            app.view(),
+            &View::Article(a.clone()),
+            "back returns to the same mention"
+        );
+        app.update(Msg::Back);
+        assert_eq!(main_state(&app).selected[0], 4, "and to the same selection");
+        app.update(Msg::Forward);
+        assert_eq!(app.view(), &View::Article(a), "forward again");
+    }
+
+    #[test]
+    fn opening_from_history_middle_drops_the_forward_views() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Open);
+        app.update(Msg::Back);
+        app.update(Msg::Down);
+        app.update(Msg::Open);
+        assert_eq!(app.history.len(), 2);
+        let View::Article(a) = app.view() else {
+            panic!()
+        };
+        assert_eq!(a.article, 1);
+    }
+
+    #[test]
+    fn article_scrolling_stays_within_the_text() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Open);
+        app.update(Msg::PageUp);
+        let View::Article(a) = app.view().clone() else {
+            panic!()
+        };
+        assert_eq!(a.scroll, 0);
+        app.update(Msg::Bottom);
+        let View::Article(a) = app.view().clone() else {
+            panic!()
+        };
+        let lines = app.article_layout(a.article).lines.len();
+        assert_eq!(a.scroll, lines - app.article_rows());
+        app.update(Msg::Down);
+        let View::Article(b) = app.view().clone() else {
+            panic!()
+        };
+        assert_eq!(a.scroll, b.scroll, "no scrolling past the end");
+        // A narrower terminal makes more lines; a taller one keeps the scroll in range.
+        app.update(Msg::Resize(80, 200));
+        let View::Article(c2) = app.view().clone() else {
+            panic!()
+        };
+        assert_eq!(c2.scroll, 0);
+    }
+
+    #[test]
+    fn an_entity_mention_opens_its_article_at_that_mention() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        let gong = c
+            .resolved
+            .entities
+            .iter()
+            .position(|e| e.name == "Gong Zheng")
+            .expect("Gong Zheng");
+        app.open_entity(gong);
+        app.update(Msg::Bottom);
+        app.update(Msg::Top);
+        app.update(Msg::Open);
+        let View::Article(a) = app.view().clone() else {
+            panic!("article not opened")
+        };
+        let m = a.mention.expect("the mention is selected");
+        assert_eq!(app.body_mentions[a.article][m].entity, gong);
+    }
+
+    #[test]
+    fn help_opens_and_any_key_closes_it_without_acting() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Open);
+        app.update(Msg::ToggleHelp);
+        assert!(app.help);
+        app.update(Msg::Back);
+        assert!(!app.help);
+        assert_eq!(
+            app.context(),
+            Context::Article,
+            "Esc closed help, did not go back"
+        );
+    }
+
+    #[test]
+    fn copy_gives_the_selected_name() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Right);
+        let e = app.update(Msg::Copy);
+        let first_person = &c.resolved.entities[app.items(1, false)[0]].name;
+        assert_eq!(e, Some(Effect::Copy(first_person.clone())));
+        assert!(app
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.starts_with("copied")));
+    }
+
+    #[test]
+    fn sorting_by_name_orders_the_list() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Right);
+        app.update(Msg::ToggleSort);
+        let names: Vec<String> = app
+            .items(1, true)
+            .iter()
+            .map(|&i| c.resolved.entities[i].name.to_lowercase())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        assert!(main_state(&app).by_name);
+    }
+}

@@ -49,6 +49,18 @@ impl Line {
         self.segments.iter().map(|s| s.text.as_str()).collect()
     }
 
+    fn trim_end(&mut self) {
+        while let Some(last) = self.segments.last_mut() {
+            let t = last.text.trim_end_matches(' ').len();
+            last.text.truncate(t);
+            if last.text.is_empty() {
+                self.segments.pop();
+            } else {
+                break;
+            }
+        }
+    }
+
     fn push(&mut self, text: &str, mark: Mark) {
         match self.segments.last_mut() {
             Some(last) if last.mark == mark => last.text.push_str(text),
@@ -253,14 +265,7 @@ fn fill(
             }
             if *cur + w > width {
                 let next_start = offset + at + atom.len();
-                out.push(std::mem::replace(
-                    line,
-                    Line {
-                        start: next_start,
-                        body: line.body,
-                        ..Line::default()
-                    },
-                ));
+                break_line(out, line, next_start);
                 *cur = 0;
                 continue;
             }
@@ -269,14 +274,7 @@ fn fill(
             continue;
         }
         if *cur + w > width && *cur > 0 {
-            out.push(std::mem::replace(
-                line,
-                Line {
-                    start: offset + at,
-                    body: line.body,
-                    ..Line::default()
-                },
-            ));
+            break_line(out, line, offset + at);
             *cur = 0;
         }
         if w <= width {
@@ -291,14 +289,7 @@ fn fill(
         for (ci, c) in atom.char_indices() {
             let cw = UnicodeWidthChar::width(c).unwrap_or(0);
             if *cur + cw > width && *cur > 0 {
-                out.push(std::mem::replace(
-                    line,
-                    Line {
-                        start: offset + at + ci,
-                        body: line.body,
-                        ..Line::default()
-                    },
-                ));
+                break_line(out, line, offset + at + ci);
                 *cur = 0;
             }
             let mut buf = [0u8; 4];
@@ -306,6 +297,20 @@ fn fill(
             *cur += cw;
         }
     }
+}
+
+/// End the current line (without its trailing spaces) and start one at byte `start`.
+fn break_line(out: &mut Vec<Line>, line: &mut Line, start: usize) {
+    line.trim_end();
+    let body = line.body;
+    out.push(std::mem::replace(
+        line,
+        Line {
+            start,
+            body,
+            ..Line::default()
+        },
+    ));
 }
 
 fn width_of(s: &str) -> usize {

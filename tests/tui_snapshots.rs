@@ -1,0 +1,170 @@
+//! Every screen drawn through ratatui's TestBackend, at 80x24 and 120x40, with and without
+//! colour, compared with reviewed snapshots (`tests/snapshots`).
+
+use dossier::corpus::Corpus;
+use dossier::tui::app::{App, Msg, View};
+use dossier::tui::view::{draw, Theme};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+fn text_of(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn render(app: &App, theme: Theme) -> Buffer {
+    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
+    term.draw(|f| draw(f, app, &theme)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+const COLOR: Theme = Theme { color: true };
+const NO_COLOR: Theme = Theme { color: false };
+
+fn screens<'c>(corpus: &'c Corpus, w: u16, h: u16) -> Vec<(&'static str, App<'c>)> {
+    let mut out = Vec::new();
+    out.push(("main_articles", App::new(corpus, w, h)));
+    let mut people = App::new(corpus, w, h);
+    people.update(Msg::Right);
+    people.update(Msg::Down);
+    out.push(("main_people", people));
+    let mut article = App::new(corpus, w, h);
+    article.update(Msg::Bottom);
+    article.update(Msg::Open);
+    for _ in 0..3 {
+        article.update(Msg::NextHit);
+    }
+    out.push(("article_mention", article));
+    let mut entity = App::new(corpus, w, h);
+    let gong = corpus
+        .resolved
+        .entities
+        .iter()
+        .position(|e| e.name == "Gong Zheng")
+        .expect("Gong Zheng");
+    entity.open_entity(gong);
+    out.push(("entity", entity));
+    let mut help = App::new(corpus, w, h);
+    help.update(Msg::ToggleHelp);
+    out.push(("help", help));
+    out
+}
+
+#[test]
+fn screens_at_80x24_and_120x40() {
+    let corpus = Corpus::open(&[]).expect("seeds");
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, app) in screens(&corpus, w, h) {
+            let buf = render(&app, COLOR);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text_of(&buf));
+            // Without colour the text is the same; only styles change.
+            assert_eq!(
+                text_of(&render(&app, NO_COLOR)),
+                text_of(&buf),
+                "{name} differs without colour"
+            );
+        }
+    }
+}
+
+#[test]
+fn without_colour_the_selection_is_reverse_video_and_no_colour_is_used() {
+    let corpus = Corpus::open(&[]).expect("seeds");
+    for (name, app) in screens(&corpus, 80, 24) {
+        let buf = render(&app, NO_COLOR);
+        let colours = buf
+            .content
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count();
+        assert_eq!(colours, 0, "{name}: colour used under NO_COLOR");
+        if name != "help" {
+            let reversed = buf
+                .content
+                .iter()
+                .filter(|c| c.modifier.contains(Modifier::REVERSED))
+                .count();
+            assert!(
+                reversed > 0,
+                "{name}: the selection must show without colour"
+            );
+        }
+    }
+}
+
+#[test]
+fn only_the_16_ansi_colours_are_used() {
+    let corpus = Corpus::open(&[]).expect("seeds");
+    for (name, app) in screens(&corpus, 120, 40) {
+        let buf = render(&app, COLOR);
+        for c in &buf.content {
+            for col in [c.fg, c.bg] {
+                assert!(
+                    !matches!(col, Color::Rgb(..) | Color::Indexed(_)),
+                    "{name}: {col:?} is not one of the 16 ANSI colours"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn tiny_terminals_get_a_message_and_never_a_panic() {
+    let corpus = Corpus::open(&[]).expect("seeds");
+    for (w, h) in [(1, 1), (2, 1), (20, 5), (39, 24), (80, 9), (40, 10)] {
+        for (name, mut app) in screens(&corpus, 80, 24) {
+            app.update(Msg::Resize(w, h));
+            let buf = render(&app, COLOR);
+            let text = text_of(&buf);
+            if w < 40 || h < 10 {
+                if w >= 20 && h >= 3 {
+                    assert!(text.contains("too small"), "{name} at {w}x{h}:\n{text}");
+                }
+            } else {
+                assert!(!text.contains("too small"), "{name} at {w}x{h}");
+            }
+        }
+    }
+    let mut app = App::new(&corpus, 20, 5);
+    let buf = render(&app, COLOR);
+    insta::assert_snapshot!("too_small_20x5", text_of(&buf));
+    app.update(Msg::Resize(80, 24));
+    assert!(matches!(app.view(), View::Main(_)));
+}
+
+#[test]
+fn control_characters_in_article_text_are_neutralised() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("control_chars");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("evil.txt"),
+        "Evil \u{1b}]0;pwned\u{7} title\n\nBody with \u{1b}[2J clear and \u{9b}31m CSI.\n",
+    )
+    .expect("write");
+    let corpus = Corpus::open(&[dir]).expect("load");
+    let mut app = App::new(&corpus, 80, 24);
+    let main = render(&app, COLOR);
+    app.update(Msg::Open);
+    let article = render(&app, COLOR);
+    for buf in [main, article] {
+        for c in &buf.content {
+            assert!(
+                !c.symbol().chars().any(|ch| ch.is_control()),
+                "control character {:?} reached the screen",
+                c.symbol()
+            );
+        }
+    }
+}
