@@ -278,7 +278,11 @@ fn dedupe_ids(docs: &mut [RawDoc]) {
     }
 }
 
+/// Files read so far by the load in progress, for a progress display.
+pub static FILES_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn read_candidate(c: &Candidate) -> (Vec<RawDoc>, Vec<Warning>, u64) {
+    FILES_READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let shown = c.path.display().to_string();
     let bytes = match read_limited(&c.path) {
         Ok(b) => b,

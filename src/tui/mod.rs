@@ -94,10 +94,30 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    draw_sync(&mut terminal, |f| {
-        f.render_widget(Paragraph::new(format!("Loading {what}…")), f.area());
+    // Load on another thread and show how far it has got, so a big corpus never looks frozen.
+    crate::load::FILES_READ.store(0, std::sync::atomic::Ordering::Relaxed);
+    let corpus = std::thread::scope(|scope| -> Result<Corpus> {
+        let loader = scope.spawn(|| Corpus::open(paths));
+        loop {
+            let n = crate::load::FILES_READ.load(std::sync::atomic::Ordering::Relaxed);
+            let msg = if n == 0 {
+                format!("Loading {what}…")
+            } else {
+                format!("Loading {what}… {n} files read; parsing and extracting")
+            };
+            draw_sync(&mut terminal, |f| {
+                f.render_widget(Paragraph::new(msg.clone()), f.area())
+            })?;
+            if loader.is_finished() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(80));
+        }
+        match loader.join() {
+            Ok(r) => r,
+            Err(_) => anyhow::bail!("loading failed"),
+        }
     })?;
-    let corpus = Corpus::open(paths)?;
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = App::new(&corpus, size.width, size.height);
     if !corpus.warnings.is_empty() {
