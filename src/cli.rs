@@ -46,6 +46,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fuzzy-search entity names, aliases and article titles (`p:` `o:` `l:` `e:` `i:` `a:` `q:` filter).
+    Search {
+        /// What to look for, optionally with a kind prefix such as `p:lee`.
+        query: String,
+        /// Only this kind: person, organization, place, event, initiative, article or quote.
+        #[arg(long)]
+        kind: Option<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print an entity's card: kind, aliases, roles, articles, mentions in context, quotes.
     Show {
         /// A name or alias; every candidate is listed when it is ambiguous.
@@ -135,6 +149,12 @@ pub fn run() -> ExitCode {
         Some(Command::Read { article, json }) => read(&corpus, article, *json, &mut out),
         Some(Command::List { kind, json }) => list(&corpus, *kind, *json, &mut out),
         Some(Command::Show { name }) => show(&corpus, name, &mut out),
+        Some(Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        }) => search(&corpus, query, kind.as_deref(), *limit, *json, &mut out),
     };
     let code = match result {
         Ok(code) => code,
@@ -668,5 +688,120 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         }
     }
     emit(out, &s)?;
+    Ok(FOUND)
+}
+
+/// One search result as `dossier search --json` prints it.
+#[derive(Serialize)]
+struct SearchRow {
+    kind: String,
+    id: String,
+    name: String,
+    matched: String,
+    score: i64,
+}
+
+fn search(
+    corpus: &Corpus,
+    query: &str,
+    kind: Option<&str>,
+    limit: usize,
+    json: bool,
+    out: &mut Out,
+) -> anyhow::Result<u8> {
+    use crate::index::{Filter, SearchIndex, Target};
+    let query = match kind {
+        Some(k) => match Filter::parse(k) {
+            Some(f) => {
+                let prefix = match f {
+                    Filter::Kind(k) => k.badge().to_ascii_lowercase().to_string(),
+                    Filter::Articles => "a".into(),
+                    Filter::Quotes => "q".into(),
+                };
+                format!("{prefix}:{}", crate::index::parse_query(query).1)
+            }
+            None => {
+                eprintln!("dossier: unknown kind \"{k}\" (person, organization, place, event, initiative, article, quote)");
+                return Ok(BAD);
+            }
+        },
+        None => query.to_string(),
+    };
+    let index = SearchIndex::build(corpus);
+    let hits = index.search(&query, None);
+    let ents = &corpus.resolved.entities;
+    let rows: Vec<SearchRow> = hits
+        .iter()
+        .take(limit)
+        .map(|h| {
+            let c = &index.candidates[h.candidate];
+            let (kind, id, name) = match c.target {
+                Target::Entity(e) => (
+                    ents[e].kind.as_str().to_string(),
+                    ents[e].id.clone(),
+                    ents[e].name.clone(),
+                ),
+                Target::Article(a) => (
+                    "article".into(),
+                    corpus.articles[a].id.clone(),
+                    c.name.clone(),
+                ),
+                Target::Quote(q) => {
+                    let qq = &corpus.resolved.quotes[q];
+                    (
+                        "quote".into(),
+                        format!("{}#{}", corpus.articles[qq.article].id, qq.span.start),
+                        c.text.clone(),
+                    )
+                }
+            };
+            SearchRow {
+                kind,
+                id,
+                name,
+                matched: c.text.clone(),
+                score: h.score,
+            }
+        })
+        .collect();
+    if json {
+        emit_json(out, &rows)?;
+    } else {
+        let mut s = String::new();
+        for r in &rows {
+            let badge = match r.kind.as_str() {
+                "article" => 'A',
+                "quote" => 'Q',
+                k => k
+                    .chars()
+                    .next()
+                    .map(|c| {
+                        if c == 'p' && k == "place" {
+                            'L'
+                        } else {
+                            c.to_ascii_uppercase()
+                        }
+                    })
+                    .unwrap_or('?'),
+            };
+            let alias = if r.matched != r.name && r.kind != "quote" {
+                format!("  (as “{}”)", printable(&r.matched))
+            } else {
+                String::new()
+            };
+            s.push_str(&format!(
+                "[{badge}] {}{alias}  {}\n",
+                printable(&r.name),
+                r.id
+            ));
+        }
+        emit(out, &s)?;
+    }
+    if rows.is_empty() {
+        if !json {
+            eprintln!("dossier: nothing matches \"{query}\"");
+        }
+        return Ok(NOTHING);
+    }
     Ok(FOUND)
 }

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod parse;

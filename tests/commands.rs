@@ -148,3 +148,52 @@ fn export_carries_entities_quotes_and_figures() {
         .expect("quote");
     assert_eq!(quote["speaker"], gong["id"]);
 }
+
+#[test]
+fn search_finds_names_aliases_titles_and_exits_1_on_nothing() {
+    let first = |args: &[&str]| -> serde_json::Value {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        json(&out)[0].clone()
+    };
+    let gong = first(&["search", "gng zhng", "--json"]);
+    assert_eq!(gong["name"], "Gong Zheng");
+    assert_eq!(gong["kind"], "person");
+    assert!(gong["score"].as_i64().unwrap_or(0) > 0);
+    let council = first(&["search", "ssccc", "--json"]);
+    assert_eq!(
+        council["name"],
+        "Singapore-Shanghai Comprehensive Cooperation Council"
+    );
+    assert_eq!(council["matched"], "SSCCC");
+    let article = first(&["search", "a:hong kong", "--json"]);
+    assert_eq!(
+        article["name"],
+        "Hong Kong and Shanghai sign 20 cooperation deals"
+    );
+    assert_eq!(article["kind"], "article");
+
+    let lee = json(&run(&["search", "p:lee", "--json"]));
+    let rows = lee.as_array().expect("array");
+    assert!(rows.iter().all(|r| r["kind"] == "person"), "{lee}");
+    for who in ["Lee Hsien Loong", "John Lee Ka-chiu"] {
+        assert!(
+            rows.iter().take(2).any(|r| r["name"] == who),
+            "{who} not in the top two: {lee}"
+        );
+    }
+    let same = json(&run(&["search", "lee", "--kind", "person", "--json"]));
+    assert_eq!(same, lee, "--kind person is p:");
+
+    let none = run(&["search", "qqxzzvw", "--json"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(json(&none), serde_json::json!([]));
+    let quoted_word = run(&["search", "q:lighthouse"]);
+    assert_eq!(
+        quoted_word.status.code(),
+        Some(1),
+        "a scare-quoted word is no quotation"
+    );
+    let limited = json(&run(&["search", "shanghai", "--limit", "3", "--json"]));
+    assert_eq!(limited.as_array().map(Vec::len), Some(3));
+}
