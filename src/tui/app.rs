@@ -4,8 +4,10 @@
 use super::layout::{self, ArticleLayout};
 use crate::corpus::Corpus;
 use crate::extract::Kind;
+use crate::index::{Hit, SearchIndex, Target};
 use crate::model::Span;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Where the user is, for choosing key bindings and hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +18,8 @@ pub enum Context {
     Article,
     /// An entity.
     Entity,
+    /// The search palette.
+    Palette,
 }
 
 /// What a key press asks for.
@@ -63,6 +67,14 @@ pub enum Msg {
     Quit,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// Open the search palette.
+    OpenPalette,
+    /// A character typed into the palette.
+    Type(char),
+    /// Delete the last character of the palette query.
+    Erase,
+    /// Clear the palette query.
+    ClearInput,
 }
 
 /// Something `update` asks the runtime to do.
@@ -70,7 +82,32 @@ pub enum Msg {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Run this search off the input path; answer with [`App::search_done`].
+    Search {
+        /// Which edit of the query it answers.
+        generation: u64,
+        /// The query.
+        query: String,
+    },
 }
+
+/// The search palette.
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    /// What was typed.
+    pub query: String,
+    /// Results of the latest finished search for it.
+    pub hits: Vec<Hit>,
+    /// Selected result.
+    pub selected: usize,
+    /// Bumped on every edit; a search answer for an older one is dropped.
+    pub generation: u64,
+    /// The results shown are for an older query.
+    pub searching: bool,
+}
+
+/// Results the palette keeps.
+pub const PALETTE_RESULTS: usize = 200;
 
 /// The lists on the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,6 +252,10 @@ pub struct App<'c> {
     pub body_mentions: Vec<Vec<BodyMention>>,
     /// Per list, its items (article, entity or quote indices) by mentions and by name.
     orders: Vec<[Vec<usize>; 2]>,
+    /// The search palette, when open.
+    pub palette: Option<Palette>,
+    /// The search index, shared with the search thread.
+    pub index: Arc<SearchIndex>,
 }
 
 impl<'c> App<'c> {
@@ -282,6 +323,8 @@ impl<'c> App<'c> {
             flash: None,
             body_mentions,
             orders,
+            palette: None,
+            index: Arc::new(SearchIndex::build(corpus)),
         }
     }
 
@@ -296,6 +339,9 @@ impl<'c> App<'c> {
 
     /// The key context of the current view.
     pub fn context(&self) -> Context {
+        if self.palette.is_some() {
+            return Context::Palette;
+        }
         match self.view() {
             View::Main(_) => Context::Main,
             View::Article(_) => Context::Article,
@@ -470,7 +516,17 @@ impl<'c> App<'c> {
             self.help = false;
             return None;
         }
+        if self.palette.is_some() {
+            return self.update_palette(msg);
+        }
         match msg {
+            Msg::OpenPalette => {
+                self.palette = Some(Palette::default());
+                Some(Effect::Search {
+                    generation: 0,
+                    query: String::new(),
+                })
+            }
             Msg::Back => {
                 self.at = self.at.saturating_sub(1);
                 None
@@ -489,6 +545,69 @@ impl<'c> App<'c> {
                     View::Entity(s) => self.update_entity(s, msg),
                 }
                 None
+            }
+        }
+    }
+
+    fn update_palette(&mut self, msg: Msg) -> Option<Effect> {
+        let page = self.page();
+        let p = self.palette.as_mut()?;
+        let edited = match msg {
+            Msg::Type(c) => {
+                p.query.push(c);
+                true
+            }
+            Msg::Erase => p.query.pop().is_some(),
+            Msg::ClearInput => {
+                let had = !p.query.is_empty();
+                p.query.clear();
+                had
+            }
+            Msg::Back => {
+                self.palette = None;
+                return None;
+            }
+            Msg::Open => {
+                let target = p
+                    .hits
+                    .get(p.selected)
+                    .map(|h| self.index.candidates[h.candidate].target);
+                self.palette = None;
+                match target {
+                    Some(Target::Entity(e)) => self.open_entity(e),
+                    Some(Target::Article(a)) => self.open_article(a, None),
+                    Some(Target::Quote(q)) => {
+                        let q = &self.corpus.resolved.quotes[q];
+                        self.open_article(q.article, Some(q.span));
+                    }
+                    None => {}
+                }
+                return None;
+            }
+            m => {
+                p.selected = moved(p.selected, p.hits.len(), page, m);
+                false
+            }
+        };
+        if !edited {
+            return None;
+        }
+        p.generation += 1;
+        p.searching = true;
+        Some(Effect::Search {
+            generation: p.generation,
+            query: p.query.clone(),
+        })
+    }
+
+    /// A search finished: show it if it answers the latest edit of the query.
+    pub fn search_done(&mut self, generation: u64, mut hits: Vec<Hit>) {
+        if let Some(p) = self.palette.as_mut() {
+            if p.generation == generation {
+                hits.truncate(PALETTE_RESULTS);
+                p.hits = hits;
+                p.selected = 0;
+                p.searching = false;
             }
         }
     }
@@ -652,6 +771,10 @@ impl<'c> App<'c> {
     pub fn selection_text(&self) -> Option<String> {
         let corpus = self.corpus;
         let ents = &corpus.resolved.entities;
+        if let Some(p) = &self.palette {
+            let h = p.hits.get(p.selected)?;
+            return Some(self.index.candidates[h.candidate].text.clone());
+        }
         match self.view() {
             View::Main(s) => {
                 let item = *self.items(s.list, s.by_name).get(s.selected[s.list])?;

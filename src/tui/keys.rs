@@ -42,69 +42,128 @@ pub struct Binding {
     pub help: &'static str,
     /// A short word for the status bar, when it is worth a place there.
     pub hint: Option<&'static str>,
-    /// Where it applies; empty means everywhere.
+    /// Where it applies.
     pub contexts: &'static [Context],
 }
 
 use Context::*;
 
+/// The views (not the palette, where letters are typed).
+const ALL: &[Context] = &[Main, Article, Entity];
+
 /// Every key dossier knows.
 pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        msg: Msg::Back,
+        help: "close the search",
+        hint: Some("close"),
+        contexts: &[Palette],
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        msg: Msg::Open,
+        help: "open the selected result",
+        hint: Some("open"),
+        contexts: &[Palette],
+    },
+    Binding {
+        keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')],
+        msg: Msg::Down,
+        help: "next result",
+        hint: None,
+        contexts: &[Palette],
+    },
+    Binding {
+        keys: &[code(KeyCode::Up), ctrl('p'), ctrl('k')],
+        msg: Msg::Up,
+        help: "previous result",
+        hint: None,
+        contexts: &[Palette],
+    },
+    Binding {
+        keys: &[code(KeyCode::Backspace)],
+        msg: Msg::Erase,
+        help: "delete a character",
+        hint: None,
+        contexts: &[Palette],
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        msg: Msg::ClearInput,
+        help: "clear the query",
+        hint: Some("clear"),
+        contexts: &[Palette],
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        msg: Msg::Quit,
+        help: "quit",
+        hint: None,
+        contexts: &[Palette],
+    },
+    Binding {
+        keys: &[k('/')],
+        msg: Msg::OpenPalette,
+        help: "search everything (p: o: l: e: i: a: q: filter by kind)",
+        hint: Some("search"),
+        contexts: ALL,
+    },
     Binding {
         keys: &[k('j'), code(KeyCode::Down)],
         msg: Msg::Down,
         help: "move down",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[k('k'), code(KeyCode::Up)],
         msg: Msg::Up,
         help: "move up",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[k('g'), code(KeyCode::Home)],
         msg: Msg::Top,
         help: "go to the top",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[k('G'), code(KeyCode::End)],
         msg: Msg::Bottom,
         help: "go to the bottom",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[ctrl('d')],
         msg: Msg::HalfDown,
         help: "half a page down",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[ctrl('u')],
         msg: Msg::HalfUp,
         help: "half a page up",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[code(KeyCode::PageDown), k(' ')],
         msg: Msg::PageDown,
         help: "a page down",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[code(KeyCode::PageUp)],
         msg: Msg::PageUp,
         help: "a page up",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[k('h'), code(KeyCode::Left)],
@@ -125,7 +184,7 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Open,
         help: "open the selected item",
         hint: Some("open"),
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[code(KeyCode::Esc), code(KeyCode::Backspace), ctrl('o')],
@@ -139,7 +198,7 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Forward,
         help: "forward again",
         hint: None,
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[code(KeyCode::Tab)],
@@ -174,36 +233,44 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Copy,
         help: "copy the selected name, quote or line (OSC 52)",
         hint: Some("copy"),
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[k('?')],
         msg: Msg::ToggleHelp,
         help: "show or hide this help",
         hint: Some("help"),
-        contexts: &[],
+        contexts: ALL,
     },
     Binding {
         keys: &[k('q'), ctrl('c')],
         msg: Msg::Quit,
         help: "quit",
         hint: Some("quit"),
-        contexts: &[],
+        contexts: ALL,
     },
 ];
 
-/// The message for a key press in a context, if any.
+/// The message for a key press in a context, if any. In the palette, any other printable
+/// character is typed into the query.
 pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
-    BINDINGS
+    let bound = BINDINGS
         .iter()
-        .filter(|b| b.contexts.is_empty() || b.contexts.contains(&ctx))
+        .filter(|b| b.contexts.contains(&ctx))
         .find(|b| {
             b.keys
                 .iter()
                 .any(|key| key.code == event.code && key.ctrl == ctrl_held)
         })
-        .map(|b| b.msg)
+        .map(|b| b.msg);
+    match (bound, ctx, event.code) {
+        (Some(m), _, _) => Some(m),
+        (None, Context::Palette, KeyCode::Char(c)) if !ctrl_held && !c.is_control() => {
+            Some(Msg::Type(c))
+        }
+        _ => None,
+    }
 }
 
 /// How a key is written in help and hints: "j", "↓", "Ctrl-d", "Enter".
@@ -234,9 +301,7 @@ pub fn key_name(key: &Key) -> String {
 
 /// Bindings that apply in a context.
 pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.contexts.is_empty() || b.contexts.contains(&ctx))
+    BINDINGS.iter().filter(move |b| b.contexts.contains(&ctx))
 }
 
 /// The status-bar hints for a context: "Enter open  Esc back  ? help  q quit".

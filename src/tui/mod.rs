@@ -21,6 +21,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Terminal;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::{mpsc, Arc};
 use view::Theme;
 
 /// Put the terminal back as it was. Safe to call more than once and from any thread; errors are
@@ -127,27 +128,92 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
         ));
     }
     draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
-    // Blocks until something happens: no frame loop, nothing written while idle. An error
-    // means the terminal is gone.
-    while let Ok(ev) = event::read() {
-        let msg = match ev {
-            Event::Key(k) if k.kind == KeyEventKind::Press => keys::message_for(k, app.context()),
-            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
-            _ => None,
+
+    // Three sources of events, one queue: keys and resizes from an input thread, answers from
+    // the search thread. The main thread blocks on the queue: no frame loop, nothing written
+    // while idle, and typing never waits for a search.
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    let input_tx = tx.clone();
+    std::thread::spawn(move || loop {
+        match event::read() {
+            Ok(ev) => {
+                if input_tx.send(Incoming::Terminal(ev)).is_err() {
+                    break;
+                }
+            }
+            Err(_) => {
+                // The terminal is gone.
+                let _ = input_tx.send(Incoming::TerminalGone);
+                break;
+            }
+        }
+    });
+    let searches = spawn_searcher(Arc::clone(&app.index), tx);
+
+    while let Ok(incoming) = rx.recv() {
+        let msg = match incoming {
+            Incoming::TerminalGone => break,
+            Incoming::Searched(generation, hits) => {
+                app.search_done(generation, hits);
+                None
+            }
+            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+                keys::message_for(k, app.context())
+            }
+            Incoming::Terminal(Event::Resize(w, h)) => Some(Msg::Resize(w, h)),
+            Incoming::Terminal(_) => continue,
         };
-        let Some(msg) = msg else { continue };
-        if let Some(Effect::Copy(text)) = app.update(msg) {
-            copy_osc52(&text);
-        }
-        if app.quit {
-            break;
-        }
-        if let Msg::Resize(..) = msg {
-            terminal.autoresize().ok();
+        if let Some(msg) = msg {
+            match app.update(msg) {
+                Some(Effect::Copy(text)) => copy_osc52(&text),
+                Some(Effect::Search { generation, query }) => {
+                    let _ = searches.send((generation, query));
+                }
+                None => {}
+            }
+            if app.quit {
+                break;
+            }
+            if let Msg::Resize(..) = msg {
+                terminal.autoresize().ok();
+            }
         }
         draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
     }
     Ok(())
+}
+
+/// What the main loop waits for.
+enum Incoming {
+    /// A terminal event.
+    Terminal(Event),
+    /// The terminal can no longer be read.
+    TerminalGone,
+    /// A search answer: the query generation and its hits.
+    Searched(u64, Vec<crate::index::Hit>),
+}
+
+/// The search thread: takes the newest query (older ones still queued are skipped), narrows from
+/// the previous one when it extends it, and sends the answer back.
+fn spawn_searcher(
+    index: Arc<crate::index::SearchIndex>,
+    tx: mpsc::Sender<Incoming>,
+) -> mpsc::Sender<(u64, String)> {
+    let (qtx, qrx) = mpsc::channel::<(u64, String)>();
+    std::thread::spawn(move || {
+        let mut narrowing = crate::index::Narrowing::default();
+        while let Ok(mut job) = qrx.recv() {
+            while let Ok(newer) = qrx.try_recv() {
+                job = newer;
+            }
+            let mut hits = narrowing.search(&index, &job.1);
+            hits.truncate(app::PALETTE_RESULTS);
+            if tx.send(Incoming::Searched(job.0, hits)).is_err() {
+                break;
+            }
+        }
+    });
+    qtx
 }
 
 fn draw_sync<B: ratatui::backend::Backend>(

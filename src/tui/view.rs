@@ -107,6 +107,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Entity(_) => draw_entity(frame, app, theme, rows[1]),
     }
     draw_status(frame, app, theme, rows[2]);
+    if app.palette.is_some() {
+        draw_palette(frame, app, theme, rows[1]);
+    }
     if app.help {
         draw_help(frame, app, theme, area);
     }
@@ -687,4 +690,173 @@ fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let Some(p) = &app.palette else { return };
+    let corpus = app.corpus;
+    let ents = &corpus.resolved.entities;
+    let w = area
+        .width
+        .saturating_sub(4)
+        .min(110)
+        .max(20.min(area.width));
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y,
+        width: w,
+        height: area.height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" search · p: o: l: e: i: a: q: filter · Esc closes ")
+        .border_style(theme.fg(Color::Cyan));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height < 2 || inner.width < 4 {
+        return;
+    }
+    let iw = usize::from(inner.width);
+    let count = if p.searching {
+        "…".to_string()
+    } else {
+        format!("{}", p.hits.len())
+    };
+    let input = Line::from(vec![
+        Span::styled("> ", theme.fg(Color::Cyan).add_modifier(Modifier::BOLD)),
+        Span::raw(safe(&p.query)),
+        Span::styled("▏", theme.fg(Color::Cyan)),
+        Span::raw(" ".repeat(iw.saturating_sub(width(&p.query) + 4 + count.len()))),
+        Span::styled(count, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(input), Rect { height: 1, ..inner });
+    let preview_h: u16 = if inner.height >= 14 { 4 } else { 0 };
+    let list_area = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1 + preview_h),
+        ..inner
+    };
+    let h = usize::from(list_area.height);
+    let top = p.selected.saturating_sub(h.saturating_sub(1));
+    let mut lines: Vec<Line> = Vec::new();
+    for (row, hit) in p.hits.iter().enumerate().skip(top).take(h) {
+        let c = &app.index.candidates[hit.candidate];
+        let (badge_span, name_style) = match c.target {
+            crate::index::Target::Entity(e) => {
+                (badge(theme, ents[e].kind), theme.kind(ents[e].kind))
+            }
+            crate::index::Target::Article(_) => {
+                (Span::styled("[A]", theme.dim()), Style::default())
+            }
+            crate::index::Target::Quote(_) => (Span::styled("[Q]", theme.dim()), Style::default()),
+        };
+        let mut spans = vec![Span::raw(" "), badge_span, Span::raw(" ")];
+        // The matched text, its matched characters emphasised.
+        let budget = iw.saturating_sub(6);
+        let shown = fit(&safe(&c.text), budget);
+        let hl = name_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        let mut used = 0;
+        for (ci, ch) in shown.chars().enumerate() {
+            let st = if hit.indices.contains(&ci) {
+                hl
+            } else {
+                name_style
+            };
+            spans.push(Span::styled(ch.to_string(), st));
+            used += unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        }
+        if c.alias {
+            let extra = format!("  → {}", safe(&c.name));
+            spans.push(Span::styled(
+                fit(&extra, budget.saturating_sub(used)),
+                theme.dim(),
+            ));
+        } else if matches!(c.target, crate::index::Target::Quote(_)) && !c.name.is_empty() {
+            let extra = format!("  — {}", safe(&c.name));
+            spans.push(Span::styled(
+                fit(&extra, budget.saturating_sub(used)),
+                theme.dim(),
+            ));
+        }
+        let mut line = Line::from(spans);
+        if row == p.selected {
+            line = line.style(selected());
+        }
+        lines.push(line);
+    }
+    if p.hits.is_empty() && !p.searching {
+        lines.push(Line::from(Span::styled(" nothing matches", theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), list_area);
+    if preview_h > 0 {
+        let prev_area = Rect {
+            y: list_area.y + list_area.height,
+            height: preview_h,
+            ..inner
+        };
+        let mut plines: Vec<Line> = Vec::new();
+        if let Some(hit) = p.hits.get(p.selected) {
+            match app.index.candidates[hit.candidate].target {
+                crate::index::Target::Entity(e) => {
+                    let ent = &ents[e];
+                    let mut roles: Vec<String> = Vec::new();
+                    for r in &ent.roles {
+                        let t = match &r.of {
+                            Some(o) => format!("{} of {}", r.title, o),
+                            None => r.title.clone(),
+                        };
+                        if !roles.contains(&t) {
+                            roles.push(t);
+                        }
+                    }
+                    plines.push(Line::from(vec![
+                        Span::styled(safe(&ent.name), theme.kind(ent.kind)),
+                        Span::styled(
+                            format!(
+                                "  {} mentions in {} articles",
+                                ent.mentions.len(),
+                                ent.articles().len()
+                            ),
+                            theme.dim(),
+                        ),
+                    ]));
+                    if !roles.is_empty() {
+                        plines.push(Line::from(fit(&safe(&roles.join("; ")), iw)));
+                    }
+                    if let Some(m) = ent.mentions.first() {
+                        plines.push(Line::from(Span::styled(
+                            fit(
+                                &safe(&crate::cli::kwic(&corpus.articles[m.article], m.span, 40)),
+                                iw,
+                            ),
+                            theme.dim(),
+                        )));
+                    }
+                }
+                crate::index::Target::Article(a) => {
+                    let art = &corpus.articles[a];
+                    plines.push(Line::from(Span::styled(
+                        fit(&safe(art.title.as_deref().unwrap_or(&art.id)), iw),
+                        Style::default().add_modifier(Modifier::BOLD),
+                    )));
+                    if let Some(par) = art.paragraphs.first() {
+                        plines.push(Line::from(fit(&safe(art.slice(*par)), iw)));
+                    }
+                }
+                crate::index::Target::Quote(q) => {
+                    let qq = &corpus.resolved.quotes[q];
+                    let art = &corpus.articles[qq.article];
+                    plines.push(Line::from(Span::styled(
+                        fit(&safe(art.title.as_deref().unwrap_or(&art.id)), iw),
+                        theme.dim(),
+                    )));
+                }
+            }
+        }
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.dim());
+        frame.render_widget(Paragraph::new(plines).block(block), prev_area);
+    }
 }
