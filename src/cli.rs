@@ -562,6 +562,22 @@ fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8
     Ok(if r.figures.is_empty() { NOTHING } else { FOUND })
 }
 
+/// "1 mention in 1 article", "6 mentions in 2 articles".
+pub fn counts_text(mentions: usize, articles: usize) -> String {
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    format!(
+        "{} in {}",
+        plural(mentions, "mention"),
+        plural(articles, "article")
+    )
+}
+
 /// One keyword-in-context line: `width` characters each side of the span.
 pub fn kwic(article: &crate::model::Article, span: crate::model::Span, width: usize) -> String {
     let text = &article.text;
@@ -648,9 +664,8 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
     }
     let arts = e.articles();
     s.push_str(&format!(
-        "counts    {} mentions in {} articles\n",
-        e.mentions.len(),
-        arts.len()
+        "counts    {}\n",
+        counts_text(e.mentions.len(), arts.len())
     ));
     s.push_str("\narticles\n");
     for &a in &arts {

@@ -362,12 +362,13 @@ impl<'c> App<'c> {
     /// Width of the article text column.
     pub fn article_text_width(&self) -> usize {
         let w = usize::from(self.width);
+        // Long lines are hard to read: at most 100 columns of text.
         if w >= 100 {
             w.saturating_sub(2 + 32)
         } else {
             w.saturating_sub(2)
         }
-        .max(10)
+        .clamp(10, 100)
     }
 
     /// The wrapped lines of an article at the current width.
@@ -475,10 +476,18 @@ impl<'c> App<'c> {
 
     /// Open an entity.
     pub fn open_entity(&mut self, entity: usize) {
-        let first = self
-            .entity_rows(entity)
-            .iter()
-            .position(EntityRow::selectable)
+        self.open_entity_at(entity, None);
+    }
+
+    /// Open an entity with the row of one of its mentions selected (the one the user came from).
+    pub fn open_entity_at(&mut self, entity: usize, from: Option<(usize, Span)>) {
+        let rows = self.entity_rows(entity);
+        let mentions = &self.corpus.resolved.entities[entity].mentions;
+        let at_mention = from.and_then(|(article, span)| {
+            rows.iter().position(|r| matches!(r, EntityRow::Mention(i) if mentions[*i].article == article && mentions[*i].span == span))
+        });
+        let first = at_mention
+            .or_else(|| rows.iter().position(EntityRow::selectable))
             .unwrap_or(0);
         self.open(View::Entity(EntityState {
             entity,
@@ -627,7 +636,21 @@ impl<'c> App<'c> {
                     MainFocus::Items => MainFocus::Lists,
                 }
             }
-            (_, Msg::ToggleSort) => s.by_name = !s.by_name,
+            (_, Msg::ToggleSort) => {
+                // The selected item stays selected in the new order.
+                let item = self
+                    .items(s.list, s.by_name)
+                    .get(s.selected[s.list])
+                    .copied();
+                s.by_name = !s.by_name;
+                if let Some(item) = item {
+                    s.selected[s.list] = self
+                        .items(s.list, s.by_name)
+                        .iter()
+                        .position(|&i| i == item)
+                        .unwrap_or(0);
+                }
+            }
             (MainFocus::Items, Msg::Open) => {
                 if let Some(&item) = self.items(s.list, s.by_name).get(s.selected[s.list]) {
                     *self.view_mut() = View::Main(s);
@@ -683,7 +706,13 @@ impl<'c> App<'c> {
             Msg::PageUp => s.scroll = s.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
             Msg::Top => s.scroll = 0,
             Msg::Bottom => s.scroll = max_scroll,
-            Msg::NextPane if !side.is_empty() => s.side_focus = true,
+            Msg::NextPane if !side.is_empty() => {
+                s.side_focus = true;
+                // Start on the entity of the selected mention.
+                if let Some(m) = s.mention.and_then(|i| mentions.get(i)) {
+                    s.side_selected = side.iter().position(|(e, _)| *e == m.entity).unwrap_or(0);
+                }
+            }
             Msg::NextHit | Msg::PrevHit if !mentions.is_empty() => {
                 {
                     let next = match (s.mention, msg) {
@@ -709,8 +738,9 @@ impl<'c> App<'c> {
             }
             Msg::Open => {
                 if let Some(m) = s.mention.and_then(|i| mentions.get(i)).copied() {
+                    let article = s.article;
                     *self.view_mut() = View::Article(s);
-                    self.open_entity(m.entity);
+                    self.open_entity_at(m.entity, Some((article, m.span)));
                     return;
                 }
             }
@@ -805,8 +835,15 @@ impl<'c> App<'c> {
             }
             View::Entity(s) => match self.entity_rows(s.entity).get(s.selected)? {
                 EntityRow::Mention(i) => {
+                    // The whole sentence, as written.
                     let m = ents[s.entity].mentions[*i];
-                    Some(crate::cli::kwic(&corpus.articles[m.article], m.span, 60))
+                    let a = &corpus.articles[m.article];
+                    let sentence = a
+                        .text_units()
+                        .into_iter()
+                        .find(|u| u.contains(m.span))
+                        .unwrap_or(m.span);
+                    Some(a.slice(sentence).to_string())
                 }
                 EntityRow::Quote(q) => {
                     let q = &corpus.resolved.quotes[*q];

@@ -273,6 +273,20 @@ pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
     }
 }
 
+/// The keys a key event stands for. A key with Alt held is how terminals deliver Esc typed just
+/// before it ("Esc j" arrives as Alt-j), so it is read as Esc and then the key: "back" stays
+/// reliable on slow links.
+pub fn expand(event: KeyEvent) -> Vec<KeyEvent> {
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        vec![
+            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+            KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT),
+        ]
+    } else {
+        vec![event]
+    }
+}
+
 /// How a key is written in help and hints: "j", "↓", "Ctrl-d", "Enter".
 pub fn key_name(key: &Key) -> String {
     let base = match key.code {

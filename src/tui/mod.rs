@@ -122,9 +122,10 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = App::new(&corpus, size.width, size.height);
     if !corpus.warnings.is_empty() {
+        let n = corpus.warnings.len();
         app.flash = Some(format!(
-            "{} load warnings (dossier stats lists them)",
-            corpus.warnings.len()
+            "{n} load warning{} (dossier stats)",
+            if n == 1 { "" } else { "s" }
         ));
     }
     draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
@@ -151,19 +152,28 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
     let searches = spawn_searcher(Arc::clone(&app.index), tx);
 
     while let Ok(incoming) = rx.recv() {
-        let msg = match incoming {
+        let events = match incoming {
             Incoming::TerminalGone => break,
             Incoming::Searched(generation, hits) => {
                 app.search_done(generation, hits);
-                None
+                vec![]
             }
-            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => {
-                keys::message_for(k, app.context())
+            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => keys::expand(k),
+            Incoming::Terminal(Event::Resize(w, h)) => {
+                app.update(Msg::Resize(w, h));
+                terminal.autoresize().ok();
+                vec![]
             }
-            Incoming::Terminal(Event::Resize(w, h)) => Some(Msg::Resize(w, h)),
             Incoming::Terminal(_) => continue,
         };
-        if let Some(msg) = msg {
+        for key in events {
+            // Any key closes the help overlay, and does nothing else.
+            let msg = if app.help {
+                Some(Msg::ToggleHelp)
+            } else {
+                keys::message_for(key, app.context())
+            };
+            let Some(msg) = msg else { continue };
             match app.update(msg) {
                 Some(Effect::Copy(text)) => copy_osc52(&text),
                 Some(Effect::Search { generation, query }) => {
@@ -171,12 +181,9 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
                 }
                 None => {}
             }
-            if app.quit {
-                break;
-            }
-            if let Msg::Resize(..) = msg {
-                terminal.autoresize().ok();
-            }
+        }
+        if app.quit {
+            break;
         }
         draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
     }

@@ -145,31 +145,63 @@ fn draw_breadcrumb(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let right = match (&app.flash, app.view()) {
+        (Some(f), _) => safe(f),
+        (None, View::Article(s)) => {
+            let lines = app.article_layout(s.article).lines.len();
+            let last = (s.scroll + app.article_rows()).min(lines);
+            if last >= lines {
+                format!(
+                    "lines {}-{lines} of {lines} (end)",
+                    (s.scroll + 1).min(lines.max(1))
+                )
+            } else {
+                format!("lines {}-{last} of {lines}", s.scroll + 1)
+            }
+        }
+        (None, View::Main(s)) => {
+            let n = app.items(s.list, s.by_name).len();
+            let order = match (LISTS[s.list], s.by_name) {
+                (ListKind::Articles, false) => "in corpus order",
+                (ListKind::Articles, true) => "by title",
+                (ListKind::Quotes, false) => "in article order",
+                (ListKind::Quotes, true) => "by speaker",
+                (_, false) => "by mentions",
+                (_, true) => "by name",
+            };
+            format!("{}/{} · {order}", (s.selected[s.list] + 1).min(n), n)
+        }
+        (None, View::Entity(s)) => {
+            let rows = app.entity_rows(s.entity);
+            let selectable: Vec<usize> = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.selectable())
+                .map(|(i, _)| i)
+                .collect();
+            let pos = selectable
+                .iter()
+                .position(|&r| r == s.selected)
+                .map_or(0, |p| p + 1);
+            format!("{pos}/{}", selectable.len())
+        }
+    };
+    // The position on the right always shows; hints fill what is left, whole ones only.
+    let room = usize::from(area.width).saturating_sub(width(&right) + 1);
     let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
     for (key, what) in keys::hints(app.context()) {
+        let w = width(&key) + width(what) + 3;
+        if used + w > room {
+            break;
+        }
+        used += w;
         spans.push(Span::styled(
             key,
             Style::default().add_modifier(Modifier::BOLD),
         ));
         spans.push(Span::raw(format!(" {what}  ")));
     }
-    let right = match (&app.flash, app.view()) {
-        (Some(f), _) => safe(f),
-        (None, View::Article(s)) => {
-            let lines = app.article_layout(s.article).lines.len();
-            format!("line {}/{}", (s.scroll + 1).min(lines.max(1)), lines)
-        }
-        (None, View::Main(s)) => {
-            let n = app.items(s.list, s.by_name).len();
-            format!(
-                "{}/{} · by {}",
-                (s.selected[s.list] + 1).min(n),
-                n,
-                if s.by_name { "name" } else { "mentions" }
-            )
-        }
-        (None, View::Entity(_)) => String::new(),
-    };
     let left_w: usize = spans.iter().map(|s| width(&s.content)).sum();
     let pad = usize::from(area.width).saturating_sub(left_w + width(&right) + 1);
     spans.push(Span::raw(" ".repeat(pad)));
@@ -353,11 +385,7 @@ fn draw_preview(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, wide: b
                 Span::styled(safe(&e.name), theme.kind(kind)),
             ]));
             lines.push(Line::from(Span::styled(
-                format!(
-                    "{} mentions in {} articles",
-                    e.mentions.len(),
-                    e.articles().len()
-                ),
+                crate::cli::counts_text(e.mentions.len(), e.articles().len()),
                 theme.dim(),
             )));
             if !e.aliases.is_empty() {
@@ -527,11 +555,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         )));
     }
     head.push(Line::from(Span::styled(
-        format!(
-            "{} mentions in {} articles",
-            e.mentions.len(),
-            e.articles().len()
-        ),
+        crate::cli::counts_text(e.mentions.len(), e.articles().len()),
         theme.dim(),
     )));
     let head_h = head.len() as u16 + 1;
@@ -814,9 +838,8 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Span::styled(safe(&ent.name), theme.kind(ent.kind)),
                         Span::styled(
                             format!(
-                                "  {} mentions in {} articles",
-                                ent.mentions.len(),
-                                ent.articles().len()
+                                "  {}",
+                                crate::cli::counts_text(ent.mentions.len(), ent.articles().len())
                             ),
                             theme.dim(),
                         ),
