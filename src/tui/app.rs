@@ -951,12 +951,18 @@ mod tests {
         let first = a.mention.expect("a mention selected");
         let entity = app.body_mentions[a.article][first].entity;
         app.update(Msg::Open);
+        let View::Entity(es) = app.view().clone() else {
+            panic!("entity not opened")
+        };
+        assert_eq!(es.entity, entity);
+        let EntityRow::Mention(mi) = app.entity_rows(entity)[es.selected] else {
+            panic!("a mention row is selected")
+        };
+        let m = c.resolved.entities[entity].mentions[mi];
         assert_eq!(
-            app.view(),
-            &View::Entity(EntityState {
-                entity,
-                selected: 1
-            })
+            (m.article, m.span),
+            (a.article, app.body_mentions[a.article][first].span),
+            "the row of the mention we came from"
         );
         assert_eq!(app.breadcrumb().len(), 3);
         app.update(Msg::Back);
