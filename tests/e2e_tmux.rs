@@ -267,3 +267,28 @@ fn idle_writes_nothing_and_scrolling_writes_little() {
         "a one-line scroll rewrote too much: {per_j} bytes"
     );
 }
+
+#[test]
+fn a_person_searches_and_opens_a_result() {
+    let Some(t) = Tmux::new("search") else { return };
+    t.start(80, 24, &bin());
+    t.wait_for("Shanghai wants to learn", 10);
+    t.keys(&["/"]);
+    t.wait_for("> ", 5);
+    for k in ["g", "n", "g", " ", "z", "h", "n", "g"] {
+        t.keys(&[k]);
+    }
+    let s = t.wait_for("> gng zhng", 5);
+    let first_result = s
+        .lines()
+        .find(|l| l.contains("[P]") || l.contains("[L]") || l.contains("[O]"))
+        .unwrap_or("");
+    assert!(
+        first_result.contains("Gong Zheng"),
+        "Gong Zheng is not the first result:\n{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Mentions (", 5);
+    assert!(s.contains("Gong Zheng  [P] person"), "{s}");
+    t.keys(&["q"]);
+}

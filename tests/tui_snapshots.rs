@@ -58,6 +58,17 @@ fn screens<'c>(corpus: &'c Corpus, w: u16, h: u16) -> Vec<(&'static str, App<'c>
     let mut help = App::new(corpus, w, h);
     help.update(Msg::ToggleHelp);
     out.push(("help", help));
+    let mut palette = App::new(corpus, w, h);
+    palette.update(Msg::OpenPalette);
+    let mut last = None;
+    for ch in "gng zhng".chars() {
+        last = palette.update(Msg::Type(ch));
+    }
+    if let Some(dossier::tui::app::Effect::Search { generation, query }) = last {
+        let hits = palette.index.search(&query, None);
+        palette.search_done(generation, hits);
+    }
+    out.push(("palette", palette));
     out
 }
 

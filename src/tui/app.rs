@@ -20,6 +20,8 @@ pub enum Context {
     Entity,
     /// The search palette.
     Palette,
+    /// Typing a search term inside an article.
+    Find,
 }
 
 /// What a key press asks for.
@@ -75,6 +77,8 @@ pub enum Msg {
     Erase,
     /// Clear the palette query.
     ClearInput,
+    /// Search the article's text.
+    OpenFind,
 }
 
 /// Something `update` asks the runtime to do.
@@ -179,6 +183,19 @@ pub struct ArticleState {
     pub side_focus: bool,
     /// Selected row of the side list.
     pub side_selected: usize,
+    /// A plain-text search in the article, when one is typed or active.
+    pub find: Option<Find>,
+}
+
+/// A plain-text search inside an article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Find {
+    /// The term.
+    pub term: String,
+    /// Still being typed.
+    pub editing: bool,
+    /// The current hit.
+    pub hit: Option<usize>,
 }
 
 /// An entity open for reading.
@@ -342,6 +359,13 @@ impl<'c> App<'c> {
         if self.palette.is_some() {
             return Context::Palette;
         }
+        if let View::Article(ArticleState {
+            find: Some(Find { editing: true, .. }),
+            ..
+        }) = self.view()
+        {
+            return Context::Find;
+        }
         match self.view() {
             View::Main(_) => Context::Main,
             View::Article(_) => Context::Article,
@@ -464,6 +488,7 @@ impl<'c> App<'c> {
             mention,
             side_focus: false,
             side_selected: 0,
+            find: None,
         };
         if let Some(s) = span {
             let lay = self.article_layout(article);
@@ -527,6 +552,11 @@ impl<'c> App<'c> {
         }
         if self.palette.is_some() {
             return self.update_palette(msg);
+        }
+        if let View::Article(s) = self.view().clone() {
+            if let Some(effect) = self.update_find(s, msg) {
+                return effect;
+            }
         }
         match msg {
             Msg::OpenPalette => {
@@ -607,6 +637,94 @@ impl<'c> App<'c> {
             generation: p.generation,
             query: p.query.clone(),
         })
+    }
+
+    /// Plain-text hits of `term` in an article's body, ignoring ASCII case.
+    pub fn find_hits(&self, article: usize, term: &str) -> Vec<Span> {
+        let a = &self.corpus.articles[article];
+        let needle = term.to_ascii_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        for p in &a.paragraphs {
+            let hay = a.slice(*p).to_ascii_lowercase();
+            let mut from = 0;
+            while let Some(i) = hay[from..].find(&needle) {
+                let start = p.start + from + i;
+                hits.push(Span::new(start, start + needle.len()));
+                from += i + needle.len().max(1);
+            }
+        }
+        hits
+    }
+
+    /// Keys of the in-article search. `Some(effect)` when the message was used here.
+    fn update_find(&mut self, mut s: ArticleState, msg: Msg) -> Option<Option<Effect>> {
+        let rows = self.article_rows();
+        let editing = s.find.as_ref().is_some_and(|f| f.editing);
+        let active = s.find.as_ref().is_some_and(|f| !f.term.is_empty());
+        match (msg, editing) {
+            (Msg::OpenFind, _) => {
+                s.find = Some(Find {
+                    editing: true,
+                    ..Find::default()
+                })
+            }
+            (Msg::Type(c), true) => {
+                if let Some(f) = s.find.as_mut() {
+                    f.term.push(c);
+                }
+            }
+            (Msg::Erase, true) => {
+                if let Some(f) = s.find.as_mut() {
+                    f.term.pop();
+                }
+            }
+            (Msg::ClearInput, true) => {
+                if let Some(f) = s.find.as_mut() {
+                    f.term.clear();
+                }
+            }
+            (Msg::Back, true) => s.find = None,
+            (Msg::Back, false) if active => s.find = None,
+            (Msg::Open, true) | (Msg::NextHit, false) | (Msg::PrevHit, false)
+                if active || editing =>
+            {
+                let term = s.find.as_ref().map(|f| f.term.clone()).unwrap_or_default();
+                let hits = self.find_hits(s.article, &term);
+                let lay = self.article_layout(s.article);
+                let max_scroll = lay.lines.len().saturating_sub(rows);
+                if let Some(f) = s.find.as_mut() {
+                    f.editing = false;
+                    if f.term.is_empty() {
+                        s.find = None;
+                    } else if hits.is_empty() {
+                        f.hit = None;
+                        self.flash = Some(format!("“{}” is not in this article", f.term));
+                    } else {
+                        let next = match (f.hit, msg) {
+                            (Some(i), Msg::PrevHit) => (i + hits.len() - 1) % hits.len(),
+                            (Some(i), Msg::NextHit) => (i + 1) % hits.len(),
+                            _ => {
+                                let top = lay.lines.get(s.scroll).map_or(0, |l| l.start);
+                                hits.iter().position(|h| h.start >= top).unwrap_or(0)
+                            }
+                        };
+                        f.hit = Some(next);
+                        if let Some(line) = lay.line_of(hits[next].start) {
+                            if line < s.scroll || line >= s.scroll + rows {
+                                s.scroll = line.saturating_sub(rows / 3).min(max_scroll);
+                            }
+                        }
+                    }
+                }
+            }
+            (_, true) => {}
+            _ => return None,
+        }
+        *self.view_mut() = View::Article(s);
+        Some(None)
     }
 
     /// A search finished: show it if it answers the latest edit of the query.
@@ -1087,5 +1205,121 @@ mod tests {
         sorted.sort();
         assert_eq!(names, sorted);
         assert!(main_state(&app).by_name);
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    fn run_search(app: &mut App, effect: Option<Effect>) {
+        if let Some(Effect::Search { generation, query }) = effect {
+            let hits = app.index.search(&query, None);
+            app.search_done(generation, hits);
+        }
+    }
+
+    #[test]
+    fn the_palette_finds_gong_zheng_and_enter_opens_his_entity() {
+        let c = Corpus::open(&[]).expect("seeds");
+        let mut app = App::new(&c, 80, 24);
+        let e = app.update(Msg::OpenPalette);
+        assert_eq!(app.context(), Context::Palette);
+        run_search(&mut app, e);
+        for ch in "gng zhng".chars() {
+            let e = app.update(Msg::Type(ch));
+            run_search(&mut app, e);
+        }
+        let p = app.palette.as_ref().expect("palette open");
+        let top = &app.index.candidates[p.hits[0].candidate];
+        assert_eq!(top.name, "Gong Zheng");
+        app.update(Msg::Open);
+        assert!(app.palette.is_none());
+        let View::Entity(s) = app.view() else {
+            panic!("entity view expected")
+        };
+        assert_eq!(c.resolved.entities[s.entity].name, "Gong Zheng");
+    }
+
+    #[test]
+    fn an_older_search_answer_never_replaces_a_newer_one() {
+        let c = Corpus::open(&[]).expect("seeds");
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::OpenPalette);
+        let Some(Effect::Search {
+            generation: g1,
+            query: q1,
+        }) = app.update(Msg::Type('s'))
+        else {
+            panic!()
+        };
+        let Some(Effect::Search {
+            generation: g2,
+            query: q2,
+        }) = app.update(Msg::Type('s'))
+        else {
+            panic!()
+        };
+        assert!(g2 > g1);
+        let newer = app.index.search(&q2, None);
+        app.search_done(g2, newer.clone());
+        app.search_done(g1, app.index.search(&q1, None));
+        assert_eq!(app.palette.as_ref().map(|p| p.hits.clone()), Some(newer));
+        app.update(Msg::ClearInput);
+        assert_eq!(app.palette.as_ref().map(|p| p.query.as_str()), Some(""));
+        app.update(Msg::Back);
+        assert!(app.palette.is_none(), "Esc closes the palette");
+        assert_eq!(app.context(), Context::Main, "and does not go back");
+    }
+
+    #[test]
+    fn find_in_the_article_steps_through_hits() {
+        let c = Corpus::open(&[]).expect("seeds");
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Open);
+        app.update(Msg::OpenFind);
+        assert_eq!(app.context(), Context::Find);
+        for ch in "SINGAPORE".chars() {
+            app.update(Msg::Type(ch));
+        }
+        app.update(Msg::Open);
+        let View::Article(s) = app.view().clone() else {
+            panic!()
+        };
+        let hits = app.find_hits(s.article, "singapore");
+        assert!(hits.len() >= 5, "{hits:?}");
+        assert_eq!(s.find.as_ref().and_then(|f| f.hit), Some(0));
+        app.update(Msg::NextHit);
+        app.update(Msg::PrevHit);
+        app.update(Msg::PrevHit);
+        let View::Article(s) = app.view().clone() else {
+            panic!()
+        };
+        assert_eq!(
+            s.find.as_ref().and_then(|f| f.hit),
+            Some(hits.len() - 1),
+            "wraps backwards"
+        );
+        let last_line = app
+            .article_layout(s.article)
+            .line_of(hits[hits.len() - 1].start)
+            .expect("line");
+        assert!(
+            last_line >= s.scroll && last_line < s.scroll + app.article_rows(),
+            "the hit is on screen"
+        );
+        app.update(Msg::Back);
+        let View::Article(s) = app.view().clone() else {
+            panic!("Esc clears the search first")
+        };
+        assert!(s.find.is_none());
+        app.update(Msg::NextHit);
+        let View::Article(s) = app.view().clone() else {
+            panic!()
+        };
+        assert!(
+            s.mention.is_some(),
+            "without a search, n steps through mentions"
+        );
     }
 }

@@ -103,11 +103,53 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Palette],
     },
     Binding {
+        keys: &[code(KeyCode::Esc)],
+        msg: Msg::Back,
+        help: "stop searching the text",
+        hint: Some("cancel"),
+        contexts: &[Find],
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        msg: Msg::Open,
+        help: "go to the first hit",
+        hint: Some("find"),
+        contexts: &[Find],
+    },
+    Binding {
+        keys: &[code(KeyCode::Backspace)],
+        msg: Msg::Erase,
+        help: "delete a character",
+        hint: None,
+        contexts: &[Find],
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        msg: Msg::ClearInput,
+        help: "clear the term",
+        hint: None,
+        contexts: &[Find],
+    },
+    Binding {
         keys: &[k('/')],
         msg: Msg::OpenPalette,
         help: "search everything (p: o: l: e: i: a: q: filter by kind)",
         hint: Some("search"),
+        contexts: &[Main, Entity],
+    },
+    Binding {
+        keys: &[ctrl('p')],
+        msg: Msg::OpenPalette,
+        help: "search everything (p: o: l: e: i: a: q: filter by kind)",
+        hint: None,
         contexts: ALL,
+    },
+    Binding {
+        keys: &[k('/')],
+        msg: Msg::OpenFind,
+        help: "search this article's text (then n/N)",
+        hint: Some("find"),
+        contexts: &[Article],
     },
     Binding {
         keys: &[k('j'), code(KeyCode::Down)],
@@ -210,7 +252,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k('n')],
         msg: Msg::NextHit,
-        help: "next mention",
+        help: "next mention (next hit while searching the text)",
         hint: Some("mention"),
         contexts: &[Article],
     },
@@ -266,7 +308,9 @@ pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
         .map(|b| b.msg);
     match (bound, ctx, event.code) {
         (Some(m), _, _) => Some(m),
-        (None, Context::Palette, KeyCode::Char(c)) if !ctrl_held && !c.is_control() => {
+        (None, Context::Palette | Context::Find, KeyCode::Char(c))
+            if !ctrl_held && !c.is_control() =>
+        {
             Some(Msg::Type(c))
         }
         _ => None,

@@ -30,6 +30,8 @@ pub struct Segment {
     pub text: String,
     /// What it is.
     pub mark: Mark,
+    /// Byte offset in the article text where it starts (body text only).
+    pub offset: Option<usize>,
 }
 
 /// One screen line.
@@ -61,12 +63,13 @@ impl Line {
         }
     }
 
-    fn push(&mut self, text: &str, mark: Mark) {
+    fn push(&mut self, text: &str, mark: Mark, offset: Option<usize>) {
         match self.segments.last_mut() {
             Some(last) if last.mark == mark => last.text.push_str(text),
             _ => self.segments.push(Segment {
                 text: text.to_string(),
                 mark,
+                offset,
             }),
         }
     }
@@ -139,7 +142,7 @@ pub fn article(
     let header = |text: &str, mark: Mark, lines: &mut Vec<Line>| {
         for piece in wrap_plain(text, width) {
             let mut l = Line::default();
-            l.push(&piece, mark);
+            l.push(&piece, mark, None);
             lines.push(l);
         }
     };
@@ -222,6 +225,7 @@ pub fn article(
                 Segment {
                     text: gutter,
                     mark: Mark::Gutter,
+                    offset: None,
                 },
             );
             l.body = true;
@@ -269,7 +273,7 @@ fn fill(
                 *cur = 0;
                 continue;
             }
-            line.push(atom, mark);
+            line.push(atom, mark, Some(offset + at));
             *cur += w;
             continue;
         }
@@ -281,7 +285,7 @@ fn fill(
             if *cur == 0 {
                 line.start = offset + at;
             }
-            line.push(atom, mark);
+            line.push(atom, mark, Some(offset + at));
             *cur += w;
             continue;
         }
@@ -293,7 +297,7 @@ fn fill(
                 *cur = 0;
             }
             let mut buf = [0u8; 4];
-            line.push(c.encode_utf8(&mut buf), mark);
+            line.push(c.encode_utf8(&mut buf), mark, Some(offset + at + ci));
             *cur += cw;
         }
     }

@@ -145,8 +145,29 @@ fn draw_breadcrumb(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if let View::Article(s) = app.view() {
+        if let Some(f) = s.find.as_ref().filter(|f| f.editing) {
+            let line = Line::from(vec![
+                Span::styled("/", theme.fg(Color::Cyan).add_modifier(Modifier::BOLD)),
+                Span::raw(safe(&f.term)),
+                Span::styled("▏", theme.fg(Color::Cyan)),
+                Span::styled("   Enter find · Esc cancel", theme.dim()),
+            ]);
+            frame.render_widget(Paragraph::new(line), area);
+            return;
+        }
+    }
     let right = match (&app.flash, app.view()) {
         (Some(f), _) => safe(f),
+        (None, View::Article(s)) if s.find.as_ref().is_some_and(|f| f.hit.is_some()) => {
+            let f = s
+                .find
+                .as_ref()
+                .map(|f| (f.term.clone(), f.hit.unwrap_or(0)))
+                .unwrap_or_default();
+            let n = app.find_hits(s.article, &f.0).len();
+            format!("hit {}/{n} “{}” · Esc clears", f.1 + 1, safe(&f.0))
+        }
         (None, View::Article(s)) => {
             let lines = app.article_layout(s.article).lines.len();
             let last = (s.scroll + app.article_rows()).min(lines);
@@ -449,6 +470,15 @@ fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     if text_area.height > 0 {
         let lay = app.article_layout(s.article);
+        let find_term = s.find.as_ref().filter(|f| !f.term.is_empty());
+        let hits = find_term
+            .map(|f| app.find_hits(s.article, &f.term))
+            .unwrap_or_default();
+        let current = find_term
+            .and_then(|f| f.hit)
+            .and_then(|i| hits.get(i))
+            .copied();
+        let text = &app.corpus.articles[s.article].text;
         let mut lines: Vec<Line> = Vec::new();
         for l in lay
             .lines
@@ -459,7 +489,7 @@ fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let spans: Vec<Span> = l
                 .segments
                 .iter()
-                .map(|seg| {
+                .flat_map(|seg| {
                     let style = match seg.mark {
                         Mark::Plain => Style::default(),
                         Mark::Title => Style::default().add_modifier(Modifier::BOLD),
@@ -474,7 +504,7 @@ fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                             }
                         }
                     };
-                    Span::styled(seg.text.clone(), style)
+                    with_hits(seg, style, text, &hits, current)
                 })
                 .collect();
             lines.push(Line::from(spans));
@@ -882,4 +912,43 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .border_style(theme.dim());
         frame.render_widget(Paragraph::new(plines).block(block), prev_area);
     }
+}
+
+/// A body segment as spans, with the plain-text search hits in it marked (the current one in
+/// reverse video).
+fn with_hits(
+    seg: &super::layout::Segment,
+    style: Style,
+    text: &str,
+    hits: &[crate::model::Span],
+    current: Option<crate::model::Span>,
+) -> Vec<Span<'static>> {
+    let Some(offset) = seg.offset.filter(|_| !hits.is_empty()) else {
+        return vec![Span::styled(seg.text.clone(), style)];
+    };
+    // Walk the drawn characters alongside the article's (one for one: control characters were
+    // replaced, not removed).
+    let mut out: Vec<Span<'static>> = Vec::new();
+    let mut buf = String::new();
+    let mut buf_style = style;
+    let mut pos = offset;
+    let mut original = text.get(offset..).unwrap_or("").chars();
+    for ch in seg.text.chars() {
+        let hit = hits.iter().find(|h| h.start <= pos && pos < h.end);
+        let st = match hit {
+            Some(h) if Some(*h) == current => style.add_modifier(Modifier::REVERSED),
+            Some(_) => style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            None => style,
+        };
+        if st != buf_style && !buf.is_empty() {
+            out.push(Span::styled(std::mem::take(&mut buf), buf_style));
+        }
+        buf_style = st;
+        buf.push(ch);
+        pos += original.next().map_or(ch.len_utf8(), char::len_utf8);
+    }
+    if !buf.is_empty() {
+        out.push(Span::styled(buf, buf_style));
+    }
+    out
 }
