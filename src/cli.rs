@@ -761,6 +761,7 @@ fn search(
                     corpus.articles[a].id.clone(),
                     c.name.clone(),
                 ),
+                Target::Synthetic(i) => ("synthetic".into(), i.to_string(), c.text.clone()),
                 Target::Quote(q) => {
                     let qq = &corpus.resolved.quotes[q];
                     (

@@ -19,6 +19,8 @@ pub enum Target {
     Article(usize),
     /// A quotation (index into the quotes).
     Quote(usize),
+    /// A made-up name added for trying the search at scale; it leads nowhere.
+    Synthetic(usize),
 }
 
 /// The kind filters: `p:` `o:` `l:` `e:` `i:` `a:` `q:`.
@@ -180,6 +182,19 @@ impl SearchIndex {
         }
     }
 
+    /// Add `n` made-up names ("synthetic name 0000042"), for trying the palette at scale
+    /// (`DOSSIER_EXTRA_CANDIDATES=1000000 dossier`). They lead nowhere.
+    pub fn add_synthetic(&mut self, n: usize) {
+        let first = self.candidates.len();
+        self.candidates.extend((0..n).map(|i| {
+            let name = format!("synthetic name {i:07}");
+            let mut c = Self::entity_candidate(&name, 0, 0, Kind::Person);
+            c.target = Target::Synthetic(first + i);
+            c.kind = None;
+            c
+        }));
+    }
+
     /// A plain candidate for an entity-like name (for benchmarks and tests).
     pub fn entity_candidate(name: &str, target: usize, weight: usize, kind: Kind) -> Candidate {
         Candidate {
@@ -204,67 +219,84 @@ impl SearchIndex {
         }
     }
 
-    /// Candidates that pass the filter and could match `query` (the prefilter), among `within`
-    /// when given (the matches of a shorter query this one extends).
-    pub fn search(&self, query: &str, within: Option<&[usize]>) -> Vec<Hit> {
+    /// Every candidate that passes the filter and matches `query`, with its score, unsorted;
+    /// among `within` when given (the matches of a shorter query this one extends).
+    pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<(usize, i64)> {
         let (filter, q) = parse_query(query);
         let q = q.trim();
         let qmask = mask_of(q);
-        let test = |i: usize| -> Option<Hit> {
+        let words: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
+        let test = |i: usize| -> Option<(usize, i64)> {
             let c = &self.candidates[i];
+            // The prefilter: a candidate lacking a letter of the query cannot match.
             if c.mask & qmask != qmask || !Self::admits(c, filter) {
                 return None;
             }
             if q.is_empty() {
-                return Some(Hit {
-                    candidate: i,
-                    score: 0,
-                    indices: vec![],
-                });
+                return Some((i, 0));
             }
-            // A quotation is long enough to hold almost any letters in order: its words must
-            // each contain a word of the query.
+            // A quotation is long enough to hold almost any letters in order: it must contain
+            // each word of the query.
             if matches!(c.target, Target::Quote(_)) {
                 let lower = c.text.to_lowercase();
-                if !q
-                    .split_whitespace()
-                    .all(|w| lower.contains(&w.to_lowercase()))
-                {
+                if !words.iter().all(|w| lower.contains(w.as_str())) {
                     return None;
                 }
             }
-            self.matcher
-                .fuzzy_indices(&c.text, q)
-                .map(|(score, indices)| Hit {
-                    candidate: i,
-                    score,
-                    indices,
-                })
+            self.matcher.fuzzy_match(&c.text, q).map(|score| (i, score))
         };
-        let mut hits: Vec<Hit> = match within {
+        match within {
             Some(ids) => ids.par_iter().filter_map(|&i| test(i)).collect(),
             None => (0..self.candidates.len())
                 .into_par_iter()
                 .filter_map(test)
                 .collect(),
-        };
-        self.rank(&mut hits);
-        hits
+        }
     }
 
-    /// Best first: score, then mentions, then name; one hit per target (its best string).
-    fn rank(&self, hits: &mut Vec<Hit>) {
+    /// The best `limit` of `matches`, one per target, ranked: score, then mentions, then name.
+    pub fn top(&self, query: &str, matches: &[(usize, i64)], limit: usize) -> Vec<Hit> {
         let c = &self.candidates;
-        hits.sort_by(|a, b| {
-            let (x, y) = (&c[a.candidate], &c[b.candidate]);
-            b.score
-                .cmp(&a.score)
+        let cmp = |a: &(usize, i64), b: &(usize, i64)| {
+            let (x, y) = (&c[a.0], &c[b.0]);
+            b.1.cmp(&a.1)
                 .then(y.weight.cmp(&x.weight))
                 .then(x.alias.cmp(&y.alias))
                 .then(x.name.cmp(&y.name))
-        });
+                .then(a.0.cmp(&b.0))
+        };
+        let mut best: Vec<(usize, i64)> = matches.to_vec();
+        // Only the head needs sorting; a margin covers several strings of one target.
+        let keep = limit.saturating_mul(4).max(limit);
+        if best.len() > keep {
+            best.select_nth_unstable_by(keep, cmp);
+            best.truncate(keep);
+        }
+        best.sort_unstable_by(cmp);
         let mut seen = rustc_hash::FxHashSet::default();
-        hits.retain(|h| seen.insert(c[h.candidate].target));
+        best.retain(|(i, _)| seen.insert(c[*i].target));
+        best.truncate(limit);
+        let q = parse_query(query).1.trim();
+        best.into_iter()
+            .map(|(i, score)| Hit {
+                candidate: i,
+                score,
+                indices: if q.is_empty() {
+                    vec![]
+                } else {
+                    self.matcher
+                        .fuzzy_indices(&c[i].text, q)
+                        .map(|x| x.1)
+                        .unwrap_or_default()
+                },
+            })
+            .collect()
+    }
+
+    /// All hits for `query`, ranked (see [`SearchIndex::top`]).
+    pub fn search(&self, query: &str, within: Option<&[usize]>) -> Vec<Hit> {
+        let m = self.matches(query, within);
+        self.top(query, &m, usize::MAX)
     }
 }
 
@@ -277,31 +309,19 @@ pub struct Narrowing {
 }
 
 impl Narrowing {
-    /// Search `query`, narrowing from the previous query when this one extends it.
-    pub fn search(&mut self, index: &SearchIndex, query: &str) -> Vec<Hit> {
-        let extends = !self.last_query.is_empty()
-            && query.starts_with(&self.last_query)
-            && parse_query(query).0 == parse_query(&self.last_query).0
-            && !parse_query(&self.last_query).1.trim().is_empty();
-        let hits = if extends {
-            // Matches come back deduplicated by target; keep every candidate of those targets.
-            index.search(query, Some(&self.last_matches))
-        } else {
-            index.search(query, None)
-        };
+    /// The best `limit` hits for `query`, narrowing from the previous query when this one
+    /// extends it (whatever matches the longer query matched the shorter one).
+    pub fn search(&mut self, index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
+        let (filter, q) = parse_query(query);
+        let (last_filter, last_q) = parse_query(&self.last_query);
+        let extends = !last_q.trim().is_empty()
+            && filter == last_filter
+            && q.starts_with(last_q)
+            && query.starts_with(&self.last_query);
+        let matches = index.matches(query, extends.then_some(self.last_matches.as_slice()));
         self.last_query = query.to_string();
-        self.last_matches = if parse_query(query).1.trim().is_empty() {
-            Vec::new()
-        } else {
-            let targets: rustc_hash::FxHashSet<Target> = hits
-                .iter()
-                .map(|h| index.candidates[h.candidate].target)
-                .collect();
-            (0..index.candidates.len())
-                .filter(|&i| targets.contains(&index.candidates[i].target))
-                .collect()
-        };
-        hits
+        self.last_matches = matches.iter().map(|m| m.0).collect();
+        index.top(query, &matches, limit)
     }
 }
 
@@ -384,7 +404,7 @@ mod tests {
         let mut typed = String::new();
         for ch in "gng zhng".chars() {
             typed.push(ch);
-            let narrowed = n.search(&idx, &typed);
+            let narrowed = n.search(&idx, &typed, usize::MAX);
             let fresh = idx.search(&typed, None);
             assert_eq!(narrowed, fresh, "after typing {typed:?}");
         }

@@ -292,3 +292,30 @@ fn a_person_searches_and_opens_a_result() {
     assert!(s.contains("Gong Zheng  [P] person"), "{s}");
     t.keys(&["q"]);
 }
+
+#[test]
+fn typing_echoes_at_once_with_a_million_candidates() {
+    let Some(t) = Tmux::new("million") else {
+        return;
+    };
+    t.start(
+        100,
+        30,
+        &format!("env DOSSIER_EXTRA_CANDIDATES=1000000 {}", bin()),
+    );
+    t.wait_for("Shanghai wants to learn", 30);
+    t.keys(&["/"]);
+    t.wait_for("> ", 5);
+    // The whole query at once, as a fast typist would.
+    let start = Instant::now();
+    t.run(&["send-keys", "-t", "e2e", "-l", "gng zhng"]);
+    let s = t.wait_for("> gng zhng", 5);
+    let echoed = start.elapsed();
+    println!("query echoed after {echoed:?}");
+    assert!(
+        echoed < Duration::from_millis(800),
+        "typing waited for the search: {echoed:?}\n{s}"
+    );
+    let s = t.wait_for("[P] Gong Zheng", 10);
+    assert!(s.contains("> gng zhng"), "{s}");
+}

@@ -615,6 +615,9 @@ impl<'c> App<'c> {
                 match target {
                     Some(Target::Entity(e)) => self.open_entity(e),
                     Some(Target::Article(a)) => self.open_article(a, None),
+                    Some(Target::Synthetic(_)) => {
+                        self.flash = Some("a made-up name: it leads nowhere".into())
+                    }
                     Some(Target::Quote(q)) => {
                         let q = &self.corpus.resolved.quotes[q];
                         self.open_article(q.article, Some(q.span));

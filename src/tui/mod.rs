@@ -121,6 +121,15 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
     })?;
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = App::new(&corpus, size.width, size.height);
+    // A benchmarking aid: pad the search index to try the palette at scale.
+    if let Some(n) = std::env::var("DOSSIER_EXTRA_CANDIDATES")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let mut index = crate::index::SearchIndex::build(&corpus);
+        index.add_synthetic(n);
+        app.index = Arc::new(index);
+    }
     if !corpus.warnings.is_empty() {
         let n = corpus.warnings.len();
         app.flash = Some(format!(
@@ -213,7 +222,7 @@ fn spawn_searcher(
             while let Ok(newer) = qrx.try_recv() {
                 job = newer;
             }
-            let mut hits = narrowing.search(&index, &job.1);
+            let mut hits = narrowing.search(&index, &job.1, app::PALETTE_RESULTS);
             hits.truncate(app::PALETTE_RESULTS);
             if tx.send(Incoming::Searched(job.0, hits)).is_err() {
                 break;

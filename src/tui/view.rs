@@ -804,6 +804,9 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 (Span::styled("[A]", theme.dim()), Style::default())
             }
             crate::index::Target::Quote(_) => (Span::styled("[Q]", theme.dim()), Style::default()),
+            crate::index::Target::Synthetic(_) => {
+                (Span::styled("[S]", theme.dim()), Style::default())
+            }
         };
         let mut spans = vec![Span::raw(" "), badge_span, Span::raw(" ")];
         // The matched text, its matched characters emphasised.
@@ -852,6 +855,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mut plines: Vec<Line> = Vec::new();
         if let Some(hit) = p.hits.get(p.selected) {
             match app.index.candidates[hit.candidate].target {
+                crate::index::Target::Synthetic(_) => {}
                 crate::index::Target::Entity(e) => {
                     let ent = &ents[e];
                     let mut roles: Vec<String> = Vec::new();
