@@ -288,13 +288,13 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let r = &corpus.resolved;
     for kind in Kind::ALL {
         s.push_str(&format!(
-            "{:<13}{}\n",
+            "{:<14}{}\n",
             plural(kind),
             corpus.entities_of(kind).count()
         ));
     }
-    s.push_str(&format!("quotes       {}\n", r.quotes.len()));
-    s.push_str(&format!("figures      {}\n", r.figures.len()));
+    s.push_str(&format!("quotes        {}\n", r.quotes.len()));
+    s.push_str(&format!("figures       {}\n", r.figures.len()));
     let mbs = corpus.bytes as f64 / 1e6 / t.total().as_secs_f64().max(1e-9);
     s.push_str(&format!(
         "time      read {:.1} ms, parse {:.1} ms, extract {:.1} ms, index {:.1} ms, total {:.1} ms ({mbs:.1} MB/s)\n",

@@ -270,12 +270,27 @@ pub fn extract_names(
     let text = article.text.as_str();
     let mut mentions: Vec<NameMention> = Vec::new();
     let mut roles: Vec<RoleFact> = Vec::new();
+    // Capitalised words this article uses inside sentences: names even where they open one
+    // ("Shell said" after "... the oil firm Shell").
+    let mut named: HashSet<&str> = HashSet::default();
+    for toks in units {
+        let first = toks.iter().position(|t| t.is_word).unwrap_or(0);
+        for (k, t) in toks.iter().enumerate().skip(first + 1) {
+            let after_quote = toks[k - 1]
+                .text
+                .chars()
+                .all(|c| matches!(c, '"' | '“' | '‘' | '\'' | '(' | ':'));
+            if t.is_capitalised() && !after_quote {
+                named.insert(strip_possessive(t.text));
+            }
+        }
+    }
     for (si, toks) in units.iter().enumerate() {
         let toks = toks.as_slice();
         if shouting(toks) {
             continue;
         }
-        for run in runs(toks, lex) {
+        for run in runs(toks, lex, &named) {
             analyse_run(text, toks, run, si, lex, &mut mentions, &mut roles);
         }
     }
@@ -361,7 +376,7 @@ fn has_possessive(t: &Token) -> bool {
 }
 
 /// Find the capitalised runs of a sentence, with their connectors.
-fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
+fn runs(toks: &[Token], lex: &Lexicon, named: &HashSet<&str>) -> Vec<Run> {
     let mut out = Vec::new();
     let first_word = toks.iter().position(|t| t.is_word).unwrap_or(0);
     let mut i = 0;
@@ -464,7 +479,10 @@ fn runs(toks: &[Token], lex: &Lexicon) -> Vec<Run> {
             let bare = strip_possessive(w);
             if FUNCTION_WORDS.contains(&bare)
                 || CALENDAR.contains(&bare)
-                || (at_sentence_start && end - s == 1 && lex.is_common_word(bare))
+                || (at_sentence_start
+                    && end - s == 1
+                    && lex.is_common_word(bare)
+                    && !named.contains(bare))
                 || (at_sentence_start
                     && end - s > 1
                     && lex.is_common_word(bare)
@@ -594,20 +612,22 @@ fn plausible_person(words: &[&str]) -> bool {
     if words.len() >= 2 && g.place(&words.join(" ")).is_some() {
         return false;
     }
-    words.iter().all(|w| {
-        w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-            && !CALENDAR.contains(w)
-            && !FUNCTION_WORDS.contains(w)
-            && !is_any_head(w)
-            && !is_title_word(w)
-            && !(w.contains('-')
-                && w.split('-').any(|p| {
-                    g.place(p)
-                        .is_some_and(|pl| pl.population >= 100_000 || pl.kind != PlaceKind::City)
-                }))
-    })
+    // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
+    !is_any_head(words[words.len() - 1])
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && !CALENDAR.contains(w)
+                && !FUNCTION_WORDS.contains(w)
+                && !is_title_word(w)
+                && !(w.contains('-')
+                    && w.split('-').any(|p| {
+                        g.place(p).is_some_and(|pl| {
+                            pl.population >= 100_000 || pl.kind != PlaceKind::City
+                        })
+                    }))
+        })
 }
 
 /// A lone word after a title ("Mr Li", "Baroness Scotland") is a name when it is a known
@@ -696,7 +716,10 @@ fn analyse_run(
                 .filter(|w| !HONORIFICS.contains(w))
                 .copied()
                 .collect();
-            let of = (f > 0).then(|| words[..f].join(" "));
+            // "British Prime Minister": a nationality is not what the role is "of".
+            let of = (f > 0)
+                .then(|| words[..f].join(" "))
+                .filter(|o| !(f == 1 && adjective_like(o)));
             roles.push(RoleFact {
                 person: surface.clone(),
                 title: expand_title(&title.join(" ")),
@@ -908,7 +931,7 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     let n = words.len();
 
     // A country in a sentence with a score ("Sweden defeated South Korea 1 – 0") is a team.
-    if n <= 3 && g.place(&full).is_some_and(|p| p.kind == PlaceKind::Country) && has_score(toks) {
+    if n <= 3 && g.place(&full).is_some() && has_score(toks) {
         s.add(Kind::Organization, 5.0);
     }
     // Head words.

@@ -140,11 +140,11 @@ fn speaker_in(
     people: &People,
 ) -> Option<Option<String>> {
     let toks = tokenize(text, window);
-    let words: Vec<_> = toks.iter().filter(|t| t.is_word).take(8).collect();
+    let words: Vec<_> = toks.iter().filter(|t| t.is_word).take(12).collect();
     let verb_at = words
         .iter()
         .position(|t| SPEECH_VERBS.contains(&t.text) || t.text == "according")?;
-    if verb_at > 5 {
+    if verb_at > 8 {
         return None;
     }
     // A named person near the verb.
