@@ -613,21 +613,27 @@ fn plausible_person(words: &[&str]) -> bool {
         return false;
     }
     // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
-    !is_any_head(words[words.len() - 1])
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-                && !CALENDAR.contains(w)
-                && !FUNCTION_WORDS.contains(w)
-                && !is_title_word(w)
-                && !(w.contains('-')
-                    && w.split('-').any(|p| {
-                        g.place(p).is_some_and(|pl| {
-                            pl.population >= 100_000 || pl.kind != PlaceKind::City
-                        })
-                    }))
-        })
+    !is_any_head(words[words.len() - 1]) && words.iter().all(|w| name_word(w))
+}
+
+/// Could `w` be one word of a person's name?
+fn name_word(w: &str) -> bool {
+    if !w.starts_with(char::is_uppercase)
+        || !w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        || CALENDAR.contains(&w)
+        || FUNCTION_WORDS.contains(&w)
+        || is_title_word(w)
+    {
+        return false;
+    }
+    // "Shanghai-Hong Kong" joins places, not names.
+    let g = gazetteer::get();
+    !w.split('-').skip(usize::from(!w.contains('-'))).any(|p| {
+        g.place(p)
+            .is_some_and(|pl| pl.population >= 100_000 || pl.kind != PlaceKind::City)
+    })
 }
 
 /// A lone word after a title ("Mr Li", "Baroness Scotland") is a name when it is a known
