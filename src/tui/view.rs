@@ -608,6 +608,17 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         s.selected + 1 - h.max(1) / 2 - h.max(1) % 2
     };
     let top = top.min(rows.len().saturating_sub(h));
+    // One width for the article column, so the keywords line up.
+    let short = |a: usize| {
+        let id = &corpus.articles[a].id;
+        id.split('_').next().unwrap_or(id).to_string()
+    };
+    let id_w = e
+        .mentions
+        .iter()
+        .map(|m| width(&short(m.article)))
+        .max()
+        .unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(top).take(h) {
         let mut line = match row {
@@ -618,7 +629,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             EntityRow::Mention(mi) => {
                 let m = e.mentions[*mi];
                 let a = &corpus.articles[m.article];
-                let id = a.id.split('_').next().unwrap_or(&a.id).to_string();
+                let id = format!("{:<id_w$}", short(m.article));
                 let text = &a.text;
                 let para = a
                     .paragraphs
