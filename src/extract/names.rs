@@ -932,7 +932,11 @@ const TITLE_MODIFIERS: &[&str] = &[
 fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores {
     let g = gazetteer::get();
     let mut s = Scores::default();
-    let full = words.join(" ");
+    let full: std::borrow::Cow<str> = if words.len() == 1 {
+        words[0].into()
+    } else {
+        words.join(" ").into()
+    };
     let last = words[words.len() - 1];
     let n = words.len();
 
