@@ -751,6 +751,8 @@ impl<'c> App<'c> {
                 s.list = (s.list + LISTS.len() - 1) % LISTS.len()
             }
             (MainFocus::Lists, Msg::Open) => s.focus = MainFocus::Items,
+            (MainFocus::Lists, Msg::Top) => s.list = 0,
+            (MainFocus::Lists, Msg::Bottom) => s.list = LISTS.len() - 1,
             (_, Msg::NextPane) => {
                 s.focus = match s.focus {
                     MainFocus::Lists => MainFocus::Items,
