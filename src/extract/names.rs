@@ -295,7 +295,7 @@ pub fn extract_names(
         }
     }
     link_in_article(text, &mut mentions, &mut roles);
-    name_the_unknown(&mut mentions, lex);
+    name_the_unknown(text, &mut mentions, lex);
     for m in &mut mentions {
         m.key = crate::resolve::name_key(&m.canonical);
     }
@@ -305,8 +305,21 @@ pub fn extract_names(
 /// A single capitalised word with no evidence yet, used at least twice in the article and
 /// neither an ordinary word, a person's name, a place nor a nationality, is a name of something
 /// made: a company, product or body ("Microsoft", "Wikinews"). Nationalities are dropped.
-fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
+fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex: &Lexicon) {
     let g = gazetteer::get();
+    // "The Aviator" mid-sentence: the title of a work, not a company.
+    let titled: HashSet<String> = mentions
+        .iter()
+        .filter(|m| {
+            let before = text[..m.span.start].trim_end_matches(' ');
+            before.ends_with("The")
+                && !before[..before.len() - 3]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '“'])
+                && before.len() > 3
+        })
+        .map(|m| m.canonical.clone())
+        .collect();
     mentions.retain(|m| {
         !(m.scores.best().1 < DECIDED
             && !m.surface.contains(' ')
@@ -326,6 +339,7 @@ fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
                 && !w.contains(['\'', '’'])
                 && !is_acronym(w)
                 && !adjective_like(w)
+                && !titled.contains(*w)
                 && !is_any_head(w)
                 && !(w.ends_with('s')
                     && !w.ends_with("ss")
@@ -347,9 +361,14 @@ fn name_the_unknown(mentions: &mut Vec<NameMention>, lex: &Lexicon) {
     }
 }
 
+/// Letters and digits mixed ("P2P", "MP3", "3G"): a technical term, not a body's initials.
+fn technical_term(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_alphabetic())
+}
+
 /// Words shaped like adjectives of nationality or place ("Irish", "Chinese", "Korean", "French").
 fn adjective_like(w: &str) -> bool {
-    ["ish", "ese", "ian", "ean", "an", "ch", "ic", "i"]
+    ["sh", "ese", "ian", "ean", "an", "ch", "ic", "i"]
         .iter()
         .any(|s| w.ends_with(s))
         && gazetteer::get().place(w).is_none()
@@ -986,8 +1005,9 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         && g.place(last).is_none()
         && !lex.is_common_acronym(last)
         && !after_number
+        && !technical_term(last)
     {
-        let mut w = if last.len() >= 3 { 2.0 } else { 1.0 };
+        let mut w = if last.len() >= 3 { 1.5 } else { 1.0 };
         let next_is_noun = toks.get(run.end).is_some_and(|t| {
             t.is_word
                 && t.text.starts_with(|c: char| c.is_lowercase())
@@ -1018,8 +1038,15 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
                         | "with"
                 )
         });
-        if prev_word(toks, run.start) == Some("the") && !(last.len() == 2 && next_is_noun) {
+        if prev_word(toks, run.start) == Some("the") && !next_is_noun {
             w += 1.0;
+        }
+        // "China's BYD": a possessive owner before it.
+        if run.start > 0
+            && has_possessive(&toks[run.start - 1])
+            && toks[run.start - 1].is_capitalised()
+        {
+            w += 0.5;
         }
         if has_possessive(&toks[run.end - 1])
             || toks
@@ -1074,6 +1101,7 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     }
     if let Some(a) = after {
         if ORG_NOUNS.contains(&a.text)
+            && !technical_term(last)
             && a.span.start > toks[run.end - 1].span.end
             && (n >= 2
                 || !(adjective_like(last)
