@@ -18,7 +18,7 @@ impl Tmux {
             .map(|o| !o.status.success())
             .unwrap_or(true)
         {
-            eprintln!("SKIP: tmux is not installed (CI installs it; apt-get install tmux)");
+            common::skip("SKIP: tmux is not installed (CI installs it; apt-get install tmux)");
             return None;
         }
         Some(Tmux {
@@ -227,7 +227,7 @@ fn proc_cpu_ticks(pid: u32) -> u64 {
 fn idle_writes_nothing_and_scrolling_writes_little() {
     let Some(t) = Tmux::new("idle") else { return };
     if !PathBuf::from("/proc/self/io").exists() {
-        eprintln!("SKIP: /proc/PID/io is not available here");
+        common::skip("SKIP: /proc/PID/io is not available here");
         return;
     }
     let pidfile = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))

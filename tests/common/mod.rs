@@ -18,12 +18,19 @@ pub fn corpus(name: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!(
+        skip(&format!(
             "SKIP: {} is missing (the shared corpora sit beside the repository in CI)",
             p.display()
-        );
+        ));
         None
     }
+}
+
+/// Say why a test is skipping. Written straight to the standard error stream, which the test
+/// harness does not capture, so the reason shows in a plain `cargo test`.
+pub fn skip(reason: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{reason}");
 }
 
 /// Run dossier with `args`, failing the test if it runs longer than `limit`.
