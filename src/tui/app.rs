@@ -872,9 +872,10 @@ impl<'c> App<'c> {
         *self.view_mut() = View::Article(s);
     }
 
-    fn update_entity(&mut self, mut s: EntityState, msg: Msg) {
-        let rows = self.entity_rows(s.entity);
-        let selectable: Vec<usize> = rows
+    /// The rows of an entity view the selection can rest on, and which of them is selected.
+    pub fn entity_selection(&self, s: &EntityState) -> (Vec<usize>, usize) {
+        let selectable: Vec<usize> = self
+            .entity_rows(s.entity)
             .iter()
             .enumerate()
             .filter(|(_, r)| r.selectable())
@@ -884,6 +885,12 @@ impl<'c> App<'c> {
             .iter()
             .position(|&r| r == s.selected)
             .unwrap_or(0);
+        (selectable, pos)
+    }
+
+    fn update_entity(&mut self, mut s: EntityState, msg: Msg) {
+        let rows = self.entity_rows(s.entity);
+        let (selectable, pos) = self.entity_selection(&s);
         match msg {
             Msg::Open => {
                 match rows.get(s.selected) {

@@ -193,18 +193,8 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             format!("{}/{} · {order}", (s.selected[s.list] + 1).min(n), n)
         }
         (None, View::Entity(s)) => {
-            let rows = app.entity_rows(s.entity);
-            let selectable: Vec<usize> = rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.selectable())
-                .map(|(i, _)| i)
-                .collect();
-            let pos = selectable
-                .iter()
-                .position(|&r| r == s.selected)
-                .map_or(0, |p| p + 1);
-            format!("{pos}/{}", selectable.len())
+            let (selectable, pos) = app.entity_selection(s);
+            format!("{}/{}", (pos + 1).min(selectable.len()), selectable.len())
         }
     };
     // The position on the right always shows; hints fill what is left, whole ones only.
