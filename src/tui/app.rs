@@ -122,10 +122,12 @@ pub enum ListKind {
     Entities(Kind),
     /// Quotations.
     Quotes,
+    /// The load report: every problem met while loading.
+    Warnings,
 }
 
 /// The lists in display order.
-pub const LISTS: [ListKind; 7] = [
+pub const LISTS: [ListKind; 8] = [
     ListKind::Articles,
     ListKind::Entities(Kind::Person),
     ListKind::Entities(Kind::Organization),
@@ -133,6 +135,7 @@ pub const LISTS: [ListKind; 7] = [
     ListKind::Entities(Kind::Event),
     ListKind::Entities(Kind::Initiative),
     ListKind::Quotes,
+    ListKind::Warnings,
 ];
 
 /// A list's name.
@@ -145,6 +148,7 @@ pub fn list_title(list: ListKind) -> &'static str {
         ListKind::Entities(Kind::Event) => "Events",
         ListKind::Entities(Kind::Initiative) => "Initiatives",
         ListKind::Quotes => "Quotes",
+        ListKind::Warnings => "Load warnings",
     }
 }
 
@@ -163,7 +167,7 @@ pub struct MainState {
     /// Index into [`LISTS`].
     pub list: usize,
     /// Selected row of each list.
-    pub selected: [usize; 7],
+    pub selected: [usize; 8],
     /// Which pane has the keys.
     pub focus: MainFocus,
     /// Sorted by name instead of by mentions.
@@ -303,6 +307,7 @@ impl<'c> App<'c> {
                         (0..ents.len()).filter(|&i| ents[i].kind == *k).collect()
                     }
                     ListKind::Quotes => (0..corpus.resolved.quotes.len()).collect(),
+                    ListKind::Warnings => (0..corpus.warnings.len()).collect(),
                 };
                 let mut by_name = by_count.clone();
                 match list {
@@ -320,6 +325,7 @@ impl<'c> App<'c> {
                             .map(|s| ents[s].name.to_lowercase())
                             .unwrap_or_else(|| "\u{10FFFF}".into())
                     }),
+                    ListKind::Warnings => by_name.sort_by_key(|&i| corpus.warnings[i].path.clone()),
                 }
                 [by_count, by_name]
             })
@@ -328,7 +334,7 @@ impl<'c> App<'c> {
             corpus,
             history: vec![View::Main(MainState {
                 list: 0,
-                selected: [0; 7],
+                selected: [0; 8],
                 focus: MainFocus::Items,
                 by_name: false,
             })],
@@ -784,6 +790,15 @@ impl<'c> App<'c> {
                             let q = &self.corpus.resolved.quotes[item];
                             self.open_article(q.article, Some(q.span));
                         }
+                        ListKind::Warnings => {
+                            // A file decoded with a warning is still an article: open it.
+                            let path = &self.corpus.warnings[item].path;
+                            if let Some(a) =
+                                self.corpus.articles.iter().position(|a| &a.path == path)
+                            {
+                                self.open_article(a, None);
+                            }
+                        }
                     }
                     return;
                 }
@@ -947,6 +962,10 @@ impl<'c> App<'c> {
                     ListKind::Quotes => {
                         let q = &corpus.resolved.quotes[item];
                         corpus.articles[q.article].slice(q.span).to_string()
+                    }
+                    ListKind::Warnings => {
+                        let w = &corpus.warnings[item];
+                        format!("{}: {}", w.path, w.message)
                     }
                 })
             }
@@ -1333,5 +1352,42 @@ mod search_tests {
             s.mention.is_some(),
             "without a search, n steps through mentions"
         );
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+
+    #[test]
+    fn the_load_report_lists_every_warning_and_opens_a_lossy_article() {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+        let c = Corpus::open(&[dir]).expect("fixtures load");
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Left);
+        assert_eq!(LISTS[main_list(&app)], ListKind::Warnings);
+        assert_eq!(app.items(main_list(&app), false).len(), c.warnings.len());
+        let lossy = (0..c.warnings.len())
+            .find(|&i| {
+                c.warnings[app.items(main_list(&app), false)[i]]
+                    .message
+                    .contains("lossily")
+            })
+            .expect("the invalid UTF-8 warning");
+        for _ in 0..lossy {
+            app.update(Msg::Down);
+        }
+        app.update(Msg::Open);
+        let View::Article(a) = app.view() else {
+            panic!("the lossy article opens")
+        };
+        assert!(c.articles[a.article].path.ends_with("invalid_utf8.txt"));
+    }
+
+    fn main_list(app: &App) -> usize {
+        match app.view() {
+            View::Main(s) => s.list,
+            _ => usize::MAX,
+        }
     }
 }

@@ -133,7 +133,7 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
     if !corpus.warnings.is_empty() {
         let n = corpus.warnings.len();
         app.flash = Some(format!(
-            "{n} load warning{} (dossier stats)",
+            "{n} load warning{}: see Load warnings",
             if n == 1 { "" } else { "s" }
         ));
     }

@@ -187,6 +187,8 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 (ListKind::Articles, true) => "by title",
                 (ListKind::Quotes, false) => "in article order",
                 (ListKind::Quotes, true) => "by speaker",
+                (ListKind::Warnings, false) => "in load order",
+                (ListKind::Warnings, true) => "by path",
                 (_, false) => "by mentions",
                 (_, true) => "by name",
             };
@@ -330,6 +332,15 @@ fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     w.saturating_sub(width(&who) + 3),
                 )));
             }
+            ListKind::Warnings => {
+                let warn = &corpus.warnings[item];
+                spans.push(Span::styled(fit(&safe(&warn.path), w / 2), theme.dim()));
+                spans.push(Span::raw(" "));
+                spans.push(Span::raw(fit(
+                    &safe(&warn.message),
+                    w.saturating_sub(w / 2 + 1),
+                )));
+            }
         }
         let mut line = Line::from(spans);
         if row == sel {
@@ -433,6 +444,14 @@ fn draw_preview(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, wide: b
             )));
             lines.push(Line::default());
             lines.push(Line::from(format!("“{}”", safe(a.slice(q.span)))));
+        }
+        ListKind::Warnings => {
+            let warn = &corpus.warnings[item];
+            lines.push(Line::from(Span::styled(
+                safe(&warn.path),
+                Style::default().add_modifier(Modifier::BOLD),
+            )));
+            lines.push(Line::from(safe(&warn.message)));
         }
     }
     let block = Block::default()
