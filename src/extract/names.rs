@@ -179,34 +179,96 @@ fn scan_words<'a>(
     }
 }
 
+/// Nouns that introduce the title of a work ("the film Vera Drake", "her album Soul").
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "drama",
+    "comedy",
+    "biopic",
+    "thriller",
+    "album",
+    "novel",
+    "musical",
+    "sitcom",
+    "documentary",
+    "blockbuster",
+    "opera",
+    "ballet",
+    "epic",
+    "cartoon",
+    "anthem",
+];
+
+/// Collect the titles of works an article introduces with a work noun.
+fn scan_works(a: &Article, works: &mut HashSet<String>) {
+    for p in &a.paragraphs {
+        let words: Vec<&str> = a.slice(*p).split_whitespace().collect();
+        for k in 1..words.len() {
+            if !WORK_NOUNS.contains(&words[k - 1].to_lowercase().as_str()) {
+                continue;
+            }
+            let mut title: Vec<&str> = Vec::new();
+            for w in &words[k..] {
+                let bare =
+                    w.trim_end_matches([',', '.', ';', ':', '!', '?', '\'', '"', '’', '”', ')']);
+                if !bare.starts_with(char::is_uppercase) || title.len() == 4 {
+                    break;
+                }
+                title.push(strip_possessive(bare));
+                if bare.len() != w.len() {
+                    break;
+                }
+            }
+            if title.first() == Some(&"The") {
+                title.remove(0);
+            }
+            if !title.is_empty() {
+                works.insert(title.join(" "));
+            }
+        }
+    }
+}
+
 /// Corpus-wide knowledge gathered before extraction: words seen in lowercase.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     lowercase: HashSet<String>,
     /// Acronyms used as common nouns: after "a"/"an", or with a plural "s" ("PCs", "a DVD").
     common_acronyms: HashSet<String>,
+    /// Titles of works: the capitalised words after "film", "album", "novel"... ("Vera Drake").
+    works: HashSet<String>,
 }
 
 impl Lexicon {
     /// Collect the lowercase words of every article.
     pub fn from_articles(articles: &[Article]) -> Lexicon {
         use rayon::prelude::*;
-        type Sets<'a> = (HashSet<&'a str>, HashSet<&'a str>);
-        let (lowercase, common_acronyms): Sets = articles
+        type Sets<'a> = (HashSet<&'a str>, HashSet<&'a str>, HashSet<String>);
+        let (lowercase, common_acronyms, works): Sets = articles
             .par_iter()
             .fold(Sets::default, |mut sets, a| {
                 scan_words(a, &mut sets.0, &mut sets.1);
+                scan_works(a, &mut sets.2);
                 sets
             })
             .reduce(Sets::default, |mut x, y| {
                 x.0.extend(y.0);
                 x.1.extend(y.1);
+                x.2.extend(y.2);
                 x
             });
         Lexicon {
             lowercase: lowercase.into_iter().map(String::from).collect(),
             common_acronyms: common_acronyms.into_iter().map(String::from).collect(),
+            works,
         }
+    }
+
+    /// True when a name is the title of a film, book, album or the like in this corpus.
+    pub fn is_work(&self, name: &str) -> bool {
+        self.works.contains(name)
     }
 
     /// True when an acronym is used as a common noun in the corpus ("a PC", "DVDs").
@@ -859,6 +921,10 @@ fn classify_and_push(
         && is_acronym(words[0])
         && prev_word(toks, run.start).is_some_and(|w| w == "a" || w == "an")
     {
+        return None;
+    }
+    // The title of a film or a book is not a person or an organisation.
+    if lex.is_work(&words.join(" ")) {
         return None;
     }
     let scores = classify(toks, &run, &words, lex);
@@ -1653,5 +1719,31 @@ mod tests {
             "{ms:?}"
         );
         assert!(has(&ms, "Dunedin", "Dunedin", Kind::Place), "{ms:?}");
+    }
+}
+
+#[cfg(test)]
+mod work_tests {
+    use super::*;
+    use crate::load::RawDoc;
+
+    #[test]
+    fn titles_of_works_are_not_people() {
+        let a = crate::parse::parse(&RawDoc {
+            id: "t".into(),
+            path: "t".into(),
+            text: "Oscars\n\nThe drama Vera Drake won praise. Vera Drake was made by Mike Leigh, who said so.\n".into(),
+            record: None,
+        });
+        let lex = Lexicon::from_articles(std::slice::from_ref(&a));
+        assert!(lex.is_work("Vera Drake"));
+        let units: Vec<_> = a
+            .text_units()
+            .iter()
+            .map(|u| super::super::tokens::tokenize(&a.text, *u))
+            .collect();
+        let (ms, _) = extract_names(&a, &units, &lex);
+        assert!(ms.iter().all(|m| m.canonical != "Vera Drake"), "{ms:?}");
+        assert!(ms.iter().any(|m| m.canonical == "Mike Leigh"), "{ms:?}");
     }
 }
