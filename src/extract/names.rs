@@ -201,6 +201,77 @@ const WORK_NOUNS: &[&str] = &[
     "anthem",
 ];
 
+/// Verbs that say a name acts: organisations and people do these; products and measures do not.
+const AGENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "announced",
+    "reported",
+    "posted",
+    "plans",
+    "planned",
+    "wants",
+    "hopes",
+    "agreed",
+    "bought",
+    "sold",
+    "launched",
+    "employs",
+    "owns",
+    "warned",
+    "denied",
+    "confirmed",
+    "insisted",
+    "argued",
+    "claimed",
+    "admitted",
+    "revealed",
+    "urged",
+    "accused",
+    "signed",
+    "won",
+    "beat",
+    "lost",
+    "expects",
+    "believes",
+    "refused",
+    "rejected",
+    "decided",
+];
+
+/// Collect the capitalised words an article shows acting ("BT said", "Yukos's").
+fn scan_agents<'a>(a: &'a Article, agents: &mut HashSet<&'a str>) {
+    for p in &a.paragraphs {
+        let words: Vec<&str> = a.slice(*p).split_whitespace().collect();
+        for (k, w) in words.iter().enumerate() {
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let bare = w.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', ')']);
+            let owner = strip_possessive(bare);
+            if owner.len() < bare.len() {
+                // "Yukos's", but not "the DS's" (a thing's parts, not an actor's).
+                // Nor "Nintendo DS's": the end of a longer name.
+                let after_the = k > 0
+                    && (words[k - 1].eq_ignore_ascii_case("the")
+                        || words[k - 1].starts_with(char::is_uppercase));
+                if !after_the {
+                    agents.insert(owner);
+                }
+                continue;
+            }
+            let verb = words
+                .get(k + 1)
+                .map(|n| n.trim_end_matches([',', '.', ';', ':']));
+            if bare.len() == w.len() && verb.is_some_and(|v| AGENT_VERBS.contains(&v)) {
+                agents.insert(bare);
+            }
+        }
+    }
+}
+
 /// Collect the titles of works an article introduces with a work noun.
 fn scan_works(a: &Article, works: &mut HashSet<String>) {
     for p in &a.paragraphs {
@@ -239,31 +310,46 @@ pub struct Lexicon {
     common_acronyms: HashSet<String>,
     /// Titles of works: the capitalised words after "film", "album", "novel"... ("Vera Drake").
     works: HashSet<String>,
+    /// Capitalised words seen acting: a possessor, or the subject of "said", "announced"...
+    agents: HashSet<String>,
 }
 
 impl Lexicon {
     /// Collect the lowercase words of every article.
     pub fn from_articles(articles: &[Article]) -> Lexicon {
         use rayon::prelude::*;
-        type Sets<'a> = (HashSet<&'a str>, HashSet<&'a str>, HashSet<String>);
-        let (lowercase, common_acronyms, works): Sets = articles
+        type Sets<'a> = (
+            HashSet<&'a str>,
+            HashSet<&'a str>,
+            HashSet<String>,
+            HashSet<&'a str>,
+        );
+        let (lowercase, common_acronyms, works, agents): Sets = articles
             .par_iter()
             .fold(Sets::default, |mut sets, a| {
                 scan_words(a, &mut sets.0, &mut sets.1);
                 scan_works(a, &mut sets.2);
+                scan_agents(a, &mut sets.3);
                 sets
             })
             .reduce(Sets::default, |mut x, y| {
                 x.0.extend(y.0);
                 x.1.extend(y.1);
                 x.2.extend(y.2);
+                x.3.extend(y.3);
                 x
             });
         Lexicon {
             lowercase: lowercase.into_iter().map(String::from).collect(),
             common_acronyms: common_acronyms.into_iter().map(String::from).collect(),
             works,
+            agents: agents.into_iter().map(String::from).collect(),
         }
+    }
+
+    /// True when a capitalised word acts somewhere in the corpus: "BT said", "Yukos's".
+    pub fn acts(&self, name: &str) -> bool {
+        self.agents.contains(name)
     }
 
     /// True when a name is the title of a film, book, album or the like in this corpus.
@@ -402,6 +488,7 @@ fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex: &Lexicon) 
                 && !is_acronym(w)
                 && !adjective_like(w)
                 && !titled.contains(*w)
+                && lex.acts(w)
                 && !is_any_head(w)
                 && !(w.ends_with('s')
                     && !w.ends_with("ss")
@@ -923,8 +1010,9 @@ fn classify_and_push(
     {
         return None;
     }
-    // The title of a film or a book is not a person or an organisation.
-    if lex.is_work(&words.join(" ")) {
+    // The title of a film or a book is not a person or an organisation, nor is "New Year".
+    let joined = words.join(" ");
+    if lex.is_work(&joined) || CALENDAR.contains(&joined.as_str()) {
         return None;
     }
     let scores = classify(toks, &run, &words, lex);
@@ -1073,7 +1161,7 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         && !after_number
         && !technical_term(last)
     {
-        let mut w = if last.len() >= 3 { 1.5 } else { 1.0 };
+        let mut w: f32 = if last.len() >= 3 { 1.5 } else { 1.0 };
         let next_is_noun = toks.get(run.end).is_some_and(|t| {
             t.is_word
                 && t.text.starts_with(|c: char| c.is_lowercase())
@@ -1106,6 +1194,11 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         });
         if prev_word(toks, run.start) == Some("the") && !next_is_noun {
             w += 1.0;
+        }
+        // An acronym never seen acting (saying, announcing, owning) is a term or a product
+        // ("GDP", "the DS"), not a body.
+        if !lex.acts(last) {
+            w = w.min(1.5);
         }
         // "China's BYD": a possessive owner before it.
         if run.start > 0
