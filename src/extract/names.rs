@@ -241,62 +241,57 @@ const AGENT_VERBS: &[&str] = &[
     "decided",
 ];
 
-/// Collect the capitalised words an article shows acting ("BT said", "Yukos's").
-fn scan_agents<'a>(a: &'a Article, agents: &mut HashSet<&'a str>) {
+/// Collect, in one pass over an article's words, the capitalised words it shows acting ("BT
+/// said", "Yukos's") and the titles it introduces with a work noun ("the drama Vera Drake").
+fn scan_phrases<'a>(a: &'a Article, agents: &mut HashSet<&'a str>, works: &mut HashSet<String>) {
+    const TRAILING: [char; 9] = [',', '.', ';', ':', '!', '?', '"', '”', ')'];
+    let mut words: Vec<&str> = Vec::new();
     for p in &a.paragraphs {
-        let words: Vec<&str> = a.slice(*p).split_whitespace().collect();
+        words.clear();
+        words.extend(a.slice(*p).split_whitespace());
         for (k, w) in words.iter().enumerate() {
             if !w.starts_with(char::is_uppercase) {
                 continue;
             }
-            let bare = w.trim_end_matches([',', '.', ';', ':', '!', '?', '"', '”', ')']);
+            let prev = k.checked_sub(1).map(|i| words[i]);
+            // A work: capitalised words after a work noun, at most four, "The" dropped.
+            if prev.is_some_and(|p| WORK_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(p))) {
+                let mut title: Vec<&str> = Vec::new();
+                for t in &words[k..] {
+                    let bare = t.trim_end_matches(TRAILING).trim_end_matches(['\'', '’']);
+                    if !bare.starts_with(char::is_uppercase) || title.len() == 4 {
+                        break;
+                    }
+                    title.push(strip_possessive(bare));
+                    if bare.len() != t.len() {
+                        break;
+                    }
+                }
+                if title.first() == Some(&"The") {
+                    title.remove(0);
+                }
+                if !title.is_empty() {
+                    works.insert(title.join(" "));
+                }
+            }
+            // An actor: a possessor (not "the DS's", not "Nintendo DS's"), or a subject of a
+            // verb that organisations and people do.
+            let bare = w.trim_end_matches(TRAILING);
             let owner = strip_possessive(bare);
             if owner.len() < bare.len() {
-                // "Yukos's", but not "the DS's" (a thing's parts, not an actor's).
-                // Nor "Nintendo DS's": the end of a longer name.
-                let after_the = k > 0
-                    && (words[k - 1].eq_ignore_ascii_case("the")
-                        || words[k - 1].starts_with(char::is_uppercase));
-                if !after_the {
+                let inside = prev.is_some_and(|p| {
+                    p.eq_ignore_ascii_case("the") || p.starts_with(char::is_uppercase)
+                });
+                if !inside {
                     agents.insert(owner);
                 }
-                continue;
-            }
-            let verb = words
-                .get(k + 1)
-                .map(|n| n.trim_end_matches([',', '.', ';', ':']));
-            if bare.len() == w.len() && verb.is_some_and(|v| AGENT_VERBS.contains(&v)) {
-                agents.insert(bare);
-            }
-        }
-    }
-}
-
-/// Collect the titles of works an article introduces with a work noun.
-fn scan_works(a: &Article, works: &mut HashSet<String>) {
-    for p in &a.paragraphs {
-        let words: Vec<&str> = a.slice(*p).split_whitespace().collect();
-        for k in 1..words.len() {
-            if !WORK_NOUNS.contains(&words[k - 1].to_lowercase().as_str()) {
-                continue;
-            }
-            let mut title: Vec<&str> = Vec::new();
-            for w in &words[k..] {
-                let bare =
-                    w.trim_end_matches([',', '.', ';', ':', '!', '?', '\'', '"', '’', '”', ')']);
-                if !bare.starts_with(char::is_uppercase) || title.len() == 4 {
-                    break;
+            } else if bare.len() == w.len() {
+                let verb = words
+                    .get(k + 1)
+                    .map(|n| n.trim_end_matches([',', '.', ';', ':']));
+                if verb.is_some_and(|v| AGENT_VERBS.contains(&v)) {
+                    agents.insert(bare);
                 }
-                title.push(strip_possessive(bare));
-                if bare.len() != w.len() {
-                    break;
-                }
-            }
-            if title.first() == Some(&"The") {
-                title.remove(0);
-            }
-            if !title.is_empty() {
-                works.insert(title.join(" "));
             }
         }
     }
@@ -328,8 +323,7 @@ impl Lexicon {
             .par_iter()
             .fold(Sets::default, |mut sets, a| {
                 scan_words(a, &mut sets.0, &mut sets.1);
-                scan_works(a, &mut sets.2);
-                scan_agents(a, &mut sets.3);
+                scan_phrases(a, &mut sets.3, &mut sets.2);
                 sets
             })
             .reduce(Sets::default, |mut x, y| {
