@@ -1099,6 +1099,7 @@ const TITLE_MODIFIERS: &[&str] = &[
 fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores {
     let g = gazetteer::get();
     let mut s = Scores::default();
+    let person_like = plausible_person(words);
     let full: std::borrow::Cow<str> = if words.len() == 1 {
         words[0].into()
     } else {
@@ -1211,7 +1212,7 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         s.add(Kind::Organization, w);
     }
     // Person names.
-    if plausible_person(words) {
+    if person_like {
         s.add(Kind::Person, name_evidence(words));
     }
     // Context: the words around.
@@ -1240,7 +1241,7 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         }
     }
     // "Singapore's Senior Minister of State for Trade, Low Yen Ling": a title phrase, then the name.
-    if run.start > 0 && toks[run.start - 1].text == "," && n >= 2 && plausible_person(words) {
+    if run.start > 0 && toks[run.start - 1].text == "," && n >= 2 && person_like {
         let from = run.start.saturating_sub(16);
         let titled = toks[from..run.start - 1]
             .iter()
@@ -1262,13 +1263,13 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         {
             s.add(Kind::Organization, 3.0);
         }
-        if SPEECH_VERBS.contains(&a.text) && n >= 2 && plausible_person(words) {
+        if SPEECH_VERBS.contains(&a.text) && n >= 2 && person_like {
             s.add(Kind::Person, 1.0);
         }
         // "X, mayor of ..." : an appositive role.
         if a.text == "," {
             if let Some(next) = toks.get(run.end + 1) {
-                if is_appositive_head(next.text) && plausible_person(words) {
+                if is_appositive_head(next.text) && person_like {
                     s.add(Kind::Person, 2.0);
                 }
             }
