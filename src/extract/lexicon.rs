@@ -6,12 +6,46 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// A word list, hashed on first use.
-pub struct Words(LazyLock<HashSet<&'static str>>);
+pub struct Words(LazyLock<WordIndex>);
+
+/// The hashed form of a word list, with the first bytes and the longest length of its words so
+/// that most words are turned away before hashing.
+#[derive(Default)]
+pub struct WordIndex {
+    set: HashSet<&'static str>,
+    first: [u64; 4],
+    longest: usize,
+}
+
+impl WordIndex {
+    fn contains(&self, w: &str) -> bool {
+        let Some(&b) = w.as_bytes().first() else {
+            return false;
+        };
+        w.len() <= self.longest
+            && self.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.set.contains(w)
+    }
+}
+
+impl FromIterator<&'static str> for WordIndex {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let mut index = WordIndex::default();
+        for w in iter {
+            if let Some(&b) = w.as_bytes().first() {
+                index.first[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            index.longest = index.longest.max(w.len());
+            index.set.insert(w);
+        }
+        index
+    }
+}
 
 impl Words {
     /// True when `w` is in the list (exact case).
     pub fn contains(&self, w: &&str) -> bool {
-        self.0.contains(*w)
+        self.0.contains(w)
     }
 
     /// True when some entry equals `w` ignoring ASCII case.
