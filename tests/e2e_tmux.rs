@@ -6,8 +6,13 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// One terminal session at a time: the tests measure time and CPU, and a search over a million
+/// names in one would slow the others on a 2-core machine.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 struct Tmux {
     socket: String,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl Tmux {
@@ -21,8 +26,10 @@ impl Tmux {
             common::skip("SKIP: tmux is not installed (CI installs it; apt-get install tmux)");
             return None;
         }
+        let turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         Some(Tmux {
             socket: format!("dossier-{name}-{}", std::process::id()),
+            _turn: turn,
         })
     }
 
