@@ -189,6 +189,8 @@ pub struct ArticleState {
     pub side_selected: usize,
     /// A plain-text search in the article, when one is typed or active.
     pub find: Option<Find>,
+    /// A passage to show marked: the quotation the article was opened for.
+    pub highlight: Option<Span>,
 }
 
 /// A plain-text search inside an article.
@@ -495,6 +497,8 @@ impl<'c> App<'c> {
             side_focus: false,
             side_selected: 0,
             find: None,
+            // A span that is not a mention (a quotation) is shown marked instead.
+            highlight: if mention.is_none() { span } else { None },
         };
         if let Some(s) = span {
             let lay = self.article_layout(article);
@@ -1389,5 +1393,38 @@ mod report_tests {
             View::Main(s) => s.list,
             _ => usize::MAX,
         }
+    }
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_opens_its_article_with_the_quotation_marked() {
+        let c = Corpus::open(&[]).expect("seeds");
+        let mut app = App::new(&c, 80, 24);
+        for _ in 0..6 {
+            app.update(Msg::Right);
+        }
+        let View::Main(m) = app.view().clone() else {
+            panic!()
+        };
+        assert_eq!(LISTS[m.list], ListKind::Quotes);
+        let q = c.resolved.quotes[app.items(m.list, false)[0]].clone();
+        app.update(Msg::Open);
+        let View::Article(a) = app.view().clone() else {
+            panic!("article opened")
+        };
+        assert_eq!(a.article, q.article);
+        assert_eq!(a.highlight, Some(q.span));
+        let line = app
+            .article_layout(a.article)
+            .line_of(q.span.start)
+            .expect("on a line");
+        assert!(
+            line >= a.scroll && line < a.scroll + app.article_rows(),
+            "the quotation is on screen"
+        );
     }
 }

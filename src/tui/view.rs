@@ -480,13 +480,15 @@ fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if text_area.height > 0 {
         let lay = app.article_layout(s.article);
         let find_term = s.find.as_ref().filter(|f| !f.term.is_empty());
-        let hits = find_term
-            .map(|f| app.find_hits(s.article, &f.term))
-            .unwrap_or_default();
-        let current = find_term
-            .and_then(|f| f.hit)
-            .and_then(|i| hits.get(i))
-            .copied();
+        let (hits, current) = match find_term {
+            Some(f) => {
+                let hits = app.find_hits(s.article, &f.term);
+                let current = f.hit.and_then(|i| hits.get(i)).copied();
+                (hits, current)
+            }
+            // The quotation the article was opened for, marked as the current hit.
+            None => (s.highlight.into_iter().collect(), s.highlight),
+        };
         let text = &app.corpus.articles[s.article].text;
         let mut lines: Vec<Line> = Vec::new();
         for l in lay
