@@ -615,6 +615,12 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         return Ok(NOTHING);
     }
     let mut s = String::new();
+    // One candidate named ten times as often as any other is the one meant ("EU").
+    let mut hits = hits;
+    hits.sort_by_key(|&i| std::cmp::Reverse(ents[i].mentions.len()));
+    if hits.len() > 1 && ents[hits[0]].mentions.len() >= 10 * ents[hits[1]].mentions.len() {
+        hits.truncate(1);
+    }
     if hits.len() > 1 {
         s.push_str(&format!(
             "\"{}\" matches {} entities:\n",
@@ -624,11 +630,15 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         for &i in &hits {
             let e = &ents[i];
             let roles = roles_summary(corpus, e);
-            let arts: Vec<String> = e
-                .articles()
+            let all = e.articles();
+            let mut arts: Vec<String> = all
                 .iter()
+                .take(4)
                 .map(|&a| short_id(&corpus.articles[a].id))
                 .collect();
+            if all.len() > 4 {
+                arts.push(format!("and {} more", all.len() - 4));
+            }
             s.push_str(&format!(
                 "  [{}] {:<28} {} mentions in {}{}\n",
                 e.kind.badge(),

@@ -86,6 +86,27 @@ pub struct Resolved {
     pub figures: Vec<FigureRef>,
 }
 
+/// Last words that name an organisation's legal form: "Labour" is the Labour Party, "Microsoft"
+/// the Microsoft Corporation (but "Microsoft Office" is not Microsoft).
+const LEGAL_FORMS: &[&str] = &[
+    "Party",
+    "Group",
+    "Inc",
+    "Ltd",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Co",
+    "Plc",
+    "PLC",
+    "Holdings",
+    "LLC",
+    "AG",
+    "GmbH",
+    "SA",
+    "NV",
+];
+
 /// The key that makes two names one entity.
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -211,6 +232,73 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         }
     }
 
+    // Across articles, an acronym joins the one name of its kind it abbreviates ("EU" the
+    // European Union), and an organisation's short name the one full name that adds a head word
+    // ("Labour" the Labour Party). When several names fit, nothing is joined.
+    let mut merged_into: Vec<Option<usize>> = vec![None; entities.len()];
+    {
+        use crate::extract::names::{initials, is_acronym};
+        let mut by_initials: HashMap<(Kind, String), Vec<usize>> = HashMap::default();
+        let mut by_short: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, e) in entities.iter().enumerate() {
+            if e.name.contains(' ') && !e.name.split([' ', '-']).any(is_acronym) {
+                by_initials
+                    .entry((e.kind, initials(&e.name)))
+                    .or_default()
+                    .push(i);
+            }
+            if e.kind == Kind::Organization {
+                if let Some((short, head)) = e.name.rsplit_once(' ') {
+                    if !short.contains(' ') && LEGAL_FORMS.contains(&head) {
+                        by_short.entry(name_key(short)).or_default().push(i);
+                    }
+                }
+            }
+        }
+        for i in 0..entities.len() {
+            let e = &entities[i];
+            let target = if is_acronym(&e.name) && e.kind != Kind::Person {
+                let letters: String = e.name.chars().filter(char::is_ascii_alphabetic).collect();
+                by_initials.get(&(e.kind, letters))
+            } else if e.kind == Kind::Organization && !e.name.contains(' ') {
+                by_short.get(&name_key(&e.name))
+            } else {
+                None
+            };
+            // One fitting name, or one far more often named than the next ("European Union"
+            // 182 times, "Europe Union" 11).
+            if let Some(cands) = target {
+                let mut c: Vec<usize> = cands.clone();
+                c.sort_by_key(|&j| std::cmp::Reverse(entities[j].mentions.len()));
+                let dominant = c.len() == 1
+                    || entities[c[0]].mentions.len() >= 3 * entities[c[1]].mentions.len();
+                if dominant {
+                    merged_into[i] = Some(c[0]);
+                }
+            }
+        }
+        for from in 0..entities.len() {
+            let Some(to) = merged_into[from] else {
+                continue;
+            };
+            let moved = std::mem::take(&mut entities[from].mentions);
+            let roles = std::mem::take(&mut entities[from].roles);
+            entities[to].mentions.extend(moved);
+            entities[to]
+                .mentions
+                .sort_by_key(|m| (m.article, m.span.start));
+            for r in roles {
+                if !entities[to].roles.contains(&r) {
+                    entities[to].roles.push(r);
+                }
+            }
+            let surf = std::mem::take(&mut surfaces[from]);
+            for (s, n) in surf {
+                *surfaces[to].entry(s).or_insert(0) += n;
+            }
+        }
+    }
+
     // Aliases: every surface other than the canonical name.
     for (e, surf) in entities.iter_mut().zip(&surfaces) {
         let mut names: Vec<(&&str, &usize)> = surf.iter().collect();
@@ -247,7 +335,9 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     }
 
     // Order: by kind, then most mentioned, then name; remap quote speakers.
-    let mut order: Vec<usize> = (0..entities.len()).collect();
+    let mut order: Vec<usize> = (0..entities.len())
+        .filter(|&i| merged_into[i].is_none())
+        .collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&entities[a], &entities[b]);
         x.kind

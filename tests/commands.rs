@@ -197,3 +197,31 @@ fn search_finds_names_aliases_titles_and_exits_1_on_nothing() {
     let limited = json(&run(&["search", "shanghai", "--limit", "3", "--json"]));
     assert_eq!(limited.as_array().map(Vec::len), Some(3));
 }
+
+#[test]
+fn across_articles_an_acronym_and_a_short_name_join_their_full_name() {
+    let Some(bbc) = corpus("bbc") else { return };
+    let bbc = bbc.to_str().expect("path");
+    let card = |name: &str| stdout(&run(&["show", name, "--corpus", bbc]));
+    assert!(
+        card("EU").starts_with("European Union  [O]"),
+        "{}",
+        card("EU")
+    );
+    assert!(
+        card("US").starts_with("United States  [L]"),
+        "{}",
+        card("US")
+    );
+    assert!(
+        card("Labour").starts_with("Labour Party  [O]"),
+        "{}",
+        card("Labour")
+    );
+    // A product with a head word does not swallow its maker.
+    assert!(
+        card("Microsoft").starts_with("Microsoft  [O]"),
+        "{}",
+        card("Microsoft")
+    );
+}

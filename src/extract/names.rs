@@ -1641,7 +1641,7 @@ pub fn is_acronym(s: &str) -> bool {
 }
 
 /// Initials of a name's capitalised parts, hyphenated parts counted apart.
-fn initials(name: &str) -> String {
+pub fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
