@@ -62,6 +62,24 @@ impl Tmux {
         self.run(&["set-option", "-s", "escape-time", "0"]);
     }
 
+    /// Start dossier on the seeds at 80x24, wait for its first screen, and return its process id.
+    fn start_dossier(&self, tag: &str) -> u32 {
+        let pidfile = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("dossier-{tag}-{}.pid", std::process::id()));
+        let _ = std::fs::remove_file(&pidfile);
+        self.start(
+            80,
+            24,
+            &format!("sh -c 'echo $$ > {}; exec {}'", pidfile.display(), bin()),
+        );
+        self.wait_for("Shanghai wants to learn", 10);
+        std::fs::read_to_string(&pidfile)
+            .expect("pid file")
+            .trim()
+            .parse()
+            .expect("pid")
+    }
+
     fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.run(&["send-keys", "-t", "e2e", k]);
@@ -179,20 +197,7 @@ fn a_person_browses_the_seeds_and_quits() {
 #[test]
 fn closing_the_terminal_ends_the_process_within_two_seconds() {
     let Some(t) = Tmux::new("close") else { return };
-    let pidfile = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("dossier-{}.pid", std::process::id()));
-    let _ = std::fs::remove_file(&pidfile);
-    t.start(
-        80,
-        24,
-        &format!("sh -c 'echo $$ > {}; exec {}'", pidfile.display(), bin()),
-    );
-    t.wait_for("Shanghai wants to learn", 10);
-    let pid: u32 = std::fs::read_to_string(&pidfile)
-        .expect("pid file")
-        .trim()
-        .parse()
-        .expect("pid");
+    let pid = t.start_dossier("close");
     assert!(
         PathBuf::from(format!("/proc/{pid}")).exists(),
         "dossier is running"
@@ -237,20 +242,7 @@ fn idle_writes_nothing_and_scrolling_writes_little() {
         common::skip("SKIP: /proc/PID/io is not available here");
         return;
     }
-    let pidfile = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("dossier-idle-{}.pid", std::process::id()));
-    let _ = std::fs::remove_file(&pidfile);
-    t.start(
-        80,
-        24,
-        &format!("sh -c 'echo $$ > {}; exec {}'", pidfile.display(), bin()),
-    );
-    t.wait_for("Shanghai wants to learn", 10);
-    let pid: u32 = std::fs::read_to_string(&pidfile)
-        .expect("pid file")
-        .trim()
-        .parse()
-        .expect("pid");
+    let pid = t.start_dossier("idle");
     std::thread::sleep(Duration::from_millis(300));
     let (w0, c0) = (proc_io_wchar(pid), proc_cpu_ticks(pid));
     std::thread::sleep(Duration::from_secs(5));
