@@ -240,8 +240,9 @@ struct Stats<'a> {
 struct TimingsMs {
     read: f64,
     parse: f64,
+    lexicon: f64,
     extract: f64,
-    index: f64,
+    resolve: f64,
     total: f64,
 }
 
@@ -251,8 +252,9 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let timings = TimingsMs {
         read: ms(t.read),
         parse: ms(t.parse),
+        lexicon: ms(t.lexicon),
         extract: ms(t.extract),
-        index: ms(t.index),
+        resolve: ms(t.resolve),
         total: ms(t.total()),
     };
     if json {
@@ -297,8 +299,8 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     s.push_str(&format!("figures       {}\n", r.figures.len()));
     let mbs = corpus.bytes as f64 / 1e6 / t.total().as_secs_f64().max(1e-9);
     s.push_str(&format!(
-        "time      read {:.1} ms, parse {:.1} ms, extract {:.1} ms, index {:.1} ms, total {:.1} ms ({mbs:.1} MB/s)\n",
-        timings.read, timings.parse, timings.extract, timings.index, timings.total
+        "time      read {:.1} ms, parse {:.1} ms, lexicon {:.1} ms, extract {:.1} ms, resolve {:.1} ms, total {:.1} ms ({mbs:.1} MB/s)\n",
+        timings.read, timings.parse, timings.lexicon, timings.extract, timings.resolve, timings.total
     ));
     emit(out, &s)?;
     Ok(FOUND)

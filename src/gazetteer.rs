@@ -32,10 +32,28 @@ pub struct Place {
     pub population: u64,
 }
 
+/// The lines of a data file, trimmed, without blank lines and `#` comments.
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let mut rest = data;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = rest.get(..end).unwrap_or_default().trim_ascii();
+        rest = rest.get(end + 1..).unwrap_or_default();
+        if !line.is_empty() && !line.starts_with('#') {
+            return Some(line);
+        }
+    })
+}
+
+/// The entries of a word list, hashed; sized once from its line count.
+fn word_set(data: &'static str) -> HashSet<&'static str> {
+    let mut set = HashSet::default();
+    set.reserve(data.bytes().filter(|&b| b == b'\n').count() + 1);
+    set.extend(entries(data));
+    set
 }
 
 /// The indexed gazetteers.
@@ -54,7 +72,7 @@ pub struct Gazetteer {
 impl Gazetteer {
     fn build() -> Self {
         let mut places: HashMap<&'static str, Place> = HashMap::default();
-        places.reserve(40_000);
+        places.reserve(PLACES.bytes().filter(|&b| b == b'\n').count() + 1);
         for line in entries(PLACES) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind), pop) = (cols.next(), cols.next(), cols.next()) else {
@@ -103,10 +121,10 @@ impl Gazetteer {
             demonym_stems,
             country_initials,
             places,
-            given: entries(GIVEN_NAMES).collect(),
-            surnames: entries(SURNAMES).collect(),
-            titles: entries(TITLES).collect(),
-            org_suffixes: entries(ORG_SUFFIXES).collect(),
+            given: word_set(GIVEN_NAMES),
+            surnames: word_set(SURNAMES),
+            titles: word_set(TITLES),
+            org_suffixes: word_set(ORG_SUFFIXES),
         }
     }
 
@@ -167,12 +185,17 @@ impl Gazetteer {
 
 /// Run `f` on the lowercase form of `word`, without allocating for short ASCII words.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 48];
-    if word.len() <= buf.len() && word.is_ascii() {
-        for (d, s) in buf.iter_mut().zip(word.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        if let Ok(lower) = std::str::from_utf8(&buf[..word.len()]) {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(dst) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        dst.copy_from_slice(word.as_bytes());
+        dst.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(dst) {
             return f(lower);
         }
     }

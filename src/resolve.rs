@@ -114,6 +114,10 @@ pub fn name_key(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            continue;
+        }
         for c in w.chars() {
             match c {
                 '’' | '‘' => out.push('\''),
@@ -213,7 +217,9 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 article: ai,
                 span: m.span,
             });
-            *surfaces[idx].entry(m.surface.as_str()).or_insert(0) += 1;
+            *surfaces[idx]
+                .entry(m.surface(&articles[ai].text))
+                .or_insert(0) += 1;
             if kind == Kind::Person {
                 article_people[ai].insert(key, idx);
             }

@@ -25,14 +25,22 @@ pub struct ArticleExtraction {
     pub figures: Vec<Figure>,
 }
 
-/// Extract everything from one article.
-pub fn extract_article(article: &Article, lex: &Lexicon) -> ArticleExtraction {
-    let units: Vec<Vec<tokens::Token>> = article
+/// The tokens of an article's text units ([`Article::text_units`]), one list per unit.
+pub fn tokenize_article(article: &Article) -> Vec<Vec<tokens::Token<'_>>> {
+    article
         .text_units()
         .iter()
         .map(|u| tokens::tokenize(&article.text, *u))
-        .collect();
-    let (mut mentions, mut roles) = names::extract_names(article, &units, lex);
+        .collect()
+}
+
+/// Extract everything from one article, given its tokens from [`tokenize_article`].
+pub fn extract_article(
+    article: &Article,
+    units: &[Vec<tokens::Token>],
+    lex: &Lexicon,
+) -> ArticleExtraction {
+    let (mut mentions, mut roles) = names::extract_names(article, units, lex);
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
     let figures = figures::extract_figures(&units[..article.sentences.len().min(units.len())]);
@@ -64,7 +72,6 @@ fn add_authors(article: &Article, mentions: &mut Vec<NameMention>, roles: &mut V
         scores.0[Kind::Person as usize] = names::DECIDED + 3.0;
         mentions.push(NameMention {
             span,
-            surface: author.clone(),
             canonical: author.clone(),
             scores,
             linked: false,

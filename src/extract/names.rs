@@ -7,6 +7,7 @@ use crate::gazetteer::{self, PlaceKind};
 use crate::model::{Article, Span};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The five kinds of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -104,8 +105,6 @@ pub const DECIDED: f32 = 2.0;
 pub struct NameMention {
     /// Where the name (without title or possessive) is.
     pub span: Span,
-    /// The name as written.
-    pub surface: String,
     /// The full name it stands for in this article (itself, or the earlier full form).
     pub canonical: String,
     /// Evidence for each kind.
@@ -118,6 +117,13 @@ pub struct NameMention {
     pub key: String,
 }
 
+impl NameMention {
+    /// The name as written: its span of the article's `text`.
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or_default()
+    }
+}
+
 /// A role a person holds, per article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleFact {
@@ -127,56 +133,6 @@ pub struct RoleFact {
     pub title: String,
     /// The organisation or place it belongs to.
     pub of: Option<String>,
-}
-
-/// Collect an article's lowercase words, and the acronyms it uses as common nouns: after
-/// "a"/"an" and followed by a function word ("a PC and"), or in the plural ("DVDs").
-fn scan_words<'a>(
-    a: &'a Article,
-    lowercase: &mut HashSet<&'a str>,
-    acronyms: &mut HashSet<&'a str>,
-) {
-    for p in &a.paragraphs {
-        let mut prev = "";
-        let mut pending: Option<&str> = None;
-        for w in a
-            .slice(*p)
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-        {
-            if w.is_empty() {
-                continue;
-            }
-            if let Some(acr) = pending.take() {
-                if matches!(
-                    w,
-                    "and"
-                        | "or"
-                        | "with"
-                        | "for"
-                        | "to"
-                        | "that"
-                        | "which"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "is"
-                        | "was"
-                ) {
-                    acronyms.insert(acr);
-                }
-            }
-            if w.len() > 1 && w.starts_with(char::is_lowercase) {
-                lowercase.insert(w);
-            } else if w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) {
-                if w.len() >= 3 && w.ends_with('s') && is_acronym(&w[..w.len() - 1]) {
-                    acronyms.insert(&w[..w.len() - 1]);
-                } else if (prev == "a" || prev == "an") && is_acronym(w) {
-                    pending = Some(w);
-                }
-            }
-            prev = w;
-        }
-    }
 }
 
 /// Nouns that introduce the title of a work ("the film Vera Drake", "her album Soul").
@@ -241,29 +197,67 @@ const AGENT_VERBS: &[&str] = &[
     "decided",
 ];
 
-/// Collect, in one pass over an article's words, the capitalised words it shows acting ("BT
-/// said", "Yukos's") and the titles it introduces with a work noun ("the drama Vera Drake").
-fn scan_phrases<'a>(a: &'a Article, agents: &mut HashSet<&'a str>, works: &mut HashSet<String>) {
-    const TRAILING: [char; 9] = [',', '.', ';', ':', '!', '?', '"', '”', ')'];
-    let mut words: Vec<&str> = Vec::new();
-    for p in &a.paragraphs {
-        words.clear();
-        words.extend(a.slice(*p).split_whitespace());
-        for (k, w) in words.iter().enumerate() {
-            if !w.starts_with(char::is_uppercase) {
+/// Collect, in one pass over an article's tokens, what the corpus shows of its words: the words
+/// it writes in lowercase; the acronyms it uses as common nouns ("DVDs"; "a PC and"); the
+/// capitalised words it shows acting ("BT said", "Yukos's"); and the titles it introduces with a
+/// work noun ("the drama Vera Drake").
+fn scan_tokens<'a>(units: &[Vec<Token<'a>>], lex: &mut Lexicon<'a>) {
+    for toks in units {
+        for (k, t) in toks.iter().enumerate() {
+            if !t.is_word {
                 continue;
             }
-            let prev = k.checked_sub(1).map(|i| words[i]);
+            let w = t.text;
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            if first.is_lowercase() {
+                let bare = strip_possessive(w);
+                if bare.len() > 1 {
+                    lex.lowercase.insert(bare);
+                }
+                continue;
+            }
+            if !first.is_uppercase() {
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|i| &toks[i]).filter(|p| p.is_word);
+            let next = toks.get(k + 1).filter(|n| n.is_word);
+            // Acronyms as common nouns: plural, or after "a"/"an" before a function word.
+            if w.len() >= 3 && w.ends_with('s') && is_acronym(&w[..w.len() - 1]) {
+                lex.common_acronyms.insert(&w[..w.len() - 1]);
+            } else if prev.is_some_and(|p| matches!(p.text, "a" | "an"))
+                && next.is_some_and(|n| {
+                    matches!(
+                        n.text,
+                        "and"
+                            | "or"
+                            | "with"
+                            | "for"
+                            | "to"
+                            | "that"
+                            | "which"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "is"
+                            | "was"
+                    )
+                })
+                && is_acronym(w)
+            {
+                lex.common_acronyms.insert(w);
+            }
             // A work: capitalised words after a work noun, at most four, "The" dropped.
-            if prev.is_some_and(|p| WORK_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(p))) {
+            if prev.is_some_and(|p| WORK_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(p.text))) {
                 let mut title: Vec<&str> = Vec::new();
-                for t in &words[k..] {
-                    let bare = t.trim_end_matches(TRAILING).trim_end_matches(['\'', '’']);
-                    if !bare.starts_with(char::is_uppercase) || title.len() == 4 {
+                for t in toks[k..].iter().take(4) {
+                    if !t.is_capitalised() {
                         break;
                     }
-                    title.push(strip_possessive(bare));
-                    if bare.len() != t.len() {
+                    let bare = strip_possessive(t.text);
+                    title.push(bare);
+                    if bare.len() != t.text.len() {
                         break;
                     }
                 }
@@ -271,74 +265,67 @@ fn scan_phrases<'a>(a: &'a Article, agents: &mut HashSet<&'a str>, works: &mut H
                     title.remove(0);
                 }
                 if !title.is_empty() {
-                    works.insert(title.join(" "));
+                    lex.works.insert(title.join(" "));
                 }
             }
             // An actor: a possessor (not "the DS's", not "Nintendo DS's"), or a subject of a
             // verb that organisations and people do.
-            let bare = w.trim_end_matches(TRAILING);
-            let owner = strip_possessive(bare);
-            if owner.len() < bare.len() {
+            let owner = strip_possessive(w);
+            if owner.len() < w.len() {
                 let inside = prev.is_some_and(|p| {
-                    p.eq_ignore_ascii_case("the") || p.starts_with(char::is_uppercase)
+                    p.text.eq_ignore_ascii_case("the") || p.text.starts_with(char::is_uppercase)
                 });
                 if !inside {
-                    agents.insert(owner);
+                    lex.agents.insert(owner);
                 }
-            } else if bare.len() == w.len() {
-                let verb = words
-                    .get(k + 1)
-                    .map(|n| n.trim_end_matches([',', '.', ';', ':']));
-                if verb.is_some_and(|v| AGENT_VERBS.contains(&v)) {
-                    agents.insert(bare);
-                }
+            } else if next.is_some_and(|n| AGENT_VERBS.contains(&n.text)) {
+                lex.agents.insert(w);
             }
         }
     }
 }
 
-/// Corpus-wide knowledge gathered before extraction: words seen in lowercase.
+/// Corpus-wide knowledge gathered before extraction, borrowing its words from the articles.
 #[derive(Debug, Default)]
-pub struct Lexicon {
-    lowercase: HashSet<String>,
+pub struct Lexicon<'a> {
+    /// Words seen in lowercase.
+    lowercase: HashSet<&'a str>,
     /// Acronyms used as common nouns: after "a"/"an", or with a plural "s" ("PCs", "a DVD").
-    common_acronyms: HashSet<String>,
+    common_acronyms: HashSet<&'a str>,
     /// Titles of works: the capitalised words after "film", "album", "novel"... ("Vera Drake").
     works: HashSet<String>,
     /// Capitalised words seen acting: a possessor, or the subject of "said", "announced"...
-    agents: HashSet<String>,
+    agents: HashSet<&'a str>,
 }
 
-impl Lexicon {
-    /// Collect the lowercase words of every article.
-    pub fn from_articles(articles: &[Article]) -> Lexicon {
+impl<'a> Lexicon<'a> {
+    /// Tokenise and scan `articles`, a few large chunks per thread so that few partial sets
+    /// are merged.
+    pub fn from_articles(articles: &'a [Article]) -> Lexicon<'a> {
         use rayon::prelude::*;
-        type Sets<'a> = (
-            HashSet<&'a str>,
-            HashSet<&'a str>,
-            HashSet<String>,
-            HashSet<&'a str>,
-        );
-        let (lowercase, common_acronyms, works, agents): Sets = articles
-            .par_iter()
-            .fold(Sets::default, |mut sets, a| {
-                scan_words(a, &mut sets.0, &mut sets.1);
-                scan_phrases(a, &mut sets.3, &mut sets.2);
-                sets
+        let pieces = rayon::current_num_threads().max(1) * 4;
+        let chunk = articles.len().div_ceil(pieces).max(1);
+        articles
+            .par_chunks(chunk)
+            .map(|chunk| {
+                let mut lex = Lexicon::default();
+                for a in chunk {
+                    scan_tokens(&super::tokenize_article(a), &mut lex);
+                }
+                lex
             })
-            .reduce(Sets::default, |mut x, y| {
-                x.0.extend(y.0);
-                x.1.extend(y.1);
-                x.2.extend(y.2);
-                x.3.extend(y.3);
-                x
-            });
-        Lexicon {
-            lowercase: lowercase.into_iter().map(String::from).collect(),
-            common_acronyms: common_acronyms.into_iter().map(String::from).collect(),
-            works,
-            agents: agents.into_iter().map(String::from).collect(),
+            .reduce(Lexicon::default, Lexicon::merge)
+    }
+
+    fn merge(mut self, mut other: Lexicon<'a>) -> Lexicon<'a> {
+        if self.lowercase.len() < other.lowercase.len() {
+            std::mem::swap(&mut self, &mut other);
         }
+        self.lowercase.extend(other.lowercase);
+        self.common_acronyms.extend(other.common_acronyms);
+        self.works.extend(other.works);
+        self.agents.extend(other.agents);
+        self
     }
 
     /// True when a capitalised word acts somewhere in the corpus: "BT said", "Yukos's".
@@ -432,7 +419,7 @@ pub fn extract_names(
         if shouting(toks) {
             continue;
         }
-        for run in runs(toks, lex, &named) {
+        for run in runs(text, toks, lex, &named) {
             analyse_run(text, toks, run, si, lex, &mut mentions, &mut roles);
         }
     }
@@ -464,8 +451,8 @@ fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex: &Lexicon) 
         .collect();
     mentions.retain(|m| {
         !(m.scores.best().1 < DECIDED
-            && !m.surface.contains(' ')
-            && g.is_demonym(strip_possessive(&m.surface)))
+            && !m.surface(text).contains(' ')
+            && g.is_demonym(strip_possessive(m.surface(text))))
     });
     let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for m in mentions.iter() {
@@ -538,7 +525,7 @@ fn has_possessive(t: &Token) -> bool {
 }
 
 /// Find the capitalised runs of a sentence, with their connectors.
-fn runs(toks: &[Token], lex: &Lexicon, named: &HashSet<&str>) -> Vec<Run> {
+fn runs(text: &str, toks: &[Token], lex: &Lexicon, named: &HashSet<&str>) -> Vec<Run> {
     let mut out = Vec::new();
     let first_word = toks.iter().position(|t| t.is_word).unwrap_or(0);
     let mut i = 0;
@@ -625,13 +612,15 @@ fn runs(toks: &[Token], lex: &Lexicon, named: &HashSet<&str>) -> Vec<Run> {
         }
         // Trim: opening function words, a sentence-initial common word, calendar words.
         let mut s = start;
-        let whole: Vec<&str> = toks[start..end]
-            .iter()
-            .map(|t| strip_possessive(t.text))
-            .collect();
-        let known_whole = whole.len() > 1
-            && (gazetteer::get().place(&whole.join(" ")).is_some()
-                || gazetteer::get().place(&whole[..2].join(" ")).is_some());
+        let known_whole = end - start > 1 && {
+            let whole: Vec<&str> = toks[start..end]
+                .iter()
+                .map(|t| strip_possessive(t.text))
+                .collect();
+            let g = gazetteer::get();
+            g.place(&joined(text, &whole)).is_some()
+                || g.place(&joined(text, &whole[..2])).is_some()
+        };
         while s < end && !known_whole {
             let w = toks[s].text;
             let at_sentence_start = s == first_word
@@ -765,13 +754,31 @@ fn run_words<'a>(toks: &[Token<'a>], run: &Run) -> Vec<&'a str> {
     ws
 }
 
-/// Could these words be a person's name?
-fn plausible_person(words: &[&str]) -> bool {
+/// `words`, slices of `text`, joined by single spaces: a slice of `text` itself when they are
+/// written so there, which they nearly always are.
+fn joined<'t>(text: &'t str, words: &[&str]) -> Cow<'t, str> {
+    let base = text.as_ptr() as usize;
+    let offset = |w: &str| (w.as_ptr() as usize).wrapping_sub(base);
+    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+        let (start, end) = (offset(first), offset(last).wrapping_add(last.len()));
+        let spaced = words.windows(2).all(|p| {
+            let gap = offset(p[0]).wrapping_add(p[0].len());
+            gap.wrapping_add(1) == offset(p[1]) && text.as_bytes().get(gap) == Some(&b' ')
+        });
+        if let Some(slice) = text.get(start..end).filter(|_| spaced && end >= start) {
+            return Cow::Borrowed(slice);
+        }
+    }
+    Cow::Owned(words.join(" "))
+}
+
+/// Could these words (slices of `text`) be a person's name?
+fn plausible_person(text: &str, words: &[&str]) -> bool {
     if words.is_empty() || words.len() > 4 {
         return false;
     }
     let g = gazetteer::get();
-    if words.len() >= 2 && g.place(&words.join(" ")).is_some() {
+    if words.len() >= 2 && g.place(&joined(text, words)).is_some() {
         return false;
     }
     // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
@@ -858,7 +865,7 @@ fn analyse_run(
     let last_title = words
         .iter()
         .rposition(|w| is_title_word(w))
-        .filter(|&t| t + 1 < words.len() && plausible_person(&words[t + 1..]))
+        .filter(|&t| t + 1 < words.len() && plausible_person(text, &words[t + 1..]))
         .filter(|&t| {
             t + 2 < words.len()
                 || gazetteer::get().is_surname(words[t + 1])
@@ -906,8 +913,7 @@ fn analyse_run(
         let _ = lex;
         mentions.push(NameMention {
             span,
-            canonical: surface.clone(),
-            surface,
+            canonical: surface,
             scores,
             linked: false,
             sentence,
@@ -928,8 +934,8 @@ fn analyse_run(
     // A known place followed by a person's name: "United States Hamdullah Mohib".
     if words.len() >= 3 {
         for cut in (1..words.len() - 1).rev() {
-            if g.place(&words[..cut].join(" ")).is_some()
-                && plausible_person(&words[cut..])
+            if g.place(&joined(text, &words[..cut])).is_some()
+                && plausible_person(text, &words[cut..])
                 && g.is_given_name(words[cut])
                 && words.len() - cut >= 2
             {
@@ -954,7 +960,7 @@ fn analyse_run(
     }
     let end = run.end;
     let start = run.start;
-    let person_like = plausible_person(&words)
+    let person_like = plausible_person(text, &words)
         && (words.len() >= 2 || single_name_ok(words[0], lex) && g.place(words[0]).is_none());
     if let Some(idx) = classify_and_push(text, toks, run, sentence, lex, mentions) {
         if person_like {
@@ -1005,16 +1011,15 @@ fn classify_and_push(
         return None;
     }
     // The title of a film or a book is not a person or an organisation, nor is "New Year".
-    let joined = words.join(" ");
-    if lex.is_work(&joined) || CALENDAR.contains(&joined.as_str()) {
+    let full = joined(text, &words);
+    if lex.is_work(&full) || CALENDAR.contains(&full.as_ref()) {
         return None;
     }
-    let scores = classify(toks, &run, &words, lex);
+    let scores = classify(text, toks, &run, &words, &full, lex);
     let surface = text[run.span.start..run.span.end].to_string();
     mentions.push(NameMention {
         span: run.span,
-        canonical: surface.clone(),
-        surface,
+        canonical: surface,
         scores,
         linked: false,
         sentence,
@@ -1095,21 +1100,24 @@ const TITLE_MODIFIERS: &[&str] = &[
     "associate",
 ];
 
-/// Weigh the evidence for each kind.
-fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores {
+/// Weigh the evidence for each kind; `full` is `words` joined.
+fn classify(
+    text: &str,
+    toks: &[Token],
+    run: &Run,
+    words: &[&str],
+    full: &str,
+    lex: &Lexicon,
+) -> Scores {
     let g = gazetteer::get();
     let mut s = Scores::default();
-    let person_like = plausible_person(words);
-    let full: std::borrow::Cow<str> = if words.len() == 1 {
-        words[0].into()
-    } else {
-        words.join(" ").into()
-    };
+    let person_like = plausible_person(text, words);
     let last = words[words.len() - 1];
     let n = words.len();
+    let place = g.place(full);
 
     // A country in a sentence with a score ("Sweden defeated South Korea 1 – 0") is a team.
-    if n <= 3 && g.place(&full).is_some() && has_score(toks) {
+    if n <= 3 && place.is_some() && has_score(toks) {
         s.add(Kind::Organization, 5.0);
     }
     // Head words.
@@ -1138,13 +1146,13 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
         s.add(Kind::Place, 3.5);
     }
     // Gazetteer places.
-    if let Some(p) = g.place(&full) {
+    if let Some(p) = place {
         let w = match p.kind {
             PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => 4.0,
             PlaceKind::City if p.population >= 100_000 => 3.0,
             PlaceKind::City => 2.0,
         };
-        let common = n == 1 && lex.is_common_word(&full) && !is_acronym(&full);
+        let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
         s.add(Kind::Place, if common { w - 2.0 } else { w });
     }
     // Acronyms.
@@ -1219,18 +1227,22 @@ fn classify(toks: &[Token], run: &Run, words: &[&str], lex: &Lexicon) -> Scores 
     let before = prev_word(toks, run.start);
     let after = toks.get(run.end);
     if let Some(b) = before {
-        let bl = b.to_lowercase();
-        if ORG_NOUNS.contains(&bl.as_str()) {
+        let (org_noun, place_preposition, place_only) = gazetteer::with_lowercase(b, |bl| {
+            (
+                ORG_NOUNS.contains(&bl),
+                PLACE_PREPOSITIONS.contains(&bl),
+                matches!(bl, "in" | "across" | "throughout" | "inside" | "outside"),
+            )
+        });
+        if org_noun {
             s.add(Kind::Organization, 2.0);
         }
-        if PLACE_PREPOSITIONS.contains(&bl.as_str()) && g.place(&full).is_some() {
+        if place_preposition && place.is_some() {
             s.add(Kind::Place, 1.0);
         }
         // "in Britain", "across Scotland": a lone unknown name after a preposition of place.
-        if matches!(
-            bl.as_str(),
-            "in" | "across" | "throughout" | "inside" | "outside"
-        ) && n == 1
+        if place_only
+            && n == 1
             && !is_acronym(last)
             && !g.is_given_name(last)
             && !lex.is_common_word(last)
@@ -1454,10 +1466,10 @@ fn capitalise(s: &str) -> String {
 fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFact]) {
     mentions.sort_by_key(|m| m.span.start);
     // Acronyms defined in brackets: "Prime Minister's Office (PMO)".
-    let mut defined: Vec<(String, usize)> = Vec::new();
+    let mut defined: Vec<(&str, usize)> = Vec::new();
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        if !is_acronym(&m.surface) {
+        if !is_acronym(m.surface(text)) {
             continue;
         }
         let before = text[..m.span.start].trim_end();
@@ -1467,16 +1479,16 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
                 let e = mentions[j].span.end;
                 let gap = text.get(e..m.span.start).unwrap_or("");
                 (gap.trim() == "(" || gap.trim_start().starts_with('(') && gap.len() < 4)
-                    && acronym_fits(&m.surface, &mentions[j].canonical)
+                    && acronym_fits(m.surface(text), &mentions[j].canonical)
             }) {
-                defined.push((m.surface.clone(), j));
+                defined.push((m.surface(text), j));
             }
         }
     }
     for (acr, j) in defined {
         let canonical = mentions[j].canonical.clone();
         let scores = mentions[j].scores;
-        for m in mentions.iter_mut().filter(|m| m.surface == acr) {
+        for m in mentions.iter_mut().filter(|m| m.surface(text) == acr) {
             m.canonical = canonical.clone();
             m.scores.merge(&scores);
             m.linked = true;
@@ -1485,16 +1497,16 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
     // Acronyms by initials: "SSCCC" for "Shanghai-Singapore Comprehensive Cooperation Council".
     let expansions: Vec<(usize, String)> = (0..mentions.len())
         .filter(|&j| {
-            mentions[j].canonical.contains([' ', '-']) && !is_acronym(&mentions[j].surface)
+            mentions[j].canonical.contains([' ', '-']) && !is_acronym(mentions[j].surface(text))
         })
         .map(|j| (j, initials(&mentions[j].canonical)))
         .collect();
     for i in 0..mentions.len() {
-        if mentions[i].linked || !is_acronym(&mentions[i].surface) {
+        if mentions[i].linked || !is_acronym(mentions[i].surface(text)) {
             continue;
         }
         let acr: String = mentions[i]
-            .surface
+            .surface(text)
             .chars()
             .filter(char::is_ascii_alphabetic)
             .collect();
@@ -1512,18 +1524,22 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
     // "Singapore-Shanghai ... Council") are one: the first full form wins.
     let long: Vec<(usize, String, Vec<char>)> = (0..mentions.len())
         .filter(|&i| {
-            !is_acronym(&mentions[i].surface)
-                && mentions[i].surface.split_whitespace().nth(2).is_some()
+            !is_acronym(mentions[i].surface(text))
+                && mentions[i]
+                    .surface(text)
+                    .split_whitespace()
+                    .nth(2)
+                    .is_some()
         })
         .map(|i| {
             let mut letters: Vec<char> = mentions[i]
-                .surface
+                .surface(text)
                 .to_lowercase()
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .collect();
             letters.sort_unstable();
-            (i, initials(&mentions[i].surface), letters)
+            (i, initials(mentions[i].surface(text)), letters)
         })
         .collect();
     for (a, (i, ini, letters)) in long.iter().enumerate() {
@@ -1565,7 +1581,7 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
             if mentions[i].linked {
                 continue;
             }
-            let words: Vec<&str> = mentions[i].surface.split_whitespace().collect();
+            let words: Vec<&str> = mentions[i].surface(text).split_whitespace().collect();
             if words.len() > 2 {
                 continue;
             }
@@ -1604,7 +1620,7 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         })
         .collect();
     for i in orgs.iter().copied() {
-        let s = mentions[i].surface.as_str();
+        let s = mentions[i].surface(text);
         let longer = orgs.iter().copied().find(|&j| {
             let c = mentions[j].canonical.as_str();
             j != i
@@ -1671,7 +1687,13 @@ mod tests {
         (
             ms.into_iter()
                 .filter(|m| m.scores.best().1 >= DECIDED)
-                .map(|m| (m.surface, m.canonical, m.scores.best().0))
+                .map(|m| {
+                    (
+                        m.surface(&a.text).to_string(),
+                        m.canonical,
+                        m.scores.best().0,
+                    )
+                })
                 .collect(),
             roles,
         )

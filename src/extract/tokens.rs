@@ -61,6 +61,17 @@ fn joins(prev: char, c: char, next: Option<char>) -> bool {
     }
 }
 
+/// The character at byte `i` of `s`, if `i` is inside it: ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
+    }
+}
+
 /// Tokenise `span` of `text`: words keep inner hyphens, apostrophes, ampersands, dots of
 /// acronyms and decimal points; a dotted acronym keeps its final dot ("U.S.").
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
@@ -68,10 +79,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let Some(slice) = text.get(span.start..span.end) else {
         return out;
     };
-    let char_at = |i: usize| slice[i..].chars().next();
+    let bytes = slice.as_bytes();
     let mut i = 0;
-    while i < slice.len() {
-        let Some(c) = char_at(i) else { break };
+    while let Some(c) = char_at(slice, i) {
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -90,28 +100,35 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         let start = i;
         let mut prev = c;
         let mut j = i + c.len_utf8();
-        while let Some(cj) = (j < slice.len()).then(|| char_at(j)).flatten() {
+        loop {
+            let run = j;
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            if j > run {
+                prev = char::from(bytes[j - 1]);
+            }
+            let Some(cj) = char_at(slice, j) else { break };
             if cj.is_alphanumeric() {
                 prev = cj;
                 j += cj.len_utf8();
                 continue;
             }
             let after = j + cj.len_utf8();
-            let next = (after < slice.len()).then(|| char_at(after)).flatten();
-            if joins(prev, cj, next) {
-                if let Some(n) = next {
+            let next = char_at(slice, after);
+            match next {
+                Some(n) if joins(prev, cj, next) => {
                     prev = n;
                     j = after + n.len_utf8();
-                    continue;
                 }
+                _ => break,
             }
-            break;
         }
         let mut end = j;
         let word = &slice[start..end];
         // Keep the closing dot of a dotted acronym.
-        if word.contains('.')
-            && slice.as_bytes().get(end) == Some(&b'.')
+        if bytes.get(end) == Some(&b'.')
+            && word.contains('.')
             && word.chars().all(|c| c.is_uppercase() || c == '.')
         {
             end += 1;
