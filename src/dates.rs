@@ -31,13 +31,14 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let w = w.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|i| i as u32 + 1)
+    crate::gazetteer::with_lowercase(w, |w| {
+        MONTHS
+            .iter()
+            .position(|m| {
+                *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
+            })
+            .map(|i| i as u32 + 1)
+    })
 }
 
 /// True for a weekday name ("Friday").

@@ -149,13 +149,13 @@ impl Gazetteer {
     /// True when `word` names the people of a country ("Afghan", "Belgians", "Chinese").
     pub fn is_demonym(&self, word: &str) -> bool {
         let w = word.trim_end_matches('s');
-        let stem: String = w.chars().take(4).collect();
+        let stem = w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i]);
         w.chars().count() >= 5
             && !self.places.contains_key(w)
             && ["an", "ian", "ese", "ish", "i", "ic", "ean", "er"]
                 .iter()
                 .any(|suf| w.ends_with(suf))
-            && self.demonym_stems.contains(stem.as_str())
+            && self.demonym_stems.contains(stem)
     }
 
     /// True when `word` is a known given name ("Fiona").

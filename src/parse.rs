@@ -136,10 +136,9 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// A line that is only a person's name: 2-4 capitalised words of letters.
 fn is_name_only(s: &str) -> bool {
-    let ws: Vec<&str> = s.split_whitespace().collect();
-    (2..=4).contains(&ws.len())
-        && s.len() <= 48
-        && ws.iter().all(|w| {
+    s.len() <= 48
+        && (2..=4).contains(&s.split_whitespace().count())
+        && s.split_whitespace().all(|w| {
             is_capitalised(w)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))

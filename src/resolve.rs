@@ -141,13 +141,43 @@ fn slug(name: &str) -> String {
     s.trim_end_matches('-').to_string()
 }
 
+/// Evidence for names across the corpus.
+#[derive(Default)]
+struct Evidence<'a> {
+    /// Per name, the number of articles whose own evidence decided each kind.
+    votes: HashMap<&'a str, Scores>,
+    /// Per name, the strongest evidence any one article gave for each kind.
+    strongest: HashMap<&'a str, Scores>,
+}
+
+impl<'a> Evidence<'a> {
+    fn add(&mut self, key: &'a str, s: &Scores) {
+        self.strongest.entry(key).or_default().max_with(s);
+        let (kind, score) = s.best();
+        if score >= DECIDED {
+            self.votes.entry(key).or_default().0[kind as usize] += 1.0;
+        }
+    }
+
+    fn merge(mut self, mut other: Evidence<'a>) -> Evidence<'a> {
+        if self.strongest.len() < other.strongest.len() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        for (k, s) in other.strongest {
+            self.strongest.entry(k).or_default().max_with(&s);
+        }
+        for (k, v) in other.votes {
+            self.votes.entry(k).or_default().merge(&v);
+        }
+        self
+    }
+}
+
 /// Join per-article extractions into corpus entities.
 pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
     // Evidence per name across the corpus: one vote per article whose own evidence decided a
     // kind; names never decided anywhere fall back to their strongest single evidence. Weak
     // evidence does not add up across articles.
-    let mut votes: HashMap<&str, Scores> = HashMap::default();
-    let mut strongest: HashMap<&str, Scores> = HashMap::default();
     // Evidence per name within each article: its strongest.
     let locals: Vec<HashMap<&str, Scores>> = extractions
         .par_iter()
@@ -159,15 +189,22 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             local
         })
         .collect();
-    for local in &locals {
-        for (&k, s) in local {
-            strongest.entry(k).or_default().max_with(s);
-            let (kind, score) = s.best();
-            if score >= DECIDED {
-                votes.entry(k).or_default().0[kind as usize] += 1.0;
+    let chunk = locals
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 4)
+        .max(1);
+    let Evidence { votes, strongest } = locals
+        .par_chunks(chunk)
+        .map(|chunk| {
+            let mut ev = Evidence::default();
+            for local in chunk {
+                for (&k, s) in local {
+                    ev.add(k, s);
+                }
             }
-        }
-    }
+            ev
+        })
+        .reduce(Evidence::default, Evidence::merge);
     // A kind decided elsewhere is carried to a lone word only when several articles agree.
     let corpus_kind = |key: &str| -> Option<Kind> {
         if let Some(v) = votes.get(key) {
@@ -181,26 +218,38 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             .map(|(k, _)| k)
     };
 
+    // The kind each mention is counted under, or none: decided per article, in parallel.
+    let kinds: Vec<Vec<Option<Kind>>> = extractions
+        .par_iter()
+        .zip(&locals)
+        .map(|(ex, local)| {
+            ex.mentions
+                .iter()
+                .map(|m| {
+                    let key = m.key.as_str();
+                    let (lk, ls) = local
+                        .get(key)
+                        .map(Scores::best)
+                        .unwrap_or((Kind::Person, 0.0));
+                    if ls >= DECIDED {
+                        Some(lk)
+                    } else {
+                        corpus_kind(key)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+
     let mut index: HashMap<(Kind, &str), usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut surfaces: Vec<HashMap<&str, usize>> = Vec::new();
     let mut article_people: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
 
-    for (ai, (ex, local)) in extractions.iter().zip(&locals).enumerate() {
-        for m in &ex.mentions {
+    for (ai, (ex, kinds)) in extractions.iter().zip(&kinds).enumerate() {
+        for (m, kind) in ex.mentions.iter().zip(kinds) {
             let key = m.key.as_str();
-            let (lk, ls) = local
-                .get(key)
-                .map(Scores::best)
-                .unwrap_or((Kind::Person, 0.0));
-            let kind = if ls >= DECIDED {
-                lk
-            } else {
-                match corpus_kind(key) {
-                    Some(k) => k,
-                    None => continue,
-                }
-            };
+            let Some(kind) = *kind else { continue };
             let idx = *index.entry((kind, key)).or_insert_with(|| {
                 entities.push(Entity {
                     id: format!("{}/{}", kind.as_str(), slug(&m.canonical)),
@@ -306,38 +355,46 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     }
 
     // Aliases: every surface other than the canonical name.
-    for (e, surf) in entities.iter_mut().zip(&surfaces) {
-        let mut names: Vec<(&&str, &usize)> = surf.iter().collect();
-        names.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let key = name_key(&e.name);
-        e.aliases = names
-            .into_iter()
-            .filter(|(s, _)| name_key(s) != key)
-            .map(|(s, _)| s.to_string())
-            .collect();
-    }
+    entities
+        .par_iter_mut()
+        .zip(&surfaces)
+        .for_each(|(e, surf)| {
+            let mut names: Vec<(&&str, &usize)> = surf.iter().collect();
+            names.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let key = name_key(&e.name);
+            e.aliases = names
+                .into_iter()
+                .filter(|(s, _)| name_key(s) != key)
+                .map(|(s, _)| s.to_string())
+                .collect();
+        });
 
-    let mut quotes = Vec::new();
-    let mut figures = Vec::new();
-    for (ai, ex) in extractions.iter().enumerate() {
-        for q in &ex.quotes {
-            let speaker = q
-                .speaker
-                .as_ref()
-                .and_then(|s| article_people[ai].get(name_key(s).as_str()).copied());
-            quotes.push(Quote {
+    let per_article: Vec<(Vec<Quote>, Vec<FigureRef>)> = extractions
+        .par_iter()
+        .zip(&article_people)
+        .enumerate()
+        .map(|(ai, (ex, people))| {
+            let quotes = ex.quotes.iter().map(|q| Quote {
                 article: ai,
                 span: q.span,
-                speaker,
+                speaker: q
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| people.get(name_key(s).as_str()).copied()),
             });
-        }
-        for f in &ex.figures {
-            figures.push(FigureRef {
+            let figures = ex.figures.iter().map(|f| FigureRef {
                 article: ai,
                 span: f.span,
                 kind: f.kind,
             });
-        }
+            (quotes.collect(), figures.collect())
+        })
+        .collect();
+    let mut quotes = Vec::new();
+    let mut figures = Vec::new();
+    for (q, f) in per_article {
+        quotes.extend(q);
+        figures.extend(f);
     }
 
     // Order: by kind, then most mentioned, then name; remap quote speakers.

@@ -69,7 +69,9 @@ fn numeric_value_is_year(t: &str) -> bool {
 }
 
 /// Find the figures of an article's title, deck and body.
-pub fn extract_figures(sentences: &[Vec<Token>]) -> Vec<Figure> {
+pub fn extract_figures<'t, 'a: 't>(
+    sentences: impl Iterator<Item = &'t [Token<'a>]>,
+) -> Vec<Figure> {
     let mut out = Vec::new();
     for toks in sentences {
         let mut i = 0;
@@ -270,7 +272,6 @@ fn month_date(toks: &[Token], i: usize) -> Option<(usize, ())> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
     use super::*;
     use crate::load::RawDoc;
 
@@ -281,8 +282,8 @@ mod tests {
             text: format!("Title\n\n{body}"),
             record: None,
         });
-        let units: Vec<_> = a.sentences.iter().map(|u| tokenize(&a.text, *u)).collect();
-        extract_figures(&units)
+        let units = super::super::tokens::Units::of(&a.text, &a.sentences);
+        extract_figures(units.iter())
             .into_iter()
             .map(|f| (a.slice(f.span).to_string(), f.kind))
             .collect()

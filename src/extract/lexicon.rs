@@ -867,9 +867,12 @@ const PERSON_PRONOUNS_LIST: &[&str] = &["he", "she", "He", "She"];
 
 /// Words for people's roles that a quotation may be attributed to ("the mayor said").
 pub fn is_role_noun(word: &str) -> bool {
-    let w = word.to_lowercase();
+    crate::gazetteer::with_lowercase(word, role_noun)
+}
+
+fn role_noun(w: &str) -> bool {
     matches!(
-        w.as_str(),
+        w,
         "mayor"
             | "minister"
             | "president"

@@ -3,6 +3,7 @@
 
 pub mod figures;
 pub mod lexicon;
+pub mod memo;
 pub mod names;
 pub mod quotes;
 pub mod tokens;
@@ -25,25 +26,21 @@ pub struct ArticleExtraction {
     pub figures: Vec<Figure>,
 }
 
-/// The tokens of an article's text units ([`Article::text_units`]), one list per unit.
-pub fn tokenize_article(article: &Article) -> Vec<Vec<tokens::Token<'_>>> {
-    article
-        .text_units()
-        .iter()
-        .map(|u| tokens::tokenize(&article.text, *u))
-        .collect()
+/// The tokens of an article's text units ([`Article::text_units`]).
+pub fn tokenize_article(article: &Article) -> tokens::Units<'_> {
+    tokens::Units::of(&article.text, &article.text_units())
 }
 
 /// Extract everything from one article, given its tokens from [`tokenize_article`].
 pub fn extract_article(
     article: &Article,
-    units: &[Vec<tokens::Token>],
+    units: &tokens::Units,
     lex: &Lexicon,
 ) -> ArticleExtraction {
     let (mut mentions, mut roles) = names::extract_names(article, units, lex);
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
-    let figures = figures::extract_figures(&units[..article.sentences.len().min(units.len())]);
+    let figures = figures::extract_figures(units.iter().take(article.sentences.len()));
     ArticleExtraction {
         mentions,
         roles,

@@ -2,7 +2,8 @@
 //! and short forms and acronyms joined to the full names they stand for.
 
 use super::lexicon::*;
-use super::tokens::{strip_possessive, Token};
+use super::memo::{self, Fact};
+use super::tokens::{strip_possessive, Token, Units};
 use crate::gazetteer::{self, PlaceKind};
 use crate::model::{Article, Span};
 use rustc_hash::FxHashSet as HashSet;
@@ -201,8 +202,8 @@ const AGENT_VERBS: &[&str] = &[
 /// it writes in lowercase; the acronyms it uses as common nouns ("DVDs"; "a PC and"); the
 /// capitalised words it shows acting ("BT said", "Yukos's"); and the titles it introduces with a
 /// work noun ("the drama Vera Drake").
-fn scan_tokens<'a>(units: &[Vec<Token<'a>>], lex: &mut Lexicon<'a>) {
-    for toks in units {
+fn scan_tokens<'a>(units: &Units<'a>, lex: &mut Lexicon<'a>) {
+    for toks in units.iter() {
         for (k, t) in toks.iter().enumerate() {
             if !t.is_word {
                 continue;
@@ -352,6 +353,10 @@ impl<'a> Lexicon<'a> {
 }
 
 fn is_title_word(w: &str) -> bool {
+    memo::ask(w, Fact::Title, title_word)
+}
+
+fn title_word(w: &str) -> bool {
     let g = gazetteer::get();
     if EXTRA_TITLES.contains(&w) || HONORIFICS.contains(&w) {
         return true;
@@ -375,10 +380,12 @@ fn is_head(list: &Words, w: &str) -> bool {
 }
 
 fn is_any_head(w: &str) -> bool {
-    is_head(&ORG_HEADS, w)
-        || is_head(&EVENT_HEADS, w)
-        || is_head(&INITIATIVE_HEADS, w)
-        || is_head(&PLACE_HEADS, w)
+    memo::ask(w, Fact::AnyHead, |w| {
+        is_head(&ORG_HEADS, w)
+            || is_head(&EVENT_HEADS, w)
+            || is_head(&INITIATIVE_HEADS, w)
+            || is_head(&PLACE_HEADS, w)
+    })
 }
 
 /// A capitalised run of tokens (indices into the sentence's tokens).
@@ -393,7 +400,7 @@ struct Run {
 /// Extract the names of one article.
 pub fn extract_names(
     article: &Article,
-    units: &[Vec<Token>],
+    units: &Units,
     lex: &Lexicon,
 ) -> (Vec<NameMention>, Vec<RoleFact>) {
     let text = article.text.as_str();
@@ -402,7 +409,7 @@ pub fn extract_names(
     // Capitalised words this article uses inside sentences: names even where they open one
     // ("Shell said" after "... the oil firm Shell").
     let mut named: HashSet<&str> = HashSet::default();
-    for toks in units {
+    for toks in units.iter() {
         let first = toks.iter().position(|t| t.is_word).unwrap_or(0);
         for (k, t) in toks.iter().enumerate().skip(first + 1) {
             let after_quote = toks[k - 1]
@@ -414,12 +421,13 @@ pub fn extract_names(
             }
         }
     }
+    let mut found: Vec<Run> = Vec::new();
     for (si, toks) in units.iter().enumerate() {
-        let toks = toks.as_slice();
         if shouting(toks) {
             continue;
         }
-        for run in runs(text, toks, lex, &named) {
+        runs(text, toks, lex, &named, &mut found);
+        for run in found.drain(..) {
             analyse_run(text, toks, run, si, lex, &mut mentions, &mut roles);
         }
     }
@@ -524,9 +532,8 @@ fn has_possessive(t: &Token) -> bool {
     strip_possessive(t.text).len() != t.text.len()
 }
 
-/// Find the capitalised runs of a sentence, with their connectors.
-fn runs(text: &str, toks: &[Token], lex: &Lexicon, named: &HashSet<&str>) -> Vec<Run> {
-    let mut out = Vec::new();
+/// Find the capitalised runs of a sentence, with their connectors, into `out`.
+fn runs(text: &str, toks: &[Token], lex: &Lexicon, named: &HashSet<&str>, out: &mut Vec<Run>) {
     let first_word = toks.iter().position(|t| t.is_word).unwrap_or(0);
     let mut i = 0;
     while i < toks.len() {
@@ -666,7 +673,6 @@ fn runs(text: &str, toks: &[Token], lex: &Lexicon, named: &HashSet<&str>) -> Vec
         }
         i = end.max(i + 1);
     }
-    out
 }
 
 /// Forms of state whose "of" names the country: "Bolivarian Republic of Venezuela".
@@ -787,6 +793,10 @@ fn plausible_person(text: &str, words: &[&str]) -> bool {
 
 /// Could `w` be one word of a person's name?
 fn name_word(w: &str) -> bool {
+    memo::ask(w, Fact::NameWord, compute_name_word)
+}
+
+fn compute_name_word(w: &str) -> bool {
     if !w.starts_with(char::is_uppercase)
         || !w
             .chars()
@@ -1666,7 +1676,6 @@ pub fn initials(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
     use super::*;
     use crate::load::RawDoc;
 
@@ -1678,11 +1687,7 @@ mod tests {
             record: None,
         });
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
-        let units: Vec<_> = a
-            .text_units()
-            .iter()
-            .map(|u| tokenize(&a.text, *u))
-            .collect();
+        let units = Units::of(&a.text, &a.text_units());
         let (ms, roles) = extract_names(&a, &units, &lex);
         (
             ms.into_iter()
@@ -1847,11 +1852,7 @@ mod work_tests {
         });
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
         assert!(lex.is_work("Vera Drake"));
-        let units: Vec<_> = a
-            .text_units()
-            .iter()
-            .map(|u| super::super::tokens::tokenize(&a.text, *u))
-            .collect();
+        let units = Units::of(&a.text, &a.text_units());
         let (ms, _) = extract_names(&a, &units, &lex);
         assert!(ms.iter().all(|m| m.canonical != "Vera Drake"), "{ms:?}");
         assert!(ms.iter().any(|m| m.canonical == "Mike Leigh"), "{ms:?}");

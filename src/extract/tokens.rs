@@ -72,37 +72,134 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// How the tokenizer treats a byte: ASCII bytes are classed at once, the others decoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Alnum,
+    Punct,
+    NonAscii,
+}
+
+const CLASSES: [Class; 256] = {
+    let mut t = [Class::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            Class::Alnum
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            Class::Space
+        } else {
+            Class::Punct
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokenise `span` of `text`: words keep inner hyphens, apostrophes, ampersands, dots of
 /// acronyms and decimal points; a dotted acronym keeps its final dot ("U.S.").
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(span.len() / 5 + 4);
+    let mut out = Vec::new();
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// The tokens of several spans of one text (an article's sentences), kept in one buffer.
+#[derive(Debug, Default)]
+pub struct Units<'a> {
+    tokens: Vec<Token<'a>>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Units<'a> {
+    /// Tokenise each of `spans` of `text`.
+    pub fn of(text: &'a str, spans: &[Span]) -> Units<'a> {
+        let bytes: usize = spans.iter().map(Span::len).sum();
+        let mut units = Units {
+            tokens: Vec::with_capacity(bytes / 4 + 8),
+            ends: Vec::with_capacity(spans.len()),
+        };
+        for span in spans {
+            tokenize_into(text, *span, &mut units.tokens);
+            units.ends.push(units.tokens.len());
+        }
+        units
+    }
+
+    /// The number of spans.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are no spans.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The tokens of span `i`.
+    pub fn get(&self, i: usize) -> &[Token<'a>] {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.tokens[start..self.ends[i]]
+    }
+
+    /// The tokens of each span, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[Token<'a>]> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// Append the tokens of `span` of `text` to `out`.
+pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
     let Some(slice) = text.get(span.start..span.end) else {
-        return out;
+        return;
     };
     let bytes = slice.as_bytes();
+    let class = |j: usize| bytes.get(j).map(|&b| CLASSES[usize::from(b)]);
     let mut i = 0;
-    while let Some(c) = char_at(slice, i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            let end = i + c.len_utf8();
-            out.push(Token {
-                text: &slice[i..end],
-                span: Span::new(span.start + i, span.start + end),
-                is_word: false,
-            });
-            i = end;
-            continue;
-        }
+    while let Some(cl) = class(i) {
+        let c = match cl {
+            Class::Space => {
+                i += 1;
+                continue;
+            }
+            Class::Alnum => char::from(bytes[i]),
+            Class::Punct => {
+                out.push(Token {
+                    text: &slice[i..i + 1],
+                    span: Span::new(span.start + i, span.start + i + 1),
+                    is_word: false,
+                });
+                i += 1;
+                continue;
+            }
+            Class::NonAscii => {
+                let Some(c) = char_at(slice, i) else { break };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                if !c.is_alphanumeric() {
+                    let end = i + c.len_utf8();
+                    out.push(Token {
+                        text: &slice[i..end],
+                        span: Span::new(span.start + i, span.start + end),
+                        is_word: false,
+                    });
+                    i = end;
+                    continue;
+                }
+                c
+            }
+        };
         // A word: letters and digits, with joining punctuation between them.
         let start = i;
         let mut prev = c;
         let mut j = i + c.len_utf8();
         loop {
             let run = j;
-            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            while class(j) == Some(Class::Alnum) {
                 j += 1;
             }
             if j > run {
@@ -140,7 +237,6 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         });
         i = end;
     }
-    out
 }
 
 /// Strip a possessive "'s" / "’s" (or a bare trailing apostrophe) from a word, giving the
