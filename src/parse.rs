@@ -164,8 +164,26 @@ fn is_masthead(line: &str, next: Option<&str>) -> bool {
         && words(next) <= 25
 }
 
+/// The bytes a caption marker can start with.
+const CAPTION_STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CAPTION_MARKERS.len() {
+        t[CAPTION_MARKERS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn is_caption_line(s: &str) -> bool {
-    CAPTION_MARKERS.iter().any(|m| s.contains(m)) && words(s) <= 60
+    let b = s.as_bytes();
+    let marked = (0..b.len()).any(|i| {
+        CAPTION_STARTS[usize::from(b[i])]
+            && CAPTION_MARKERS
+                .iter()
+                .any(|m| b[i..].starts_with(m.as_bytes()))
+    });
+    marked && words(s) <= 60
 }
 
 fn is_trailer(s: &str) -> bool {

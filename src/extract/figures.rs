@@ -93,6 +93,15 @@ pub fn extract_figures<'t, 'a: 't>(
 /// A figure starting at token `i`: its end (exclusive token index) and kind.
 fn figure_at(toks: &[Token], i: usize) -> Option<(usize, FigureKind)> {
     let t = &toks[i];
+    // Most words cannot open a figure: in lowercase, only a relative date can.
+    if t.text.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            t.text,
+            "yesterday" | "today" | "tomorrow" | "tonight" | "last" | "this" | "next"
+        )
+    {
+        return None;
+    }
     let get = |k: usize| toks.get(k).map(|t| t.text);
     // Money with a symbol: "US$17.4 billion", "$1.13bn", "NZ $ 26 million", "HK$10,000".
     let mut k = i;

@@ -1302,11 +1302,18 @@ fn classify(
 
 /// A match score in the sentence: "1 – 0", "3-2".
 fn has_score(toks: &[Token]) -> bool {
-    toks.windows(3).any(|w| {
-        w[0].is_number() && w[0].text.len() <= 2 && matches!(w[1].text, "-" | "–" | "—") && w[2].is_number() && w[2].text.len() <= 2
-    }) || toks.iter().any(|t| {
-        let mut parts = t.text.split('-');
-        matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty() && a.len() <= 2 && b.len() <= 2 && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()))
+    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    toks.iter().enumerate().any(|(i, t)| {
+        t.text.starts_with(|c: char| c.is_ascii_digit())
+            && (t
+                .text
+                .split_once('-')
+                .is_some_and(|(a, b)| small(a) && small(b))
+                || small(t.text)
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|d| matches!(d.text, "-" | "–" | "—"))
+                    && toks.get(i + 2).is_some_and(|n| small(n.text)))
     })
 }
 
@@ -1505,7 +1512,11 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         }
     }
     // Acronyms by initials: "SSCCC" for "Shanghai-Singapore Comprehensive Cooperation Council".
+    let open_acronyms = mentions
+        .iter()
+        .any(|m| !m.linked && is_acronym(m.surface(text)));
     let expansions: Vec<(usize, String)> = (0..mentions.len())
+        .filter(|_| open_acronyms)
         .filter(|&j| {
             mentions[j].canonical.contains([' ', '-']) && !is_acronym(mentions[j].surface(text))
         })
@@ -1532,7 +1543,16 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
     }
     // Long names written two ways with the same initials ("Shanghai-Singapore" and
     // "Singapore-Shanghai ... Council") are one: the first full form wins.
-    let long: Vec<(usize, String, Vec<char>)> = (0..mentions.len())
+    let letters = |s: &str| {
+        let mut l: Vec<char> = s
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        l.sort_unstable();
+        l
+    };
+    let long: Vec<(usize, String)> = (0..mentions.len())
         .filter(|&i| {
             !is_acronym(mentions[i].surface(text))
                 && mentions[i]
@@ -1541,28 +1561,19 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
                     .nth(2)
                     .is_some()
         })
-        .map(|i| {
-            let mut letters: Vec<char> = mentions[i]
-                .surface(text)
-                .to_lowercase()
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .collect();
-            letters.sort_unstable();
-            (i, initials(mentions[i].surface(text)), letters)
-        })
+        .map(|i| (i, initials(mentions[i].surface(text))))
         .collect();
-    for (a, (i, ini, letters)) in long.iter().enumerate() {
+    for (a, (i, ini)) in long.iter().enumerate() {
         if mentions[*i].linked {
             continue;
         }
-        let earlier = long[..a].iter().find(|(j, ini_j, letters_j)| {
+        let earlier = long[..a].iter().find(|(j, ini_j)| {
             !mentions[*j].linked
-                && mentions[*j].canonical != mentions[*i].canonical
                 && ini_j == ini
-                && letters_j == letters
+                && mentions[*j].canonical != mentions[*i].canonical
+                && letters(mentions[*j].surface(text)) == letters(mentions[*i].surface(text))
         });
-        if let Some((j, _, _)) = earlier {
+        if let Some((j, _)) = earlier {
             let (canonical, scores) = (mentions[*j].canonical.clone(), mentions[*j].scores);
             mentions[*i].canonical = canonical;
             mentions[*i].scores.merge(&scores);
@@ -1570,36 +1581,33 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         }
     }
     // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
-    let full_people: Vec<(usize, Vec<String>)> = (0..mentions.len())
+    let full_names: Vec<(usize, String)> = (0..mentions.len())
         .filter(|&j| {
             let (k, sc) = mentions[j].scores.best();
             k == Kind::Person && sc >= DECIDED && mentions[j].canonical.contains(' ')
         })
-        .map(|j| {
-            (
-                j,
-                mentions[j]
-                    .canonical
-                    .split_whitespace()
-                    .map(String::from)
-                    .collect(),
-            )
-        })
+        .map(|j| (j, mentions[j].canonical.clone()))
+        .collect();
+    let full_people: Vec<(usize, Vec<&str>)> = full_names
+        .iter()
+        .map(|(j, c)| (*j, c.split_whitespace().collect()))
         .collect();
     if !full_people.is_empty() {
         for i in 0..mentions.len() {
             if mentions[i].linked {
                 continue;
             }
-            let words: Vec<&str> = mentions[i].surface(text).split_whitespace().collect();
-            if words.len() > 2 {
+            let mut ws = mentions[i].surface(text).split_whitespace();
+            let words = [ws.next(), ws.next()];
+            if ws.next().is_some() {
                 continue;
             }
-            let fits = |full: &Vec<String>| {
-                full.len() > words.len()
-                    && words.iter().all(|w| {
+            let n = words.iter().flatten().count();
+            let fits = |full: &[&str]| {
+                full.len() > n
+                    && words.iter().flatten().all(|w| {
                         full.iter()
-                            .any(|f| f == w || f.split('-').next() == Some(w))
+                            .any(|f| f == w || f.split('-').next() == Some(*w))
                     })
             };
             // Prefer the nearest full form before; else the first after.

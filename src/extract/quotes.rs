@@ -26,8 +26,17 @@ fn quoted_spans(text: &str, para: Span) -> Vec<(usize, Span, usize, bool)> {
     let slice = &text[para.start..para.end];
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, char)> = None; // (mark start, inner start, mark)
-    let mut prev: Option<char> = None;
-    for (i, c) in slice.char_indices() {
+                                                       // Only '"' and the curly marks (which start with the byte E2) matter: skip to them.
+    let marks = slice
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'"' || b == 0xE2)
+        .map(|(i, _)| i);
+    for i in marks {
+        let Some(c) = slice.get(i..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        let prev = slice.get(..i).and_then(|r| r.chars().next_back());
         match (c, open) {
             ('“', None) => open = Some((i, i + c.len_utf8(), '“')),
             ('"', None) if opens(prev) => open = Some((i, i + 1, '"')),
@@ -42,7 +51,6 @@ fn quoted_spans(text: &str, para: Span) -> Vec<(usize, Span, usize, bool)> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     if let Some((ms, is, _)) = open {
         // A quotation running on to the next paragraph, as news style writes it.

@@ -22,6 +22,11 @@ impl<'a> Token<'a> {
     /// Two or more letters, all uppercase ("SSCCC", "U.S.").
     pub fn is_all_caps(&self) -> bool {
         if !self.is_word
+            || self
+                .text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
             || !self
                 .text
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
