@@ -6,6 +6,7 @@ use crate::extract::{ArticleExtraction, FigureKind, Kind};
 use crate::model::{Article, Span};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 
 /// A mention of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,138 +142,189 @@ fn slug(name: &str) -> String {
     s.trim_end_matches('-').to_string()
 }
 
-/// Evidence for names across the corpus.
-#[derive(Default)]
-struct Evidence<'a> {
-    /// Per name, the number of articles whose own evidence decided each kind.
-    votes: HashMap<&'a str, Scores>,
-    /// Per name, the strongest evidence any one article gave for each kind.
-    strongest: HashMap<&'a str, Scores>,
+/// The mentions of one name that are counted as one kind: one entity, before merging.
+struct Piece {
+    kind: Kind,
+    /// The first mention, as (article, mention) indices.
+    first: (u32, u32),
+    /// Every mention, in corpus order.
+    mentions: Vec<(u32, u32)>,
 }
 
-impl<'a> Evidence<'a> {
-    fn add(&mut self, key: &'a str, s: &Scores) {
-        self.strongest.entry(key).or_default().max_with(s);
-        let (kind, score) = s.best();
-        if score >= DECIDED {
-            self.votes.entry(key).or_default().0[kind as usize] += 1.0;
-        }
+/// The mentions of each key, together and in corpus order: every mention as (key hash,
+/// article, mention), and the ranges of that list that hold one key each. `hash` only buckets
+/// the keys: keys that share a hash are sorted apart by the keys themselves.
+fn mentions_by_key(
+    extractions: &[ArticleExtraction],
+    hash: fn(&str) -> u64,
+) -> (Vec<(u64, u32, u32)>, Vec<Range<usize>>) {
+    let mut items: Vec<(u64, u32, u32)> = extractions
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ai, ex)| {
+            ex.mentions
+                .iter()
+                .enumerate()
+                .map(move |(mi, m)| (hash(&m.key), ai as u32, mi as u32))
+        })
+        .collect();
+    items.par_sort_unstable();
+    let key = |&(_, ai, mi): &(u64, u32, u32)| {
+        extractions[ai as usize].mentions[mi as usize].key.as_str()
+    };
+    let mut buckets: Vec<(usize, &mut [(u64, u32, u32)])> = Vec::new();
+    let mut at = 0;
+    for g in items.chunk_by_mut(|x, y| x.0 == y.0) {
+        let len = g.len();
+        buckets.push((at, g));
+        at += len;
     }
+    let groups: Vec<Range<usize>> = buckets
+        .into_par_iter()
+        .flat_map_iter(|(at, g)| {
+            let first = key(&g[0]);
+            let mut ranges = Vec::new();
+            if g.iter().all(|it| key(it) == first) {
+                ranges.push(at..at + g.len());
+            } else {
+                g.sort_by(|x, y| key(x).cmp(key(y)).then(x.cmp(y)));
+                let mut start = 0;
+                for part in g.chunk_by(|x, y| key(x) == key(y)) {
+                    ranges.push(at + start..at + start + part.len());
+                    start += part.len();
+                }
+            }
+            ranges
+        })
+        .collect();
+    (items, groups)
+}
 
-    fn merge(mut self, mut other: Evidence<'a>) -> Evidence<'a> {
-        if self.strongest.len() < other.strongest.len() {
-            std::mem::swap(&mut self, &mut other);
-        }
-        for (k, s) in other.strongest {
-            self.strongest.entry(k).or_default().max_with(&s);
-        }
-        for (k, v) in other.votes {
-            self.votes.entry(k).or_default().merge(&v);
-        }
-        self
-    }
+/// A hash of a name's key that groups its mentions; equal hashes are checked by the keys.
+fn key_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
 }
 
 /// Join per-article extractions into corpus entities.
 pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
-    // Evidence per name across the corpus: one vote per article whose own evidence decided a
-    // kind; names never decided anywhere fall back to their strongest single evidence. Weak
-    // evidence does not add up across articles.
-    // Evidence per name within each article: its strongest.
-    let locals: Vec<HashMap<&str, Scores>> = extractions
+    let (items, groups) = mentions_by_key(extractions, key_hash);
+    let mention = |&(_, ai, mi): &(u64, u32, u32)| &extractions[ai as usize].mentions[mi as usize];
+    let groups: Vec<&[(u64, u32, u32)]> = groups.into_iter().map(|r| &items[r]).collect();
+
+    // Per key, the kind of each of its mentions becomes an entity ("piece") of that kind. Within
+    // an article, a name's kind comes from its strongest evidence there when that decides; else
+    // from the corpus: one vote per article whose own evidence decided a kind, or, for names
+    // never decided anywhere, the strongest single evidence. Weak evidence does not add up
+    // across articles, and a kind decided elsewhere is carried to a lone word only when several
+    // articles agree.
+    let pieces: Vec<Piece> = groups
         .par_iter()
-        .map(|ex| {
-            let mut local: HashMap<&str, Scores> = HashMap::default();
-            for m in &ex.mentions {
-                local.entry(m.key.as_str()).or_default().max_with(&m.scores);
-            }
-            local
-        })
-        .collect();
-    let chunk = locals
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1) * 4)
-        .max(1);
-    let Evidence { votes, strongest } = locals
-        .par_chunks(chunk)
-        .map(|chunk| {
-            let mut ev = Evidence::default();
-            for local in chunk {
-                for (&k, s) in local {
-                    ev.add(k, s);
+        .flat_map_iter(|group| {
+            let key = mention(&group[0]).key.as_str();
+            let articles: Vec<&[(u64, u32, u32)]> = group.chunk_by(|x, y| x.1 == y.1).collect();
+            let locals: Vec<Scores> = articles
+                .iter()
+                .map(|run| {
+                    let mut local = Scores::default();
+                    for it in *run {
+                        local.max_with(&mention(it).scores);
+                    }
+                    local
+                })
+                .collect();
+            let mut votes = Scores::default();
+            let mut strongest = Scores::default();
+            for local in &locals {
+                strongest.max_with(local);
+                let (kind, score) = local.best();
+                if score >= DECIDED {
+                    votes.0[kind as usize] += 1.0;
                 }
             }
-            ev
-        })
-        .reduce(Evidence::default, Evidence::merge);
-    // A kind decided elsewhere is carried to a lone word only when several articles agree.
-    let corpus_kind = |key: &str| -> Option<Kind> {
-        if let Some(v) = votes.get(key) {
-            let total: f32 = v.0.iter().sum();
-            return (total >= 2.0 || key.contains(' ')).then(|| v.best().0);
-        }
-        strongest
-            .get(key)
-            .map(Scores::best)
-            .filter(|(_, s)| *s >= DECIDED)
-            .map(|(k, _)| k)
-    };
-
-    // The kind each mention is counted under, or none: decided per article, in parallel.
-    let kinds: Vec<Vec<Option<Kind>>> = extractions
-        .par_iter()
-        .zip(&locals)
-        .map(|(ex, local)| {
-            ex.mentions
-                .iter()
-                .map(|m| {
-                    let key = m.key.as_str();
-                    let (lk, ls) = local
-                        .get(key)
-                        .map(Scores::best)
-                        .unwrap_or((Kind::Person, 0.0));
-                    if ls >= DECIDED {
-                        Some(lk)
-                    } else {
-                        corpus_kind(key)
+            let corpus_kind = if votes.0.iter().any(|v| *v > 0.0) {
+                let total: f32 = votes.0.iter().sum();
+                (total >= 2.0 || key.contains(' ')).then(|| votes.best().0)
+            } else {
+                Some(strongest.best())
+                    .filter(|(_, s)| *s >= DECIDED)
+                    .map(|(k, _)| k)
+            };
+            let mut by_kind: Vec<Piece> = Vec::new();
+            for (run, local) in articles.iter().zip(&locals) {
+                let (lk, ls) = local.best();
+                let Some(kind) = (if ls >= DECIDED { Some(lk) } else { corpus_kind }) else {
+                    continue;
+                };
+                let at = match by_kind.iter().position(|p| p.kind == kind) {
+                    Some(at) => at,
+                    None => {
+                        by_kind.push(Piece {
+                            kind,
+                            first: (run[0].1, run[0].2),
+                            mentions: Vec::new(),
+                        });
+                        by_kind.len() - 1
                     }
-                })
-                .collect()
+                };
+                by_kind[at]
+                    .mentions
+                    .extend(run.iter().map(|it| (it.1, it.2)));
+            }
+            by_kind
         })
         .collect();
 
-    let mut index: HashMap<(Kind, &str), usize> = HashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut surfaces: Vec<HashMap<&str, usize>> = Vec::new();
-    let mut article_people: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
+    // Entities in the order the corpus first names them, as a reader meets them.
+    let mut pieces = pieces;
+    pieces.par_sort_unstable_by_key(|p| p.first);
+    let built: Vec<(Entity, HashMap<&str, usize>)> = pieces
+        .par_iter()
+        .map(|p| {
+            let first = &extractions[p.first.0 as usize].mentions[p.first.1 as usize];
+            let mut surfaces: HashMap<&str, usize> = HashMap::default();
+            let mentions = p
+                .mentions
+                .iter()
+                .map(|&(ai, mi)| {
+                    let m = &extractions[ai as usize].mentions[mi as usize];
+                    *surfaces
+                        .entry(m.surface(&articles[ai as usize].text))
+                        .or_insert(0) += 1;
+                    Mention {
+                        article: ai as usize,
+                        span: m.span,
+                    }
+                })
+                .collect();
+            let entity = Entity {
+                id: format!("{}/{}", p.kind.as_str(), slug(&first.canonical)),
+                kind: p.kind,
+                name: first.canonical.clone(),
+                aliases: vec![],
+                roles: vec![],
+                mentions,
+            };
+            (entity, surfaces)
+        })
+        .collect();
+    let (mut entities, mut surfaces): (Vec<Entity>, Vec<HashMap<&str, usize>>) =
+        built.into_iter().unzip();
 
-    for (ai, (ex, kinds)) in extractions.iter().zip(&kinds).enumerate() {
-        for (m, kind) in ex.mentions.iter().zip(kinds) {
-            let key = m.key.as_str();
-            let Some(kind) = *kind else { continue };
-            let idx = *index.entry((kind, key)).or_insert_with(|| {
-                entities.push(Entity {
-                    id: format!("{}/{}", kind.as_str(), slug(&m.canonical)),
-                    kind,
-                    name: m.canonical.clone(),
-                    aliases: vec![],
-                    roles: vec![],
-                    mentions: vec![],
-                });
-                surfaces.push(HashMap::default());
-                entities.len() - 1
-            });
-            entities[idx].mentions.push(Mention {
-                article: ai,
-                span: m.span,
-            });
-            *surfaces[idx]
-                .entry(m.surface(&articles[ai].text))
-                .or_insert(0) += 1;
-            if kind == Kind::Person {
-                article_people[ai].insert(key, idx);
-            }
+    // The people of each article by key, for its roles and its quotes' speakers.
+    let mut article_people: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
+    for (idx, p) in pieces.iter().enumerate() {
+        if p.kind != Kind::Person {
+            continue;
         }
+        let key = extractions[p.first.0 as usize].mentions[p.first.1 as usize]
+            .key
+            .as_str();
+        for &(ai, _) in &p.mentions {
+            article_people[ai as usize].insert(key, idx);
+        }
+    }
+    for (ai, ex) in extractions.iter().enumerate() {
         for r in &ex.roles {
             if let Some(&idx) = article_people[ai].get(name_key(&r.person).as_str()) {
                 let role = Role {
@@ -430,5 +482,44 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         entities,
         quotes,
         figures,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract_article, tokenize_article, Lexicon};
+
+    /// The mentions of each key, as (key, [(article, mention)]), in the order they come.
+    fn grouped(ex: &[ArticleExtraction], hash: fn(&str) -> u64) -> Vec<(String, Vec<(u32, u32)>)> {
+        let (items, groups) = mentions_by_key(ex, hash);
+        let mut out: Vec<(String, Vec<(u32, u32)>)> = groups
+            .into_iter()
+            .map(|r| {
+                let g = &items[r];
+                let key = ex[g[0].1 as usize].mentions[g[0].2 as usize].key.clone();
+                (key, g.iter().map(|&(_, a, m)| (a, m)).collect())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn keys_that_share_a_hash_are_still_told_apart() {
+        let loaded = crate::load::load_seeds();
+        let articles: Vec<Article> = loaded.docs.iter().map(crate::parse::parse).collect();
+        let lex = Lexicon::from_articles(&articles);
+        let ex: Vec<ArticleExtraction> = articles
+            .iter()
+            .map(|a| extract_article(a, &tokenize_article(a), &lex))
+            .collect();
+        let by_hash = grouped(&ex, key_hash);
+        // Every key colliding with every other: the groups must come out the same.
+        let all_collide = grouped(&ex, |_| 7);
+        assert!(by_hash.len() > 50, "{}", by_hash.len());
+        assert_eq!(by_hash, all_collide);
+        let gong = by_hash.iter().find(|(k, _)| k == "gong zheng");
+        assert!(gong.is_some_and(|(_, ms)| ms.len() >= 3), "{gong:?}");
     }
 }

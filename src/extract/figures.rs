@@ -102,10 +102,13 @@ fn figure_at(toks: &[Token], i: usize) -> Option<(usize, FigureKind)> {
     {
         return None;
     }
+    if !t.is_word && !SYMBOLS.contains(&t.text) {
+        return None;
+    }
     let get = |k: usize| toks.get(k).map(|t| t.text);
     // Money with a symbol: "US$17.4 billion", "$1.13bn", "NZ $ 26 million", "HK$10,000".
     let mut k = i;
-    if CURRENCY_PREFIXES.contains(&t.text) && get(i + 1).is_some_and(|s| SYMBOLS.contains(&s)) {
+    if get(i + 1).is_some_and(|s| SYMBOLS.contains(&s)) && CURRENCY_PREFIXES.contains(&t.text) {
         k = i + 1;
     }
     if SYMBOLS.contains(&toks[k].text) && toks.get(k + 1).is_some_and(is_number) {

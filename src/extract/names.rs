@@ -1667,11 +1667,15 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
 
 /// All capitals (with dots, digits or ampersands): "PMO", "U.S.", "E&P".
 pub fn is_acronym(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let mut letters = 0;
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' => letters += 1,
+            b'.' | b'&' | b'0'..=b'9' => {}
+            _ => return false,
+        }
+    }
     letters >= 2
-        && !s.contains(' ')
-        && s.chars()
-            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
 /// Initials of a name's capitalised parts, hyphenated parts counted apart.
