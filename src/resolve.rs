@@ -151,14 +151,17 @@ struct Piece {
     mentions: Vec<(u32, u32)>,
 }
 
+/// A mention as (hash of its key, article index, mention index).
+type Item = (u64, u32, u32);
+
 /// The mentions of each key, together and in corpus order: every mention as (key hash,
 /// article, mention), and the ranges of that list that hold one key each. `hash` only buckets
 /// the keys: keys that share a hash are sorted apart by the keys themselves.
 fn mentions_by_key(
     extractions: &[ArticleExtraction],
     hash: fn(&str) -> u64,
-) -> (Vec<(u64, u32, u32)>, Vec<Range<usize>>) {
-    let mut items: Vec<(u64, u32, u32)> = extractions
+) -> (Vec<Item>, Vec<Range<usize>>) {
+    let mut items: Vec<Item> = extractions
         .par_iter()
         .enumerate()
         .flat_map_iter(|(ai, ex)| {
@@ -169,10 +172,8 @@ fn mentions_by_key(
         })
         .collect();
     items.par_sort_unstable();
-    let key = |&(_, ai, mi): &(u64, u32, u32)| {
-        extractions[ai as usize].mentions[mi as usize].key.as_str()
-    };
-    let mut buckets: Vec<(usize, &mut [(u64, u32, u32)])> = Vec::new();
+    let key = |&(_, ai, mi): &Item| extractions[ai as usize].mentions[mi as usize].key.as_str();
+    let mut buckets: Vec<(usize, &mut [Item])> = Vec::new();
     let mut at = 0;
     for g in items.chunk_by_mut(|x, y| x.0 == y.0) {
         let len = g.len();
@@ -209,8 +210,8 @@ fn key_hash(key: &str) -> u64 {
 /// Join per-article extractions into corpus entities.
 pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
     let (items, groups) = mentions_by_key(extractions, key_hash);
-    let mention = |&(_, ai, mi): &(u64, u32, u32)| &extractions[ai as usize].mentions[mi as usize];
-    let groups: Vec<&[(u64, u32, u32)]> = groups.into_iter().map(|r| &items[r]).collect();
+    let mention = |&(_, ai, mi): &Item| &extractions[ai as usize].mentions[mi as usize];
+    let groups: Vec<&[Item]> = groups.into_iter().map(|r| &items[r]).collect();
 
     // Per key, the kind of each of its mentions becomes an entity ("piece") of that kind. Within
     // an article, a name's kind comes from its strongest evidence there when that decides; else
@@ -222,7 +223,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         .par_iter()
         .flat_map_iter(|group| {
             let key = mention(&group[0]).key.as_str();
-            let articles: Vec<&[(u64, u32, u32)]> = group.chunk_by(|x, y| x.1 == y.1).collect();
+            let articles: Vec<&[Item]> = group.chunk_by(|x, y| x.1 == y.1).collect();
             let locals: Vec<Scores> = articles
                 .iter()
                 .map(|run| {
