@@ -66,7 +66,11 @@ impl Corpus {
     /// Parse what a load produced.
     pub fn from_loaded(loaded: Loaded, read: Duration) -> Corpus {
         let t1 = Instant::now();
-        let articles: Vec<Article> = loaded.docs.par_iter().map(parse::parse).collect();
+        let articles: Vec<Article> = loaded
+            .docs
+            .into_par_iter()
+            .map(parse::parse_owned)
+            .collect();
         let parse = t1.elapsed();
         let t2 = Instant::now();
         let lex = Lexicon::from_articles(&articles);

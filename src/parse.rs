@@ -265,6 +265,20 @@ fn byline_authors(s: &str, directly_under_title: bool) -> Option<Vec<String>> {
 
 /// Parse a decoded document into an article.
 pub fn parse(raw: &RawDoc) -> Article {
+    let mut article = parse_without_text(raw);
+    article.text = raw.text.clone();
+    article
+}
+
+/// Parse a decoded document into an article that takes over its text.
+pub fn parse_owned(raw: RawDoc) -> Article {
+    let mut article = parse_without_text(&raw);
+    article.text = raw.text;
+    article
+}
+
+/// Everything of the article but its text, which the caller moves or copies in.
+fn parse_without_text(raw: &RawDoc) -> Article {
     let text = raw.text.as_str();
     let lines = lines_of(text);
     let mut furniture = Vec::new();
@@ -434,7 +448,7 @@ pub fn parse(raw: &RawDoc) -> Article {
         paragraphs,
         sentences,
         furniture,
-        text: raw.text.clone(),
+        text: String::new(),
     }
 }
 

@@ -172,7 +172,7 @@ fn mentions_by_key(
         })
         .collect();
     items.par_sort_unstable();
-    let key = |&(_, ai, mi): &Item| extractions[ai as usize].mentions[mi as usize].key.as_str();
+    let key = |&(_, ai, mi): &Item| extractions[ai as usize].mentions[mi as usize].key.as_ref();
     let mut buckets: Vec<(usize, &mut [Item])> = Vec::new();
     let mut at = 0;
     for g in items.chunk_by_mut(|x, y| x.0 == y.0) {
@@ -222,7 +222,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     let pieces: Vec<Piece> = groups
         .par_iter()
         .flat_map_iter(|group| {
-            let key = mention(&group[0]).key.as_str();
+            let key = mention(&group[0]).key.as_ref();
             let articles: Vec<&[Item]> = group.chunk_by(|x, y| x.1 == y.1).collect();
             let locals: Vec<Scores> = articles
                 .iter()
@@ -320,7 +320,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         }
         let key = extractions[p.first.0 as usize].mentions[p.first.1 as usize]
             .key
-            .as_str();
+            .as_ref();
         for &(ai, _) in &p.mentions {
             article_people[ai as usize].insert(key, idx);
         }
@@ -498,7 +498,9 @@ mod tests {
             .into_iter()
             .map(|r| {
                 let g = &items[r];
-                let key = ex[g[0].1 as usize].mentions[g[0].2 as usize].key.clone();
+                let key = ex[g[0].1 as usize].mentions[g[0].2 as usize]
+                    .key
+                    .to_string();
                 (key, g.iter().map(|&(_, a, m)| (a, m)).collect())
             })
             .collect();

@@ -2,8 +2,10 @@
 //! same questions of the same words many times ("is Minister a title?"). Each thread keeps the
 //! answers it has worked out, one entry per word.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHasher;
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// A question asked of single words.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +29,8 @@ struct Answers {
 const CAPACITY: usize = 1 << 17;
 
 thread_local! {
-    static MEMO: RefCell<FxHashMap<Box<str>, Answers>> = RefCell::new(FxHashMap::default());
+    static MEMO: RefCell<HashMap<Box<str>, Answers, BuildHasherDefault<FxHasher>>> =
+        const { RefCell::new(HashMap::with_hasher(BuildHasherDefault::new())) };
 }
 
 /// The answer to `fact` for `word`: remembered, or worked out by `compute` and remembered.

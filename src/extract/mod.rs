@@ -73,7 +73,7 @@ fn add_authors(article: &Article, mentions: &mut Vec<NameMention>, roles: &mut V
             scores,
             linked: false,
             sentence: usize::MAX,
-            key: crate::resolve::name_key(author),
+            key: crate::resolve::name_key(author).into(),
         });
         roles.push(RoleFact {
             person: author.clone(),

@@ -9,6 +9,7 @@ use crate::model::{Article, Span};
 use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The five kinds of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -115,7 +116,7 @@ pub struct NameMention {
     /// Index of the sentence it is in.
     pub sentence: usize,
     /// `resolve::name_key(canonical)`, filled in once linking is done.
-    pub key: String,
+    pub key: Arc<str>,
 }
 
 impl NameMention {
@@ -433,8 +434,19 @@ pub fn extract_names(
     }
     link_in_article(text, &mut mentions, &mut roles);
     name_the_unknown(text, &mut mentions, lex);
-    for m in &mut mentions {
-        m.key = crate::resolve::name_key(&m.canonical);
+    // One key per name of the article, shared by its mentions.
+    let mut keys: rustc_hash::FxHashMap<&str, Arc<str>> = rustc_hash::FxHashMap::default();
+    let shared: Vec<Arc<str>> = mentions
+        .iter()
+        .map(|m| {
+            keys.entry(m.canonical.as_str())
+                .or_insert_with(|| crate::resolve::name_key(&m.canonical).into())
+                .clone()
+        })
+        .collect();
+    drop(keys);
+    for (m, key) in mentions.iter_mut().zip(shared) {
+        m.key = key;
     }
     (mentions, roles)
 }
@@ -927,7 +939,7 @@ fn analyse_run(
             scores,
             linked: false,
             sentence,
-            key: String::new(),
+            key: Arc::default(),
         });
         appositive_role(text, toks, run.end, mentions.len() - 1, mentions, roles);
         return;
@@ -1033,7 +1045,7 @@ fn classify_and_push(
         scores,
         linked: false,
         sentence,
-        key: String::new(),
+        key: Arc::default(),
     });
     Some(mentions.len() - 1)
 }

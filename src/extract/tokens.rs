@@ -247,6 +247,9 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
 /// Strip a possessive "'s" / "’s" (or a bare trailing apostrophe) from a word, giving the
 /// shorter text and byte length.
 pub fn strip_possessive(word: &str) -> &str {
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(w) = word.strip_suffix(suffix) {
             if !w.is_empty() {
