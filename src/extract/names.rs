@@ -3,7 +3,7 @@
 
 use super::lexicon::*;
 use super::memo::{self, Fact};
-use super::tokens::{strip_possessive, Token, Units};
+use super::tokens::{strip_possessive, PackedUnits, Token, Units};
 use crate::gazetteer::{self, PlaceKind};
 use crate::model::{Article, Span};
 use rustc_hash::FxHashSet as HashSet;
@@ -317,6 +317,32 @@ impl<'a> Lexicon<'a> {
                 lex
             })
             .reduce(Lexicon::default, Lexicon::merge)
+    }
+
+    /// Tokenise and scan `articles` as [`Lexicon::from_articles`] does, and keep each
+    /// article's tokens, packed, so that extraction need not tokenise again.
+    pub fn from_articles_keeping_tokens(
+        articles: &'a [Article],
+    ) -> (Lexicon<'a>, Vec<PackedUnits>) {
+        use rayon::prelude::*;
+        let pieces = rayon::current_num_threads().max(1) * 4;
+        let chunk = articles.len().div_ceil(pieces).max(1);
+        articles
+            .par_chunks(chunk)
+            .map(|chunk| {
+                let mut lex = Lexicon::default();
+                let mut packed = Vec::with_capacity(chunk.len());
+                for a in chunk {
+                    let units = super::tokenize_article(a);
+                    scan_tokens(&units, &mut lex);
+                    packed.push(units.pack());
+                }
+                (lex, packed)
+            })
+            .reduce(Default::default, |(lex, mut packed), (other, more)| {
+                packed.extend(more);
+                (lex.merge(other), packed)
+            })
     }
 
     fn merge(mut self, mut other: Lexicon<'a>) -> Lexicon<'a> {
