@@ -331,6 +331,19 @@ mod tests {
     }
 
     #[test]
+    fn packed_tokens_unpack_to_the_same_tokens() {
+        let text = "Title\n\n“Shanghai’s E&P,” he said. US$17.4 billion in the U.S.";
+        let spans = [Span::new(0, 5), Span::new(7, 37), Span::new(38, text.len())];
+        let units = Units::of(text, &spans);
+        let again = units.pack().unpack(text);
+        assert_eq!(units.len(), again.len());
+        for i in 0..units.len() {
+            assert_eq!(units.get(i), again.get(i));
+        }
+        assert_eq!(again.get(1)[1].text, "Shanghai’s");
+    }
+
+    #[test]
     fn possessives_come_off() {
         assert_eq!(strip_possessive("Shanghai’s"), "Shanghai");
         assert_eq!(strip_possessive("Xi"), "Xi");
