@@ -163,10 +163,12 @@ fn ends_sentence(slice: &str, at: usize, mark: u8, next: &str) -> bool {
     if MAYBE_END.contains(&token) {
         return OPENERS.contains(&next_word);
     }
-    let letters: Vec<char> = token.chars().collect();
     // A single initial ("J. K. Rowling").
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return false;
+    let mut chars = token.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return false;
+        }
     }
     // A dotted acronym ("U.S", "D.C", "a.m").
     if token.contains('.') && token.chars().all(|c| c.is_alphabetic() || c == '.') {

@@ -439,11 +439,14 @@ pub fn extract_names(
     for toks in units.iter() {
         let first = toks.iter().position(|t| t.is_word).unwrap_or(0);
         for (k, t) in toks.iter().enumerate().skip(first + 1) {
+            if !t.is_capitalised() {
+                continue;
+            }
             let after_quote = toks[k - 1]
                 .text
                 .chars()
                 .all(|c| matches!(c, '"' | '“' | '‘' | '\'' | '(' | ':'));
-            if t.is_capitalised() && !after_quote {
+            if !after_quote {
                 named.insert(strip_possessive(t.text));
             }
         }

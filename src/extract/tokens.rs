@@ -16,7 +16,11 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     /// First character is an uppercase letter.
     pub fn is_capitalised(&self) -> bool {
-        self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.is_word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// Two or more letters, all uppercase ("SSCCC", "U.S.").
