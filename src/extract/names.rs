@@ -959,7 +959,7 @@ fn analyse_run(
                 end: run.start + f,
                 span: Span::new(toks[run.start].span.start, toks[run.start + f - 1].span.end),
             };
-            classify_and_push(text, toks, pre, sentence, lex, mentions);
+            classify_and_push(text, toks, pre, sentence, lex, mentions, None);
         }
         let _ = lex;
         mentions.push(NameMention {
@@ -1003,17 +1003,19 @@ fn analyse_run(
                     end: run.end,
                     span: Span::new(toks[run.start + cut].span.start, run.span.end),
                 };
-                classify_and_push(text, toks, a, sentence, lex, mentions);
-                classify_and_push(text, toks, b, sentence, lex, mentions);
+                classify_and_push(text, toks, a, sentence, lex, mentions, None);
+                classify_and_push(text, toks, b, sentence, lex, mentions, None);
                 return;
             }
         }
     }
     let end = run.end;
     let start = run.start;
-    let person_like = plausible_person(text, &words)
+    let plausible = plausible_person(text, &words);
+    let person_like = plausible
         && (words.len() >= 2 || single_name_ok(words[0], lex) && g.place(words[0]).is_none());
-    if let Some(idx) = classify_and_push(text, toks, run, sentence, lex, mentions) {
+    let known = Some((words.as_slice(), plausible));
+    if let Some(idx) = classify_and_push(text, toks, run, sentence, lex, mentions, known) {
         if person_like {
             if let Some((title, of)) = lowercase_title_before(text, toks, start, lex) {
                 // A lone word after a lowercase title counts only once linked to a full name.
@@ -1042,6 +1044,9 @@ fn expand_title(t: &str) -> String {
     }
 }
 
+/// Classify a run and add it as a mention, unless it is a common noun or a work's title.
+/// `known` carries the run's words and whether they could be a person's name, when the caller
+/// has worked them out already.
 fn classify_and_push(
     text: &str,
     toks: &[Token],
@@ -1049,8 +1054,16 @@ fn classify_and_push(
     sentence: usize,
     lex: &Lexicon,
     mentions: &mut Vec<NameMention>,
+    known: Option<(&[&str], bool)>,
 ) -> Option<usize> {
-    let words = run_words(toks, &run);
+    let owned;
+    let words: &[&str] = match known {
+        Some((words, _)) => words,
+        None => {
+            owned = run_words(toks, &run);
+            &owned
+        }
+    };
     if words.is_empty() {
         return None;
     }
@@ -1062,11 +1075,12 @@ fn classify_and_push(
         return None;
     }
     // The title of a film or a book is not a person or an organisation, nor is "New Year".
-    let full = joined(text, &words);
+    let full = joined(text, words);
     if lex.is_work(&full) || CALENDAR.contains(&full.as_ref()) {
         return None;
     }
-    let scores = classify(text, toks, &run, &words, &full, lex);
+    let plausible = known.map_or_else(|| plausible_person(text, words), |(_, p)| p);
+    let scores = classify(toks, &run, words, &full, plausible, lex);
     let surface = text[run.span.start..run.span.end].to_string();
     mentions.push(NameMention {
         span: run.span,
@@ -1151,18 +1165,18 @@ const TITLE_MODIFIERS: &[&str] = &[
     "associate",
 ];
 
-/// Weigh the evidence for each kind; `full` is `words` joined.
+/// Weigh the evidence for each kind; `full` is `words` joined, `person_like` whether they
+/// could be a person's name.
 fn classify(
-    text: &str,
     toks: &[Token],
     run: &Run,
     words: &[&str],
     full: &str,
+    person_like: bool,
     lex: &Lexicon,
 ) -> Scores {
     let g = gazetteer::get();
     let mut s = Scores::default();
-    let person_like = plausible_person(text, words);
     let last = words[words.len() - 1];
     let n = words.len();
     let place = g.place(full);
