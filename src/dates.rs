@@ -28,7 +28,15 @@ const WEEKDAYS: &[&str] = &[
 /// The month number (1-12) of a month name or its abbreviation ("Sept", "Oct.").
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // Month names start with one of these letters.
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if w.len() < 3
+        || w.len() > 9
+        || !matches!(
+            first,
+            Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+        )
+    {
         return None;
     }
     crate::gazetteer::with_lowercase(w, |w| {

@@ -924,6 +924,72 @@ fn role_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns that introduce the title of a work ("the film Vera Drake", "her album Soul").
+const WORK_NOUNS_LIST: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "drama",
+    "comedy",
+    "biopic",
+    "thriller",
+    "album",
+    "novel",
+    "musical",
+    "sitcom",
+    "documentary",
+    "blockbuster",
+    "opera",
+    "ballet",
+    "epic",
+    "cartoon",
+    "anthem",
+];
+
+/// Verbs that say a name acts: organisations and people do these; products and measures do not.
+const AGENT_VERBS_LIST: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "announced",
+    "reported",
+    "posted",
+    "plans",
+    "planned",
+    "wants",
+    "hopes",
+    "agreed",
+    "bought",
+    "sold",
+    "launched",
+    "employs",
+    "owns",
+    "warned",
+    "denied",
+    "confirmed",
+    "insisted",
+    "argued",
+    "claimed",
+    "admitted",
+    "revealed",
+    "urged",
+    "accused",
+    "signed",
+    "won",
+    "beat",
+    "lost",
+    "expects",
+    "believes",
+    "refused",
+    "rejected",
+    "decided",
+];
+
+/// Set form of the list above it in this file.
+pub static WORK_NOUNS: Words = Words(LazyLock::new(|| WORK_NOUNS_LIST.iter().copied().collect()));
+/// Set form of the list above it in this file.
+pub static AGENT_VERBS: Words = Words(LazyLock::new(|| AGENT_VERBS_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.
 pub static ORG_HEADS: Words = Words(LazyLock::new(|| ORG_HEADS_LIST.iter().copied().collect()));
 /// Set form of the list above it in this file.

@@ -137,68 +137,6 @@ pub struct RoleFact {
     pub of: Option<String>,
 }
 
-/// Nouns that introduce the title of a work ("the film Vera Drake", "her album Soul").
-const WORK_NOUNS: &[&str] = &[
-    "film",
-    "films",
-    "movie",
-    "drama",
-    "comedy",
-    "biopic",
-    "thriller",
-    "album",
-    "novel",
-    "musical",
-    "sitcom",
-    "documentary",
-    "blockbuster",
-    "opera",
-    "ballet",
-    "epic",
-    "cartoon",
-    "anthem",
-];
-
-/// Verbs that say a name acts: organisations and people do these; products and measures do not.
-const AGENT_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "announced",
-    "reported",
-    "posted",
-    "plans",
-    "planned",
-    "wants",
-    "hopes",
-    "agreed",
-    "bought",
-    "sold",
-    "launched",
-    "employs",
-    "owns",
-    "warned",
-    "denied",
-    "confirmed",
-    "insisted",
-    "argued",
-    "claimed",
-    "admitted",
-    "revealed",
-    "urged",
-    "accused",
-    "signed",
-    "won",
-    "beat",
-    "lost",
-    "expects",
-    "believes",
-    "refused",
-    "rejected",
-    "decided",
-];
-
 /// Collect, in one pass over an article's tokens, what the corpus shows of its words: the words
 /// it writes in lowercase; the acronyms it uses as common nouns ("DVDs"; "a PC and"); the
 /// capitalised words it shows acting ("BT said", "Yukos's"); and the titles it introduces with a
@@ -251,7 +189,8 @@ fn scan_tokens<'a>(units: &Units<'a>, lex: &mut Lexicon<'a>) {
                 lex.common_acronyms.insert(w);
             }
             // A work: capitalised words after a work noun, at most four, "The" dropped.
-            if prev.is_some_and(|p| WORK_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(p.text))) {
+            if prev.is_some_and(|p| gazetteer::with_lowercase(p.text, |l| WORK_NOUNS.contains(&l)))
+            {
                 let mut title: Vec<&str> = Vec::new();
                 for t in toks[k..].iter().take(4) {
                     if !t.is_capitalised() {
