@@ -132,6 +132,19 @@ fn push_trimmed(out: &mut Vec<Span>, slice: &str, base: usize, start: usize, end
     }
 }
 
+/// The length of the longest word of a list.
+const fn longest(words: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > max {
+            max = words[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
 /// Decide whether the punctuation at `at` ends a sentence, given what follows it.
 fn ends_sentence(slice: &str, at: usize, mark: u8, next: &str) -> bool {
     let first = next.chars().next().unwrap_or(' ');
@@ -157,10 +170,11 @@ fn ends_sentence(slice: &str, at: usize, mark: u8, next: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    if NEVER_END.contains(&token) {
+    // The abbreviations are short: longer words are looked up in neither list.
+    if token.len() <= longest(NEVER_END) && NEVER_END.contains(&token) {
         return false;
     }
-    if MAYBE_END.contains(&token) {
+    if token.len() <= longest(MAYBE_END) && MAYBE_END.contains(&token) {
         return OPENERS.contains(&next_word);
     }
     // A single initial ("J. K. Rowling").
