@@ -391,13 +391,23 @@ pub fn extract_names(
         }
     }
     let mut found: Vec<Run> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     for (si, toks) in units.iter().enumerate() {
         if shouting(toks) {
             continue;
         }
         runs(text, toks, lex, &named, &mut found);
         for run in found.drain(..) {
-            analyse_run(text, toks, run, si, lex, &mut mentions, &mut roles);
+            analyse_run(
+                text,
+                toks,
+                run,
+                si,
+                lex,
+                &mut mentions,
+                &mut roles,
+                &mut words,
+            );
         }
     }
     link_in_article(text, &mut mentions, &mut roles);
@@ -839,16 +849,22 @@ fn name_evidence(words: &[&str]) -> f32 {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn analyse_run(
+fn analyse_run<'a>(
     text: &str,
-    toks: &[Token],
+    toks: &[Token<'a>],
     run: Run,
     sentence: usize,
     lex: &Lexicon,
     mentions: &mut Vec<NameMention>,
     roles: &mut Vec<RoleFact>,
+    scratch: &mut Vec<&'a str>,
 ) {
-    let words = run_words(toks, &run);
+    scratch.clear();
+    scratch.extend(toks[run.start..run.end].iter().map(|t| t.text));
+    if let Some(last) = scratch.last_mut() {
+        *last = strip_possessive(last);
+    }
+    let words: &[&str] = scratch;
     let g = gazetteer::get();
 
     // Titles before a name: "[Shanghai] [Vice Mayor] [Hua Yuan]".
@@ -950,10 +966,10 @@ fn analyse_run(
     }
     let end = run.end;
     let start = run.start;
-    let plausible = plausible_person(text, &words);
+    let plausible = plausible_person(text, words);
     let person_like = plausible
         && (words.len() >= 2 || single_name_ok(words[0], lex) && g.place(words[0]).is_none());
-    let known = Some((words.as_slice(), plausible));
+    let known = Some((words, plausible));
     if let Some(idx) = classify_and_push(text, toks, run, sentence, lex, mentions, known) {
         if person_like {
             if let Some((title, of)) = lowercase_title_before(text, toks, start, lex) {
