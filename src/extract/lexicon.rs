@@ -124,6 +124,7 @@ const ORG_HEADS_LIST: &[&str] = &[
     "Police",
     "Railway",
     "Railways",
+    "Reserve",
     "Senate",
     "Service",
     "Services",

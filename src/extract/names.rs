@@ -777,6 +777,10 @@ fn plausible_person(text: &str, words: &[&str]) -> bool {
     if words.len() >= 2 && g.place(&joined(text, words)).is_some() {
         return false;
     }
+    // A country's initials open a body's name, never a person's: "US Federal Reserve".
+    if words.len() >= 2 && is_acronym(words[0]) && g.place(words[0]).is_some() {
+        return false;
+    }
     // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
     !is_any_head(words[words.len() - 1]) && words.iter().all(|w| name_word(w))
 }
@@ -1845,6 +1849,21 @@ mod tests {
             ),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn a_country_s_initials_open_a_body_not_a_person() {
+        let (ms, _) = names("Rates\n\nThe US Federal Reserve raised rates, and UK Coal said it would close a pit.\n");
+        assert!(
+            has(
+                &ms,
+                "US Federal Reserve",
+                "US Federal Reserve",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(ms.iter().all(|(_, _, k)| *k != Kind::Person), "{ms:?}");
     }
 
     #[test]
