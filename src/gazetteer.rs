@@ -48,6 +48,12 @@ fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
+/// A line cut at its first tab.
+fn split_tab(line: &str) -> Option<(&str, &str)> {
+    let at = line.bytes().position(|b| b == b'\t')?;
+    Some((line.get(..at)?, line.get(at + 1..)?))
+}
+
 /// The entries of a word list, hashed; sized once from its line count.
 fn word_set(data: &'static str) -> HashSet<&'static str> {
     let mut set = HashSet::default();
@@ -74,9 +80,12 @@ impl Gazetteer {
         let mut places: HashMap<&'static str, Place> = HashMap::default();
         places.reserve(PLACES.bytes().filter(|&b| b == b'\n').count() + 1);
         for line in entries(PLACES) {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(kind), pop) = (cols.next(), cols.next(), cols.next()) else {
+            let Some((name, rest)) = split_tab(line) else {
                 continue;
+            };
+            let (kind, pop) = match split_tab(rest) {
+                Some((kind, pop)) => (kind, Some(pop)),
+                None => (rest, None),
             };
             let kind = match kind {
                 "continent" => PlaceKind::Continent,
