@@ -76,7 +76,21 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// Index every list; the two long name lists are hashed on threads of their own while the
+    /// places are read.
     fn build() -> Self {
+        std::thread::scope(|scope| {
+            let given = scope.spawn(|| word_set(GIVEN_NAMES));
+            let surnames = scope.spawn(|| word_set(SURNAMES));
+            let mut g = Self::build_places();
+            g.given = given.join().unwrap_or_else(|_| word_set(GIVEN_NAMES));
+            g.surnames = surnames.join().unwrap_or_else(|_| word_set(SURNAMES));
+            g
+        })
+    }
+
+    /// Everything but the given names and surnames, which are left empty.
+    fn build_places() -> Self {
         let mut places: HashMap<&'static str, Place> = HashMap::default();
         places.reserve(PLACES.bytes().filter(|&b| b == b'\n').count() + 1);
         for line in entries(PLACES) {
@@ -130,8 +144,8 @@ impl Gazetteer {
             demonym_stems,
             country_initials,
             places,
-            given: word_set(GIVEN_NAMES),
-            surnames: word_set(SURNAMES),
+            given: HashSet::default(),
+            surnames: HashSet::default(),
             titles: word_set(TITLES),
             org_suffixes: word_set(ORG_SUFFIXES),
         }
