@@ -54,12 +54,79 @@ fn split_tab(line: &str) -> Option<(&str, &str)> {
     Some((line.get(..at)?, line.get(at + 1..)?))
 }
 
+/// An upper bound on the entries of a data file.
+fn line_count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 /// The entries of a word list, hashed; sized once from its line count.
 fn word_set(data: &'static str) -> HashSet<&'static str> {
     let mut set = HashSet::default();
-    set.reserve(data.bytes().filter(|&b| b == b'\n').count() + 1);
+    set.reserve(line_count(data));
     set.extend(entries(data));
     set
+}
+
+/// The places file, by name; a country or continent outranks a city of the same name.
+fn read_places() -> HashMap<&'static str, Place> {
+    let mut places: HashMap<&'static str, Place> = HashMap::default();
+    places.reserve(line_count(PLACES));
+    for line in entries(PLACES) {
+        let Some((name, rest)) = split_tab(line) else {
+            continue;
+        };
+        let (kind, pop) = match split_tab(rest) {
+            Some((kind, pop)) => (kind, Some(pop)),
+            None => (rest, None),
+        };
+        let kind = match kind {
+            "continent" => PlaceKind::Continent,
+            "country" => PlaceKind::Country,
+            "admin" => PlaceKind::Admin,
+            _ => PlaceKind::City,
+        };
+        let population = pop.and_then(|p| p.parse().ok()).unwrap_or(0);
+        let entry = places.entry(name).or_insert(Place { kind, population });
+        // A country or continent outranks a city of the same name.
+        if (kind as u8) < (entry.kind as u8) {
+            *entry = Place { kind, population };
+        }
+    }
+    places
+}
+
+/// Initials of multi-word countries of a million people or more ("UK"), unless two share them.
+fn country_initials(places: &HashMap<&'static str, Place>) -> HashMap<String, &'static str> {
+    let mut country_initials: HashMap<String, &'static str> = HashMap::default();
+    let mut clashes: HashSet<String> = HashSet::default();
+    for (name, p) in places {
+        if p.kind != PlaceKind::Country || !name.contains(' ') || p.population < 1_000_000 {
+            continue;
+        }
+        let ini: String = name
+            .split([' ', '-'])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if ini.len() >= 2 && country_initials.insert(ini.clone(), name).is_some() {
+            clashes.insert(ini);
+        }
+    }
+    for c in clashes {
+        country_initials.remove(&c);
+    }
+    country_initials
+}
+
+/// The first four letters of every country and continent name.
+fn demonym_stems(places: &HashMap<&'static str, Place>) -> HashSet<String> {
+    places
+        .iter()
+        .filter(|(n, p)| {
+            matches!(p.kind, PlaceKind::Country | PlaceKind::Continent) && n.chars().count() >= 4
+        })
+        .map(|(n, _)| n.chars().take(4).collect())
+        .collect()
 }
 
 /// The indexed gazetteers.
@@ -82,73 +149,17 @@ impl Gazetteer {
         std::thread::scope(|scope| {
             let given = scope.spawn(|| word_set(GIVEN_NAMES));
             let surnames = scope.spawn(|| word_set(SURNAMES));
-            let mut g = Self::build_places();
-            g.given = given.join().unwrap_or_else(|_| word_set(GIVEN_NAMES));
-            g.surnames = surnames.join().unwrap_or_else(|_| word_set(SURNAMES));
-            g
+            let places = read_places();
+            Gazetteer {
+                demonym_stems: demonym_stems(&places),
+                country_initials: country_initials(&places),
+                places,
+                given: given.join().unwrap_or_else(|_| word_set(GIVEN_NAMES)),
+                surnames: surnames.join().unwrap_or_else(|_| word_set(SURNAMES)),
+                titles: word_set(TITLES),
+                org_suffixes: word_set(ORG_SUFFIXES),
+            }
         })
-    }
-
-    /// Everything but the given names and surnames, which are left empty.
-    fn build_places() -> Self {
-        let mut places: HashMap<&'static str, Place> = HashMap::default();
-        places.reserve(PLACES.bytes().filter(|&b| b == b'\n').count() + 1);
-        for line in entries(PLACES) {
-            let Some((name, rest)) = split_tab(line) else {
-                continue;
-            };
-            let (kind, pop) = match split_tab(rest) {
-                Some((kind, pop)) => (kind, Some(pop)),
-                None => (rest, None),
-            };
-            let kind = match kind {
-                "continent" => PlaceKind::Continent,
-                "country" => PlaceKind::Country,
-                "admin" => PlaceKind::Admin,
-                _ => PlaceKind::City,
-            };
-            let population = pop.and_then(|p| p.parse().ok()).unwrap_or(0);
-            let entry = places.entry(name).or_insert(Place { kind, population });
-            // A country or continent outranks a city of the same name.
-            if (kind as u8) < (entry.kind as u8) {
-                *entry = Place { kind, population };
-            }
-        }
-        let mut country_initials: HashMap<String, &'static str> = HashMap::default();
-        let mut clashes: HashSet<String> = HashSet::default();
-        for (name, p) in &places {
-            if p.kind != PlaceKind::Country || !name.contains(' ') || p.population < 1_000_000 {
-                continue;
-            }
-            let ini: String = name
-                .split([' ', '-'])
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            if ini.len() >= 2 && country_initials.insert(ini.clone(), name).is_some() {
-                clashes.insert(ini);
-            }
-        }
-        for c in clashes {
-            country_initials.remove(&c);
-        }
-        let demonym_stems = places
-            .iter()
-            .filter(|(n, p)| {
-                matches!(p.kind, PlaceKind::Country | PlaceKind::Continent)
-                    && n.chars().count() >= 4
-            })
-            .map(|(n, _)| n.chars().take(4).collect())
-            .collect();
-        Gazetteer {
-            demonym_stems,
-            country_initials,
-            places,
-            given: HashSet::default(),
-            surnames: HashSet::default(),
-            titles: word_set(TITLES),
-            org_suffixes: word_set(ORG_SUFFIXES),
-        }
     }
 
     /// The place called exactly `name`, if any; "U.S." is read as "US", and an acronym made of

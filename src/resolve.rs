@@ -145,10 +145,15 @@ fn slug(name: &str) -> String {
 /// The mentions of one name that are counted as one kind: one entity, before merging.
 struct Piece {
     kind: Kind,
-    /// The first mention, as (article, mention) indices.
-    first: (u32, u32),
-    /// Every mention, in corpus order.
+    /// Every mention as (article, mention) indices, in corpus order; never empty.
     mentions: Vec<(u32, u32)>,
+}
+
+impl Piece {
+    /// The first mention.
+    fn first(&self) -> (u32, u32) {
+        self.mentions[0]
+    }
 }
 
 /// A mention as (hash of its key, article index, mention index).
@@ -210,7 +215,8 @@ fn key_hash(key: &str) -> u64 {
 /// Join per-article extractions into corpus entities.
 pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
     let (items, groups) = mentions_by_key(extractions, key_hash);
-    let mention = |&(_, ai, mi): &Item| &extractions[ai as usize].mentions[mi as usize];
+    let mention_at = |(ai, mi): (u32, u32)| &extractions[ai as usize].mentions[mi as usize];
+    let mention = |&(_, ai, mi): &Item| mention_at((ai, mi));
     let groups: Vec<&[Item]> = groups.into_iter().map(|r| &items[r]).collect();
 
     // Per key, the kind of each of its mentions becomes an entity ("piece") of that kind. Within
@@ -219,7 +225,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     // never decided anywhere, the strongest single evidence. Weak evidence does not add up
     // across articles, and a kind decided elsewhere is carried to a lone word only when several
     // articles agree.
-    let pieces: Vec<Piece> = groups
+    let mut pieces: Vec<Piece> = groups
         .par_iter()
         .flat_map_iter(|group| {
             let key = mention(&group[0]).key.as_ref();
@@ -262,7 +268,6 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                     None => {
                         by_kind.push(Piece {
                             kind,
-                            first: (run[0].1, run[0].2),
                             mentions: Vec::new(),
                         });
                         by_kind.len() - 1
@@ -277,18 +282,17 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         .collect();
 
     // Entities in the order the corpus first names them, as a reader meets them.
-    let mut pieces = pieces;
-    pieces.par_sort_unstable_by_key(|p| p.first);
+    pieces.par_sort_unstable_by_key(Piece::first);
     let built: Vec<(Entity, HashMap<&str, usize>)> = pieces
         .par_iter()
         .map(|p| {
-            let first = &extractions[p.first.0 as usize].mentions[p.first.1 as usize];
+            let first = mention_at(p.first());
             let mut surfaces: HashMap<&str, usize> = HashMap::default();
             let mentions = p
                 .mentions
                 .iter()
                 .map(|&(ai, mi)| {
-                    let m = &extractions[ai as usize].mentions[mi as usize];
+                    let m = mention_at((ai, mi));
                     *surfaces
                         .entry(m.surface(&articles[ai as usize].text))
                         .or_insert(0) += 1;
@@ -318,9 +322,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         if p.kind != Kind::Person {
             continue;
         }
-        let key = extractions[p.first.0 as usize].mentions[p.first.1 as usize]
-            .key
-            .as_ref();
+        let key = mention_at(p.first()).key.as_ref();
         for &(ai, _) in &p.mentions {
             article_people[ai as usize].insert(key, idx);
         }

@@ -240,26 +240,14 @@ pub struct Lexicon<'a> {
 }
 
 impl<'a> Lexicon<'a> {
-    /// Tokenise and scan `articles`, a few large chunks per thread so that few partial sets
-    /// are merged.
+    /// Tokenise and scan `articles`.
     pub fn from_articles(articles: &'a [Article]) -> Lexicon<'a> {
-        use rayon::prelude::*;
-        let pieces = rayon::current_num_threads().max(1) * 4;
-        let chunk = articles.len().div_ceil(pieces).max(1);
-        articles
-            .par_chunks(chunk)
-            .map(|chunk| {
-                let mut lex = Lexicon::default();
-                for a in chunk {
-                    scan_tokens(&super::tokenize_article(a), &mut lex);
-                }
-                lex
-            })
-            .reduce(Lexicon::default, Lexicon::merge)
+        Lexicon::from_articles_keeping_tokens(articles).0
     }
 
-    /// Tokenise and scan `articles` as [`Lexicon::from_articles`] does, and keep each
-    /// article's tokens, packed, so that extraction need not tokenise again.
+    /// Tokenise and scan `articles`, a few large chunks per thread so that few partial sets are
+    /// merged, and keep each article's tokens, packed, so that extraction need not tokenise
+    /// again.
     pub fn from_articles_keeping_tokens(
         articles: &'a [Article],
     ) -> (Lexicon<'a>, Vec<PackedUnits>) {
@@ -743,11 +731,18 @@ fn run_ends_in_head(toks: &[Token], k: usize) -> bool {
 
 /// The words of a run, possessive removed from the last.
 fn run_words<'a>(toks: &[Token<'a>], run: &Run) -> Vec<&'a str> {
-    let mut ws: Vec<&str> = toks[run.start..run.end].iter().map(|t| t.text).collect();
-    if let Some(last) = ws.last_mut() {
+    let mut words = Vec::new();
+    fill_run_words(toks, run, &mut words);
+    words
+}
+
+/// Put the words of a run into `words`, possessive removed from the last.
+fn fill_run_words<'a>(toks: &[Token<'a>], run: &Run, words: &mut Vec<&'a str>) {
+    words.clear();
+    words.extend(toks[run.start..run.end].iter().map(|t| t.text));
+    if let Some(last) = words.last_mut() {
         *last = strip_possessive(last);
     }
-    ws
 }
 
 /// `words`, slices of `text`, joined by single spaces: a slice of `text` itself when they are
@@ -863,11 +858,7 @@ fn analyse_run<'a>(
     roles: &mut Vec<RoleFact>,
     scratch: &mut Vec<&'a str>,
 ) {
-    scratch.clear();
-    scratch.extend(toks[run.start..run.end].iter().map(|t| t.text));
-    if let Some(last) = scratch.last_mut() {
-        *last = strip_possessive(last);
-    }
+    fill_run_words(toks, &run, scratch);
     let words: &[&str] = scratch;
     let g = gazetteer::get();
 

@@ -25,8 +25,9 @@ fn opens(prev: Option<char>) -> bool {
 fn quoted_spans(text: &str, para: Span) -> Vec<(usize, Span, usize, bool)> {
     let slice = &text[para.start..para.end];
     let mut out = Vec::new();
-    let mut open: Option<(usize, usize, char)> = None; // (mark start, inner start, mark)
-                                                       // Only '"' and the curly marks (which start with the byte E2) matter: skip to them.
+    // The open quotation: (mark start, inner start, mark).
+    let mut open: Option<(usize, usize, char)> = None;
+    // Only '"' and the curly marks (which start with the byte E2) matter: skip to them.
     let marks = slice
         .bytes()
         .enumerate()

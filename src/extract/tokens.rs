@@ -212,40 +212,32 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
     let class = |j: usize| bytes.get(j).map(|&b| CLASSES[usize::from(b)]);
     let mut i = 0;
     while let Some(cl) = class(i) {
+        // ASCII bytes are classed by the table; other characters are decoded and asked.
         let c = match cl {
-            Class::Space => {
-                i += 1;
-                continue;
-            }
-            Class::Alnum => char::from(bytes[i]),
-            Class::Punct => {
-                out.push(Token {
-                    text: &slice[i..i + 1],
-                    span: Span::new(span.start + i, span.start + i + 1),
-                    is_word: false,
-                });
-                i += 1;
-                continue;
-            }
-            Class::NonAscii => {
-                let Some(c) = char_at(slice, i) else { break };
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
-                }
-                if !c.is_alphanumeric() {
-                    let end = i + c.len_utf8();
-                    out.push(Token {
-                        text: &slice[i..end],
-                        span: Span::new(span.start + i, span.start + end),
-                        is_word: false,
-                    });
-                    i = end;
-                    continue;
-                }
-                c
-            }
+            Class::NonAscii => match char_at(slice, i) {
+                Some(c) => c,
+                None => break,
+            },
+            _ => char::from(bytes[i]),
         };
+        let (space, alnum) = match cl {
+            Class::NonAscii => (c.is_whitespace(), c.is_alphanumeric()),
+            _ => (cl == Class::Space, cl == Class::Alnum),
+        };
+        if space {
+            i += c.len_utf8();
+            continue;
+        }
+        if !alnum {
+            let end = i + c.len_utf8();
+            out.push(Token {
+                text: &slice[i..end],
+                span: Span::new(span.start + i, span.start + end),
+                is_word: false,
+            });
+            i = end;
+            continue;
+        }
         // A word: letters and digits, with joining punctuation between them.
         let start = i;
         let mut prev = c;
