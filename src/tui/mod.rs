@@ -240,7 +240,7 @@ fn draw_sync<B: ratatui::backend::Backend>(
     execute!(out, BeginSynchronizedUpdate).ok();
     let r = terminal.draw(f).map(|_| ());
     execute!(out, EndSynchronizedUpdate).ok();
-    r.context("cannot draw")
+    r.map_err(|e| anyhow::anyhow!("cannot draw: {e}"))
 }
 
 /// Put text on the clipboard of the terminal the user sits at, over SSH too (OSC 52).
