@@ -3,6 +3,7 @@
 use crate::corpus::{ArticleLookup, Corpus};
 use crate::extract::Kind;
 use crate::model::Article;
+use crate::present;
 use crate::resolve::Entity;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -21,6 +22,15 @@ pub struct Cli {
     /// A corpus folder or file; repeat for several.
     #[arg(long = "corpus", value_name = "PATH", global = true)]
     pub corpus: Vec<PathBuf>,
+
+    /// Follow links that lead out of the folders given (by default they are reported, not followed).
+    #[arg(long, global = true)]
+    pub follow_links: bool,
+
+    /// The most text to hold, such as 500M or 2G (default: a quarter of physical memory); files
+    /// past it are refused with a warning.
+    #[arg(long, value_name = "SIZE", global = true, value_parser = parse_max_text)]
+    pub max_text: Option<u64>,
 
     /// The one-shot command to run instead of the browser.
     #[command(subcommand)]
@@ -109,6 +119,10 @@ impl ListKind {
     }
 }
 
+fn parse_max_text(s: &str) -> Result<u64, String> {
+    crate::load::parse_size(s).ok_or_else(|| format!("\"{s}\" is not a size (try 500M or 2G)"))
+}
+
 /// Exit status: something found.
 const FOUND: u8 = 0;
 /// Exit status: nothing found.
@@ -121,22 +135,29 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let mut paths = cli.paths.clone();
     paths.extend(cli.corpus.iter().cloned());
+    let mut options = crate::load::LoadOptions {
+        follow_links: cli.follow_links,
+        ..Default::default()
+    };
+    if let Some(max) = cli.max_text {
+        options.max_text = max;
+    }
     {
         use std::io::IsTerminal;
         if cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal() {
-            return match crate::tui::run(&paths) {
+            return match crate::tui::run(&paths, &options) {
                 Ok(()) => ExitCode::from(FOUND),
                 Err(e) => {
-                    eprintln!("dossier: {e:#}");
+                    error_line(&format!("{e:#}"));
                     ExitCode::from(BAD)
                 }
             };
         }
     }
-    let corpus = match Corpus::open(&paths) {
+    let corpus = match Corpus::open_with(&paths, &options) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            error_line(&format!("{e:#}"));
             return ExitCode::from(BAD);
         }
     };
@@ -159,13 +180,13 @@ pub fn run() -> ExitCode {
     let code = match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            error_line(&format!("{e:#}"));
             BAD
         }
     };
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("dossier: cannot write output: {e}");
+            error_line(&format!("cannot write output: {e}"));
             ExitCode::from(BAD)
         }
         _ => ExitCode::from(code),
@@ -174,31 +195,44 @@ pub fn run() -> ExitCode {
 
 type Out<'a> = io::BufWriter<io::StdoutLock<'a>>;
 
-/// Write, treating a closed pipe (`dossier export | head`) as a normal end.
-fn emit(out: &mut Out, s: &str) -> anyhow::Result<()> {
+/// Write bytes, treating a closed pipe (`dossier export | head`) as a normal end.
+fn write_out(out: &mut Out, s: &str) -> anyhow::Result<()> {
     match out.write_all(s.as_bytes()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
 }
 
-fn emit_json<T: Serialize>(out: &mut Out, value: &T) -> anyhow::Result<()> {
-    let mut s = serde_json::to_string_pretty(value)?;
-    s.push('\n');
-    emit(out, &s)
+/// Write text for a person: every line passes the terminal rule ([`present::for_terminal`]), so
+/// nothing from a corpus can drive the terminal.
+fn emit(out: &mut Out, s: &str) -> anyhow::Result<()> {
+    write_out(out, &present::for_terminal(s))
 }
 
-/// Replace control characters (other than newline and tab) so article text cannot drive the terminal.
+/// Write JSON, pretty or compact, with the characters a terminal would act on escaped.
+fn write_json<T: Serialize>(out: &mut Out, value: &T, pretty: bool) -> anyhow::Result<()> {
+    let mut s = if pretty {
+        serde_json::to_string_pretty(value)?
+    } else {
+        serde_json::to_string(value)?
+    };
+    s.push('\n');
+    write_out(out, &present::escape_json_for_terminal(&s))
+}
+
+fn emit_json<T: Serialize>(out: &mut Out, value: &T) -> anyhow::Result<()> {
+    write_json(out, value, true)
+}
+
+/// One field of a line (an id, a name, a title) with the terminal rule applied and line breaks
+/// turned into spaces, so a file name holding a newline cannot forge a line.
 pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    present::one_line(s).into_owned()
+}
+
+/// Print one line on standard error, through the terminal rule.
+fn error_line(msg: &str) {
+    eprintln!("dossier: {}", present::one_line(msg));
 }
 
 fn summary(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
@@ -210,8 +244,8 @@ fn summary(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
     );
     for a in &corpus.articles {
         s.push_str(&format!(
-            "  {:<28} {}\n",
-            a.id,
+            "  {} {}\n",
+            present::pad(&printable(&a.id), 28),
             printable(a.title.as_deref().unwrap_or("(untitled)"))
         ));
     }
@@ -220,9 +254,7 @@ fn summary(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
 }
 
 fn export(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
-    let mut s = serde_json::to_string(&crate::export::build(corpus))?;
-    s.push('\n');
-    emit(out, &s)?;
+    write_json(out, &crate::export::build(corpus), false)?;
     Ok(FOUND)
 }
 
@@ -311,16 +343,16 @@ fn lookup<'a>(corpus: &'a Corpus, key: &str) -> Result<&'a Article, u8> {
         ArticleLookup::Found(a) => Ok(a),
         ArticleLookup::Ambiguous(ids) => {
             let shown: Vec<&str> = ids.iter().take(8).map(String::as_str).collect();
-            eprintln!(
-                "dossier: \"{key}\" matches {} articles: {}{}",
+            error_line(&format!(
+                "\"{key}\" matches {} articles: {}{}",
                 ids.len(),
                 shown.join(", "),
                 if ids.len() > 8 { ", ..." } else { "" }
-            );
+            ));
             Err(NOTHING)
         }
         ArticleLookup::None => {
-            eprintln!("dossier: no article \"{key}\"");
+            error_line(&format!("no article \"{key}\""));
             Err(NOTHING)
         }
     }
@@ -403,14 +435,15 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
                 let width = corpus
                     .articles
                     .iter()
-                    .map(|a| a.id.len())
+                    .map(|a| present::width(&printable(&a.id)))
                     .max()
-                    .unwrap_or(0);
+                    .unwrap_or(0)
+                    .min(ID_COLUMN);
                 let mut s = String::new();
                 for a in &corpus.articles {
                     s.push_str(&format!(
-                        "{:<width$}  {:>5} words  {}\n",
-                        a.id,
+                        "{}  {:>5} words  {}\n",
+                        present::pad(&printable(&a.id), width),
                         a.word_count(),
                         printable(a.title.as_deref().unwrap_or("(untitled)"))
                     ));
@@ -461,10 +494,13 @@ fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
         .collect()
 }
 
-/// The article id up to the first underscore ("004" for "004_8802dec5a64da894").
+/// The article id up to the first underscore ("004" for "004_8802dec5a64da894"), one line.
 fn short_id(id: &str) -> String {
-    id.split('_').next().unwrap_or(id).to_string()
+    printable(id.split('_').next().unwrap_or(id))
 }
+
+/// Widest id column in aligned listings; a longer id is printed whole and pushes its line.
+const ID_COLUMN: usize = 40;
 
 fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let ents: Vec<&Entity> = corpus.entities_of(kind).map(|(_, e)| e).collect();
@@ -493,7 +529,7 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
     } else {
         let width = ents
             .iter()
-            .map(|e| e.name.chars().count())
+            .map(|e| present::width(&printable(&e.name)))
             .max()
             .unwrap_or(0)
             .min(40);
@@ -501,8 +537,8 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
         for e in &ents {
             let roles = roles_summary(corpus, e);
             s.push_str(&format!(
-                "{:<width$}  {:>4} mentions  {:>3} articles{}\n",
-                printable(&e.name),
+                "{}  {:>4} mentions  {:>3} articles{}\n",
+                present::pad(&printable(&e.name), width),
                 e.mentions.len(),
                 e.articles().len(),
                 if roles.is_empty() {
@@ -591,7 +627,9 @@ pub fn kwic(article: &crate::model::Article, span: crate::model::Span, width: us
         .find(|p| p.contains(span))
         .copied()
         .unwrap_or(span);
-    let left: String = text[para.start..span.start]
+    let left: String = text
+        .get(para.start..span.start)
+        .unwrap_or("")
         .chars()
         .rev()
         .take(width)
@@ -599,12 +637,17 @@ pub fn kwic(article: &crate::model::Article, span: crate::model::Span, width: us
         .into_iter()
         .rev()
         .collect();
-    let right: String = text[span.end..para.end].chars().take(width).collect();
+    let right: String = text
+        .get(span.end..para.end)
+        .unwrap_or("")
+        .chars()
+        .take(width)
+        .collect();
     let flat = |s: &str| s.replace(['\n', '\t'], " ");
     format!(
         "{}[{}]{}",
         flat(&left),
-        flat(&text[span.start..span.end]),
+        flat(text.get(span.start..span.end).unwrap_or("")),
         flat(&right)
     )
 }
@@ -613,7 +656,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
     let hits = corpus.find_entities(name);
     let ents = &corpus.resolved.entities;
     if hits.is_empty() {
-        eprintln!("dossier: no entity matches \"{name}\"");
+        error_line(&format!("no entity matches \"{name}\""));
         return Ok(NOTHING);
     }
     let mut s = String::new();
@@ -642,9 +685,9 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
                 arts.push(format!("and {} more", all.len() - 4));
             }
             s.push_str(&format!(
-                "  [{}] {:<28} {} mentions in {}{}\n",
+                "  [{}] {} {} mentions in {}{}\n",
                 e.kind.badge(),
-                printable(&e.name),
+                present::pad(&printable(&e.name), 28),
                 e.mentions.len(),
                 arts.join(", "),
                 if roles.is_empty() {
@@ -666,7 +709,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         e.kind.badge(),
         e.kind.as_str()
     ));
-    s.push_str(&format!("id        {}\n", e.id));
+    s.push_str(&format!("id        {}\n", printable(&e.id)));
     if !e.aliases.is_empty() {
         s.push_str(&format!("aliases   {}\n", printable(&e.aliases.join(", "))));
     }
@@ -684,7 +727,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         let art = &corpus.articles[a];
         s.push_str(&format!(
             "  {}  {}\n",
-            art.id,
+            printable(&art.id),
             printable(art.title.as_deref().unwrap_or("(untitled)"))
         ));
     }
@@ -692,8 +735,8 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
     for m in &e.mentions {
         let art = &corpus.articles[m.article];
         s.push_str(&format!(
-            "  {:<6} {}\n",
-            short_id(&art.id),
+            "  {} {}\n",
+            present::pad(&short_id(&art.id), 6),
             printable(&kwic(art, m.span, 40))
         ));
     }
@@ -708,8 +751,8 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         for q in quotes {
             let art = &corpus.articles[q.article];
             s.push_str(&format!(
-                "  {:<6} “{}”\n",
-                short_id(&art.id),
+                "  {} “{}”\n",
+                present::pad(&short_id(&art.id), 6),
                 printable(art.slice(q.span))
             ));
         }
@@ -748,7 +791,7 @@ fn search(
                 format!("{prefix}:{}", crate::index::parse_query(query).1)
             }
             None => {
-                eprintln!("dossier: unknown kind \"{k}\" (person, organization, place, event, initiative, article, quote)");
+                error_line(&format!("unknown kind \"{k}\" (person, organization, place, event, initiative, article, quote)"));
                 return Ok(BAD);
             }
         },
@@ -820,14 +863,14 @@ fn search(
             s.push_str(&format!(
                 "[{badge}] {}{alias}  {}\n",
                 printable(&r.name),
-                r.id
+                printable(&r.id)
             ));
         }
         emit(out, &s)?;
     }
     if rows.is_empty() {
         if !json {
-            eprintln!("dossier: nothing matches \"{query}\"");
+            error_line(&format!("nothing matches \"{query}\""));
         }
         return Ok(NOTHING);
     }

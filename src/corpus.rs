@@ -1,7 +1,8 @@
 //! The parsed corpus held in memory, and how it is built from paths or the bundled seeds.
 
 use crate::extract::{self, ArticleExtraction, Kind, Lexicon};
-use crate::load::{self, Loaded};
+use crate::isolate;
+use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Article, Warning};
 use crate::parse;
 use crate::resolve::{self, Entity, Resolved};
@@ -52,12 +53,17 @@ pub struct Corpus {
 impl Corpus {
     /// Load and parse the corpus at `paths`, or the bundled seeds when `paths` is empty.
     pub fn open(paths: &[PathBuf]) -> Result<Corpus> {
+        Self::open_with(paths, &LoadOptions::default())
+    }
+
+    /// [`Corpus::open`] with options for links and the limit on text held.
+    pub fn open_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus> {
         let t0 = Instant::now();
         crate::gazetteer::warm_up();
         let loaded = if paths.is_empty() {
             load::load_seeds()
         } else {
-            load::load_paths(paths)?
+            load::load_paths_with(paths, options)?
         };
         let read = t0.elapsed();
         Ok(Self::from_loaded(loaded, read))
@@ -65,32 +71,71 @@ impl Corpus {
 
     /// Parse what a load produced.
     pub fn from_loaded(loaded: Loaded, read: Duration) -> Corpus {
+        let mut warnings = loaded.warnings;
         let t1 = Instant::now();
-        let articles: Vec<Article> = loaded
+        // Each article is parsed and extracted in isolation: a bug that panics on one becomes a
+        // warning naming its file, and the rest of the corpus opens.
+        let parsed: Vec<Result<Article, Warning>> = loaded
             .docs
             .into_par_iter()
-            .map(parse::parse_owned)
+            .map(|doc| {
+                let path = doc.path.clone();
+                isolate::isolated(|| parse::parse_owned(doc)).map_err(|msg| {
+                    Warning::new(
+                        path,
+                        format!("dossier failed to parse this file ({msg}); skipped"),
+                    )
+                })
+            })
             .collect();
+        let mut articles = Vec::with_capacity(parsed.len());
+        for p in parsed {
+            match p {
+                Ok(a) => articles.push(a),
+                Err(w) => warnings.push(w),
+            }
+        }
         let parse = t1.elapsed();
         let t2 = Instant::now();
-        let (lex, tokens) = Lexicon::from_articles_keeping_tokens(&articles);
+        let (lex, tokens, failed) = Lexicon::from_articles_keeping_tokens(&articles);
+        for (i, msg) in failed {
+            if let Some(a) = articles.get(i) {
+                warnings.push(extraction_failed(a, &msg));
+            }
+        }
         let lexicon = t2.elapsed();
         let t3 = Instant::now();
-        let extractions: Vec<ArticleExtraction> = articles
+        let extracted: Vec<Result<ArticleExtraction, String>> = articles
             .par_iter()
             .zip(tokens)
-            .map(|(a, packed)| extract::extract_article(a, &packed.unpack(&a.text), &lex))
+            .map(|(a, packed)| {
+                isolate::isolated(|| extract::extract_article(a, &packed.unpack(&a.text), &lex))
+            })
             .collect();
+        let mut extractions = Vec::with_capacity(extracted.len());
+        for (a, e) in articles.iter().zip(extracted) {
+            extractions.push(e.unwrap_or_else(|msg| {
+                warnings.push(extraction_failed(a, &msg));
+                ArticleExtraction::default()
+            }));
+        }
         let extract = t3.elapsed();
         let t4 = Instant::now();
-        let resolved = resolve::resolve(&articles, &extractions);
+        let resolved = isolate::isolated(|| resolve::resolve(&articles, &extractions))
+            .unwrap_or_else(|msg| {
+                warnings.push(Warning::new(
+                    "(corpus)",
+                    format!("dossier failed to join names across articles ({msg}); no entities are shown"),
+                ));
+                Resolved::default()
+            });
         // Freed on both threads: the per-article extractions are many small allocations.
         extractions.into_par_iter().for_each(drop);
         drop(lex);
         let resolve = t4.elapsed();
         Corpus {
             articles,
-            warnings: loaded.warnings,
+            warnings,
             skipped_other: loaded.skipped_other,
             bytes: loaded.bytes,
             resolved,
@@ -158,6 +203,14 @@ impl Corpus {
         }
         Vec::new()
     }
+}
+
+/// The warning for an article whose extraction panicked: it stays, without entities.
+fn extraction_failed(a: &Article, msg: &str) -> Warning {
+    Warning::new(
+        a.path.clone(),
+        format!("dossier failed to extract names from this file ({msg}); shown without them"),
+    )
 }
 
 /// The outcome of looking an article up by id or prefix.

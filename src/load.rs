@@ -4,7 +4,6 @@
 use crate::model::Warning;
 use anyhow::{bail, Result};
 use rayon::prelude::*;
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
@@ -12,6 +11,82 @@ use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused with a warning rather than read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How a load treats links and how much text it may hold.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Follow links that lead out of the folders given (off: they are reported and skipped).
+    pub follow_links: bool,
+    /// The most bytes of text held in all; files past it are refused with a warning.
+    pub max_text: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            follow_links: false,
+            max_text: default_max_text(),
+        }
+    }
+}
+
+/// A quarter of the machine's physical memory (1 GiB when it cannot be told).
+pub fn default_max_text() -> u64 {
+    #[cfg(unix)]
+    {
+        // SAFETY: sysconf only reads system configuration.
+        let (pages, size) = unsafe {
+            (
+                libc::sysconf(libc::_SC_PHYS_PAGES),
+                libc::sysconf(libc::_SC_PAGESIZE),
+            )
+        };
+        if pages > 0 && size > 0 {
+            return (pages as u64).saturating_mul(size as u64) / 4;
+        }
+    }
+    1 << 30
+}
+
+/// Read a size as a person writes it: `500M`, `2G`, `64k`, `1000000` (bytes).
+pub fn parse_size(s: &str) -> Option<u64> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num.parse().ok()?;
+    let mult = match unit
+        .trim()
+        .to_ascii_lowercase()
+        .trim_end_matches(['b', 'i'])
+    {
+        "" => 1.0,
+        "k" => 1024.0,
+        "m" => 1024.0 * 1024.0,
+        "g" => 1024.0 * 1024.0 * 1024.0,
+        "t" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    };
+    let v = n * mult;
+    (v.is_finite() && v >= 0.0).then_some(v as u64)
+}
+
+/// Bytes as a person reads them: "63.0 MiB".
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u + 1 < UNITS.len() {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} bytes")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
 
 /// The seed articles compiled into the binary: (file name, text).
 pub const SEEDS: &[(&str, &str)] = &[
@@ -120,27 +195,42 @@ struct Candidate {
     format: Format,
 }
 
+/// Load every article under `paths` (folders walked recursively, or single files), with the
+/// default options.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
+    load_paths_with(paths, &LoadOptions::default())
+}
+
 /// Load every article under `paths` (folders walked recursively, or single files).
 ///
 /// A path that does not exist or cannot be read at all is an error; every problem inside a
 /// folder is a warning and the load goes on.
-pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
+pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     let mut candidates = Vec::new();
+    let mut seen = SeenFiles::default();
     for root in paths {
         let meta = match fs::metadata(root) {
             Ok(m) => m,
             Err(e) => bail!("cannot read {}: {}", root.display(), io_reason(&e)),
         };
         if meta.is_dir() {
-            walk(root, &mut candidates, &mut loaded);
+            walk(root, options, &mut seen, &mut candidates, &mut loaded);
         } else if meta.is_file() {
             match format_of(root) {
-                Some(format) => candidates.push(Candidate {
-                    path: root.clone(),
-                    id: stem(root),
-                    format,
-                }),
+                Some(format) => {
+                    // A file named on the command line must be readable: say so now, exit 2.
+                    if let Err(e) = fs::File::open(root) {
+                        bail!("cannot read {}: {}", root.display(), io_reason(&e));
+                    }
+                    if seen.first(root, &meta).is_none() {
+                        candidates.push(Candidate {
+                            path: root.clone(),
+                            id: stem(root),
+                            format,
+                        });
+                    }
+                }
                 None => bail!(
                     "{}: not a .txt, .md, .jsonl or .ndjson file",
                     root.display()
@@ -151,34 +241,108 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
         }
     }
 
-    let results: Vec<(Vec<RawDoc>, Vec<Warning>, u64)> =
-        candidates.par_iter().map(read_candidate).collect();
+    let budget = TextBudget::new(options.max_text);
+    let results: Vec<(Vec<RawDoc>, Vec<Warning>, u64)> = candidates
+        .par_iter()
+        .map(|c| read_candidate(c, &budget))
+        .collect();
     for (docs, warnings, bytes) in results {
         loaded.docs.extend(docs);
         loaded.warnings.extend(warnings);
         loaded.bytes += bytes;
     }
-    dedupe_ids(&mut loaded.docs);
+    unique_ids(&mut loaded.docs, &mut loaded.warnings);
     Ok(loaded)
 }
 
-fn walk(root: &Path, out: &mut Vec<Candidate>, loaded: &mut Loaded) {
+/// Files already taken, by device and inode: a file reached twice (through a link, a hard link
+/// or two roots) is one article.
+#[derive(Default)]
+struct SeenFiles {
+    files: HashMap<(u64, u64), PathBuf>,
+}
+
+impl SeenFiles {
+    /// The path the same file was first taken from, or None (and it is taken now).
+    fn first(&mut self, path: &Path, meta: &fs::Metadata) -> Option<PathBuf> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match self.files.entry((meta.dev(), meta.ino())) {
+                std::collections::hash_map::Entry::Occupied(o) => Some(o.get().clone()),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(path.to_path_buf());
+                    None
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (path, meta, &self.files);
+            None
+        }
+    }
+}
+
+/// Paths longer than this cannot be opened on Linux; they are reported, not lost.
+const MAX_PATH_BYTES: usize = 4096;
+
+fn walk(
+    root: &Path,
+    options: &LoadOptions,
+    seen: &mut SeenFiles,
+    out: &mut Vec<Candidate>,
+    loaded: &mut Loaded,
+) {
+    let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut link_warnings: Vec<Warning> = Vec::new();
+    // The folder being listed at each depth, to name the place of an error that has no path.
+    let mut dirs: Vec<PathBuf> = vec![root.to_path_buf()];
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
-        .sort_by_file_name();
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if options.follow_links || !e.path_is_symlink() {
+                return true;
+            }
+            // A link is followed only while it stays inside the folder given.
+            match fs::canonicalize(e.path()) {
+                Ok(target) if target.starts_with(&canonical_root) => true,
+                Ok(target) => {
+                    link_warnings.push(Warning::new(
+                        e.path().display().to_string(),
+                        format!(
+                            "link to {} leads out of the corpus folder; not followed (--follow-links follows it)",
+                            target.display()
+                        ),
+                    ));
+                    false
+                }
+                // Broken links and loops: the walk reports them.
+                Err(_) => true,
+            }
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let path = e
                     .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
+                    .map(Path::to_path_buf)
+                    .or_else(|| dirs.get(e.depth().saturating_sub(1)).cloned())
+                    .unwrap_or_else(|| root.to_path_buf())
+                    .display()
+                    .to_string();
                 let message = if let Some(ancestor) = e.loop_ancestor() {
                     format!("link loop back to {}; not followed", ancestor.display())
                 } else if let Some(io) = e.io_error() {
-                    if is_broken_link(e.path()) {
+                    if io.raw_os_error() == Some(libc_eloop()) {
+                        "link loop (links that lead to each other); not followed".to_string()
+                    } else if is_broken_link(e.path()) {
                         "broken link; skipped".to_string()
+                    } else if io.raw_os_error() == Some(libc_enametoolong()) {
+                        format!("path too long to open (over {MAX_PATH_BYTES} bytes); skipped")
                     } else {
                         format!("cannot read: {}", io_reason(io))
                     }
@@ -190,6 +354,8 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, loaded: &mut Loaded) {
             }
         };
         if entry.file_type().is_dir() {
+            dirs.truncate(entry.depth());
+            dirs.push(entry.path().to_path_buf());
             continue;
         }
         let path = entry.path();
@@ -197,12 +363,35 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, loaded: &mut Loaded) {
             loaded.skipped_other += 1;
             continue;
         };
+        let shown = path.display().to_string();
         if !entry.file_type().is_file() {
             loaded.warnings.push(Warning::new(
-                path.display().to_string(),
+                shown,
                 format!("{}; skipped", describe_special(&entry)),
             ));
             continue;
+        }
+        if path.as_os_str().len() >= MAX_PATH_BYTES {
+            loaded.warnings.push(Warning::new(
+                shown,
+                format!("path too long to open (over {MAX_PATH_BYTES} bytes); skipped"),
+            ));
+            continue;
+        }
+        if let Ok(meta) = entry.metadata() {
+            if let Some(first) = seen.first(path, &meta) {
+                loaded.warnings.push(Warning::new(
+                    shown,
+                    format!("the same file as {}; read once", first.display()),
+                ));
+                continue;
+            }
+        }
+        if path.to_str().is_none() {
+            loaded.warnings.push(Warning::new(
+                shown.clone(),
+                "file name is not valid UTF-8; shown with U+FFFD in its place",
+            ));
         }
         let id = relative_id(root, path);
         out.push(Candidate {
@@ -211,6 +400,27 @@ fn walk(root: &Path, out: &mut Vec<Candidate>, loaded: &mut Loaded) {
             format,
         });
     }
+    loaded.warnings.extend(link_warnings);
+}
+
+#[cfg(unix)]
+fn libc_eloop() -> i32 {
+    libc::ELOOP
+}
+
+#[cfg(not(unix))]
+fn libc_eloop() -> i32 {
+    -1
+}
+
+#[cfg(unix)]
+fn libc_enametoolong() -> i32 {
+    libc::ENAMETOOLONG
+}
+
+#[cfg(not(unix))]
+fn libc_enametoolong() -> i32 {
+    -1
 }
 
 fn is_broken_link(path: Option<&Path>) -> bool {
@@ -220,10 +430,13 @@ fn is_broken_link(path: Option<&Path>) -> bool {
     })
 }
 
-#[cfg(unix)]
 fn describe_special(entry: &walkdir::DirEntry) -> &'static str {
+    describe_file_type(&entry.file_type())
+}
+
+#[cfg(unix)]
+fn describe_file_type(ft: &fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
-    let ft = entry.file_type();
     if ft.is_fifo() {
         "a named pipe (FIFO), not a regular file"
     } else if ft.is_char_device() || ft.is_block_device() {
@@ -236,7 +449,7 @@ fn describe_special(entry: &walkdir::DirEntry) -> &'static str {
 }
 
 #[cfg(not(unix))]
-fn describe_special(_entry: &walkdir::DirEntry) -> &'static str {
+fn describe_file_type(_ft: &fs::FileType) -> &'static str {
     "not a regular file"
 }
 
@@ -266,14 +479,73 @@ fn relative_id(root: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-/// Give a suffix to ids that would otherwise clash (two corpus roots with the same layout).
-fn dedupe_ids(docs: &mut [RawDoc]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for doc in docs.iter_mut() {
-        let n = seen.entry(doc.id.clone()).or_insert(0);
+/// Give every article a unique id: a later article whose id is taken (two roots with the same
+/// layout, two JSONL records with one `id`) gets the first free `ID~N`, with a warning.
+fn unique_ids(docs: &mut [RawDoc], warnings: &mut Vec<Warning>) {
+    let mut taken: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(docs.len());
+    let mut clashes = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        if !taken.insert(doc.id.clone()) {
+            clashes.push(i);
+        }
+    }
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for i in clashes {
+        let Some(doc) = docs.get_mut(i) else { continue };
+        let n = next.entry(doc.id.clone()).or_insert(2);
+        let mut id = format!("{}~{}", doc.id, n);
+        while taken.contains(&id) {
+            *n += 1;
+            id = format!("{}~{}", doc.id, n);
+        }
         *n += 1;
-        if *n > 1 {
-            doc.id = format!("{}~{}", doc.id, n);
+        warnings.push(Warning::new(
+            doc.path.clone(),
+            format!(
+                "id \"{}\" is taken by another article; this one is \"{id}\"",
+                doc.id
+            ),
+        ));
+        taken.insert(id.clone());
+        doc.id = id;
+    }
+}
+
+/// The text a load may still take, shared by the reading threads.
+struct TextBudget {
+    limit: u64,
+    used: std::sync::atomic::AtomicU64,
+}
+
+impl TextBudget {
+    fn new(limit: u64) -> TextBudget {
+        TextBudget {
+            limit,
+            used: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// Take `n` bytes, or say why not.
+    fn take(&self, n: u64) -> std::result::Result<(), String> {
+        use std::sync::atomic::Ordering;
+        let mut used = self.used.load(Ordering::Relaxed);
+        loop {
+            let after = used.saturating_add(n);
+            if after > self.limit {
+                return Err(format!(
+                    "refused: {} more would pass the limit on text held ({}, set with --max-text); skipped",
+                    human_bytes(n),
+                    human_bytes(self.limit)
+                ));
+            }
+            match self
+                .used
+                .compare_exchange_weak(used, after, Ordering::Relaxed, Ordering::Relaxed)
+            {
+                Ok(_) => return Ok(()),
+                Err(now) => used = now,
+            }
         }
     }
 }
@@ -281,10 +553,10 @@ fn dedupe_ids(docs: &mut [RawDoc]) {
 /// Files read so far by the load in progress, for a progress display.
 pub static FILES_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-fn read_candidate(c: &Candidate) -> (Vec<RawDoc>, Vec<Warning>, u64) {
+fn read_candidate(c: &Candidate, budget: &TextBudget) -> (Vec<RawDoc>, Vec<Warning>, u64) {
     FILES_READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let shown = c.path.display().to_string();
-    let bytes = match read_limited(&c.path) {
+    let bytes = match read_limited(&c.path, budget) {
         Ok(b) => b,
         Err(msg) => return (vec![], vec![Warning::new(shown, msg)], 0),
     };
@@ -313,15 +585,42 @@ fn read_candidate(c: &Candidate) -> (Vec<RawDoc>, Vec<Warning>, u64) {
     }
 }
 
-fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+/// Open a file without blocking (a FIFO put in a file's place must not stall the load) and
+/// check that what was opened is a regular file.
+fn open_regular(path: &Path) -> std::result::Result<fs::File, String> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "{}; skipped",
+            describe_file_type(&meta.file_type())
+        ));
+    }
+    Ok(file)
+}
+
+fn read_limited(path: &Path, budget: &TextBudget) -> std::result::Result<Vec<u8>, String> {
+    let file = open_regular(path)?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > MAX_FILE_BYTES {
         return Err(format!(
-            "file is {len} bytes, over the {} MiB limit; skipped",
+            "file is {} ({len} bytes), over the {} MiB limit for one file; skipped",
+            human_bytes(len),
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
+    budget.take(len)?;
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -350,6 +649,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if bytes.is_empty() {
         return Decoded::Skip("empty file; skipped".into());
     }
+    if let Some(wide) = decode_wide(bytes) {
+        return wide;
+    }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Decoded::Skip(format!("binary file (NUL byte at offset {pos}); skipped"));
     }
@@ -370,10 +672,19 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             )
         }
     };
+    finish(text, warning)
+}
+
+/// Line ends made `\n`, any further byte-order marks at the start removed, blank text skipped.
+fn finish(text: String, warning: Option<String>) -> Decoded {
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
+    };
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.trim_start_matches('\u{FEFF}').to_string(),
+        None => text,
     };
     if text.trim().is_empty() {
         return Decoded::Skip("only whitespace; skipped".into());
@@ -381,24 +692,185 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     Decoded::Text(text, warning)
 }
 
-#[derive(Deserialize)]
+/// UTF-16 and UTF-32 text, told by its byte-order mark, decoded (lossily, with the offset of
+/// the first bad unit).
+fn decode_wide(bytes: &[u8]) -> Option<Decoded> {
+    let (name, unit, big) = if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        ("UTF-32LE", 4, false)
+    } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        ("UTF-32BE", 4, true)
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        ("UTF-16LE", 2, false)
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        ("UTF-16BE", 2, true)
+    } else {
+        return None;
+    };
+    let body = bytes.get(unit..).unwrap_or(&[]);
+    let mut bad: Option<usize> = None;
+    let mut text = String::with_capacity(body.len() / unit);
+    if unit == 2 {
+        let units = body.chunks_exact(2).map(|c| {
+            let pair = [c[0], c[1]];
+            if big {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        let mut at = unit;
+        for r in char::decode_utf16(units) {
+            match r {
+                Ok(c) => {
+                    at += c.len_utf16() * 2;
+                    text.push(c);
+                }
+                Err(_) => {
+                    bad.get_or_insert(at);
+                    at += 2;
+                    text.push('\u{FFFD}');
+                }
+            }
+        }
+    } else {
+        for (i, c) in body.chunks_exact(4).enumerate() {
+            let quad = [c[0], c[1], c[2], c[3]];
+            let v = if big {
+                u32::from_be_bytes(quad)
+            } else {
+                u32::from_le_bytes(quad)
+            };
+            match char::from_u32(v) {
+                Some(ch) => text.push(ch),
+                None => {
+                    bad.get_or_insert(unit + i * 4);
+                    text.push('\u{FFFD}');
+                }
+            }
+        }
+    }
+    if body.len() % unit != 0 {
+        bad.get_or_insert(bytes.len() - body.len() % unit);
+        text.push('\u{FFFD}');
+    }
+    if text.contains('\0') {
+        return Some(Decoded::Skip(format!(
+            "binary file ({name} byte-order mark, then a NUL character); skipped"
+        )));
+    }
+    let warning = bad
+        .map(|at| format!("invalid {name}: first bad code unit at offset {at}; decoded lossily"));
+    Some(finish(text, warning))
+}
+
+/// The fields of one JSONL article, each checked for its type.
+#[derive(Default)]
 struct JsonRecord {
-    id: Option<serde_json::Value>,
+    id: Option<String>,
     title: Option<String>,
     body: Option<String>,
-    text: Option<String>,
     source: Option<String>,
-    #[serde(default)]
-    authors: Option<Authors>,
+    authors: Vec<String>,
     date: Option<String>,
     url: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Authors {
-    One(String),
-    Many(Vec<String>),
+impl JsonRecord {
+    /// Read a record from one line, or say in plain words what is wrong with it.
+    fn parse(line: &str) -> std::result::Result<JsonRecord, String> {
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+            format!(
+                "not valid JSON ({} at column {}); skipped",
+                json_error_kind(&e),
+                e.column()
+            )
+        })?;
+        let serde_json::Value::Object(map) = value else {
+            return Err(
+                "not a JSON object (an article is {\"title\": …, \"body\": …}); skipped".into(),
+            );
+        };
+        let text = |name: &str| -> std::result::Result<Option<String>, String> {
+            match map.get(name) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+                Some(other) => Err(format!(
+                    "field \"{name}\" is {}, not text; skipped",
+                    json_type(other)
+                )),
+            }
+        };
+        let id = match map.get("id") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) => Some(s.clone()).filter(|s| !s.is_empty()),
+            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+            Some(other) => {
+                return Err(format!(
+                    "field \"id\" is {}, not text or a number; skipped",
+                    json_type(other)
+                ))
+            }
+        };
+        let authors = match map.get("authors") {
+            None | Some(serde_json::Value::Null) => Vec::new(),
+            Some(serde_json::Value::String(s)) => vec![s.clone()],
+            Some(serde_json::Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    match item {
+                        serde_json::Value::String(s) => out.push(s.clone()),
+                        other => {
+                            return Err(format!(
+                                "field \"authors\" holds {}, not text; skipped",
+                                json_type(other)
+                            ))
+                        }
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                return Err(format!(
+                    "field \"authors\" is {}, not text or a list of text; skipped",
+                    json_type(other)
+                ))
+            }
+        };
+        Ok(JsonRecord {
+            id,
+            title: text("title")?,
+            body: match text("body")? {
+                Some(b) => Some(b),
+                None => text("text")?,
+            },
+            source: text("source")?,
+            authors,
+            date: text("date")?,
+            url: text("url")?,
+        })
+    }
+}
+
+/// "a number", "a list": a JSON value's type in words.
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "text",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// What kind of JSON syntax error, in words.
+fn json_error_kind(e: &serde_json::Error) -> &'static str {
+    match e.classify() {
+        serde_json::error::Category::Eof => "it ends too early",
+        serde_json::error::Category::Syntax => "a syntax error",
+        serde_json::error::Category::Data => "a bad value",
+        serde_json::error::Category::Io => "a read error",
+    }
 }
 
 fn read_jsonl(file_id: &str, shown: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<Warning>) {
@@ -419,14 +891,14 @@ fn read_jsonl(file_id: &str, shown: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<War
             continue;
         }
         let where_ = format!("{shown}:{line_no}");
-        let record: JsonRecord = match serde_json::from_str(line) {
+        let record = match JsonRecord::parse(line) {
             Ok(r) => r,
-            Err(e) => {
-                warnings.push(Warning::new(where_, format!("not a JSON article: {e}")));
+            Err(msg) => {
+                warnings.push(Warning::new(where_, msg));
                 continue;
             }
         };
-        let body = record.body.or(record.text).unwrap_or_default();
+        let body = record.body.unwrap_or_default();
         let title = record.title.filter(|t| !t.trim().is_empty());
         if body.trim().is_empty() && title.is_none() {
             warnings.push(Warning::new(
@@ -441,16 +913,8 @@ fn read_jsonl(file_id: &str, shown: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<War
             Some(t) => format!("{t}\n\n{}", clean(&body)),
             None => clean(&body),
         };
-        let id = match record.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{file_id}/{line_no}"),
-        };
-        let authors = match record.authors {
-            Some(Authors::One(a)) => vec![a],
-            Some(Authors::Many(v)) => v,
-            None => vec![],
-        };
+        let id = record.id.unwrap_or_else(|| format!("{file_id}/{line_no}"));
+        let authors = record.authors;
         docs.push(RawDoc {
             id,
             path: where_,
@@ -493,6 +957,68 @@ mod tests {
     }
 
     #[test]
+    fn utf16_and_utf32_with_a_bom_are_decoded() {
+        let mut le16 = vec![0xFF, 0xFE];
+        le16.extend(
+            "Title\r\n\r\nBody é 上海."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(
+            decode(&le16),
+            Decoded::Text("Title\n\nBody é 上海.".into(), None)
+        );
+        let mut be16 = vec![0xFE, 0xFF];
+        be16.extend("Hi 🤝".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be16), Decoded::Text("Hi 🤝".into(), None));
+        let mut le32 = vec![0xFF, 0xFE, 0, 0];
+        le32.extend("Hi 🤝".chars().flat_map(|c| (c as u32).to_le_bytes()));
+        assert_eq!(decode(&le32), Decoded::Text("Hi 🤝".into(), None));
+        // A lone surrogate is replaced and reported with its offset.
+        let bad = [0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0];
+        let Decoded::Text(t, Some(w)) = decode(&bad) else {
+            panic!("expected lossy text");
+        };
+        assert_eq!(t, "a\u{FFFD}b");
+        assert!(w.contains("UTF-16LE") && w.contains("offset 4"), "{w}");
+    }
+
+    #[test]
+    fn every_leading_bom_is_removed() {
+        assert_eq!(
+            decode("\u{FEFF}\u{FEFF}Title\n\nBody.".as_bytes()),
+            Decoded::Text("Title\n\nBody.".into(), None)
+        );
+    }
+
+    #[test]
+    fn taken_ids_get_the_first_free_suffix() {
+        let doc = |id: &str, path: &str| RawDoc {
+            id: id.into(),
+            path: path.into(),
+            text: "t".into(),
+            record: None,
+        };
+        let mut docs = vec![doc("x", "a"), doc("x", "b"), doc("x~2", "c"), doc("x", "d")];
+        let mut warnings = Vec::new();
+        unique_ids(&mut docs, &mut warnings);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["x", "x~3", "x~2", "x~4"]);
+        assert_eq!(warnings.len(), 2);
+        assert!(warnings[0].message.contains("x~3"), "{:?}", warnings[0]);
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(parse_size("500M"), Some(500 << 20));
+        assert_eq!(parse_size("2G"), Some(2 << 30));
+        assert_eq!(parse_size("64KiB"), Some(64 << 10));
+        assert_eq!(parse_size("1000"), Some(1000));
+        assert_eq!(parse_size("lots"), None);
+        assert_eq!(human_bytes(66_060_288), "63.0 MiB");
+    }
+
+    #[test]
     fn binary_empty_and_blank_files_are_skipped() {
         assert!(matches!(decode(b"ab\0cd"), Decoded::Skip(m) if m.contains("offset 2")));
         assert!(matches!(decode(b""), Decoded::Skip(m) if m.contains("empty")));
@@ -513,6 +1039,32 @@ not json
         assert_eq!(docs[1].id, "feed/4");
         assert_eq!(warnings.len(), 2);
         assert!(warnings[0].path.ends_with(":2"));
+        assert!(
+            warnings[0].message.contains("not valid JSON"),
+            "{:?}",
+            warnings[0]
+        );
+    }
+
+    #[test]
+    fn jsonl_type_errors_say_which_field_in_plain_words() {
+        let input = br#"{"title": "A", "authors": 7}
+{"title": ["x"], "body": "b"}
+[1, 2]
+{"title": "Fine", "authors": "One Author", "id": 12}
+"#;
+        let (docs, warnings) = read_jsonl("feed", "feed.jsonl", input);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, "12");
+        let msgs: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert!(msgs[0].contains("\"authors\" is a number"), "{msgs:?}");
+        assert!(msgs[1].contains("\"title\" is a list"), "{msgs:?}");
+        assert!(msgs[2].contains("not a JSON object"), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .all(|m| !m.contains("untagged") && !m.contains("enum")),
+            "{msgs:?}"
+        );
     }
 
     #[test]

@@ -297,9 +297,10 @@ fn bad_inputs_each_get_their_warning_and_nothing_hangs() {
     assert!(find("nul_bytes.txt").contains("binary"));
     assert!(find("empty.txt").contains("empty"));
     assert!(find("whitespace.txt").contains("whitespace"));
-    assert!(find("feed.jsonl:2").contains("not a JSON article"));
+    assert!(find("feed.jsonl:2").contains("not valid JSON"));
     assert!(find("dangling.txt").contains("broken link"));
-    assert!(find("zero.txt").contains("device"));
+    // A link out of the corpus folder is reported and not followed.
+    assert!(find("zero.txt").contains("leads out of the corpus folder"));
     assert!(
         warnings
             .iter()

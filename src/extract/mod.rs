@@ -37,6 +37,7 @@ pub fn extract_article(
     units: &tokens::Units,
     lex: &Lexicon,
 ) -> ArticleExtraction {
+    panic_if_asked(&article.id);
     let (mut mentions, mut roles) = names::extract_names(article, units, lex);
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
@@ -46,6 +47,16 @@ pub fn extract_article(
         roles,
         quotes,
         figures,
+    }
+}
+
+/// A testing aid: `DOSSIER_PANIC_IN=ID` makes extraction panic on the article with that id, so
+/// that tests can show a bug in one article stays a warning about it.
+fn panic_if_asked(id: &str) {
+    static TARGET: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let target = TARGET.get_or_init(|| std::env::var("DOSSIER_PANIC_IN").ok());
+    if target.as_deref() == Some(id) {
+        panic!("DOSSIER_PANIC_IN asked for a panic in {id}");
     }
 }
 

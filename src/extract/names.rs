@@ -248,28 +248,46 @@ impl<'a> Lexicon<'a> {
     /// Tokenise and scan `articles`, a few large chunks per thread so that few partial sets are
     /// merged, and keep each article's tokens, packed, so that extraction need not tokenise
     /// again.
+    ///
+    /// An article whose scan panics (a bug in dossier) gets no tokens and is listed in the third
+    /// part, by index, with the panic's message.
     pub fn from_articles_keeping_tokens(
         articles: &'a [Article],
-    ) -> (Lexicon<'a>, Vec<PackedUnits>) {
+    ) -> (Lexicon<'a>, Vec<PackedUnits>, Vec<(usize, String)>) {
         use rayon::prelude::*;
         let pieces = rayon::current_num_threads().max(1) * 4;
-        let chunk = articles.len().div_ceil(pieces).max(1);
+        let chunk = chunk_len(articles.len(), pieces);
         articles
             .par_chunks(chunk)
-            .map(|chunk| {
+            .enumerate()
+            .map(|(ci, chunk)| {
                 let mut lex = Lexicon::default();
                 let mut packed = Vec::with_capacity(chunk.len());
-                for a in chunk {
-                    let units = super::tokenize_article(a);
-                    scan_tokens(&units, &mut lex);
-                    packed.push(units.pack());
+                let mut failed = Vec::new();
+                for (i, a) in chunk.iter().enumerate() {
+                    let scanned = crate::isolate::isolated(|| {
+                        let units = super::tokenize_article(a);
+                        scan_tokens(&units, &mut lex);
+                        units.pack()
+                    });
+                    match scanned {
+                        Ok(p) => packed.push(p),
+                        Err(msg) => {
+                            packed.push(PackedUnits::default());
+                            failed.push((ci * chunk_len(articles.len(), pieces) + i, msg));
+                        }
+                    }
                 }
-                (lex, packed)
+                (lex, packed, failed)
             })
-            .reduce(Default::default, |(lex, mut packed), (other, more)| {
-                packed.extend(more);
-                (lex.merge(other), packed)
-            })
+            .reduce(
+                Default::default,
+                |(lex, mut packed, mut failed), (other, more, more_failed)| {
+                    packed.extend(more);
+                    failed.extend(more_failed);
+                    (lex.merge(other), packed, failed)
+                },
+            )
     }
 
     fn merge(mut self, mut other: Lexicon<'a>) -> Lexicon<'a> {
@@ -304,6 +322,11 @@ impl<'a> Lexicon<'a> {
             self.lowercase.contains(lower) || self.lowercase.contains(strip_possessive(lower))
         })
     }
+}
+
+/// Articles per chunk of the lexicon scan.
+fn chunk_len(articles: usize, pieces: usize) -> usize {
+    articles.div_ceil(pieces).max(1)
 }
 
 fn is_title_word(w: &str) -> bool {

@@ -203,8 +203,9 @@ pub fn extract_quotes(
             let after = Span::new(mark_end, after_end);
             // Before the quote: back to the previous sentence end, and it must end in ':' or ','.
             let before_start = text[para.start..mark_start]
-                .rfind(['.', '!', '?', '”', '"'])
-                .map_or(para.start, |p| para.start + p + 1);
+                .char_indices()
+                .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
+                .map_or(para.start, |(p, c)| para.start + p + c.len_utf8());
             let before = Span::new(before_start, mark_start);
             let before_txt = text[before.start..before.end].trim_end();
             let mut speaker = if closed {
@@ -277,10 +278,10 @@ pub fn extract_quotes(
                 .iter()
                 .position(|p| p.contains(out[i].span));
             if let (Some(a), Some(b)) = (this_para, next_para) {
-                if b == a + 1
-                    && text[article.paragraphs[a].end.saturating_sub(1)..article.paragraphs[a].end]
-                        != *"\""
-                {
+                let ends_in_straight_quote = text
+                    .get(article.paragraphs[a].start..article.paragraphs[a].end)
+                    .is_some_and(|p| p.ends_with('"'));
+                if b == a + 1 && !ends_in_straight_quote {
                     out[i].speaker = out[i + 1].speaker.clone();
                 }
             }

@@ -25,7 +25,7 @@ pub enum Context {
 }
 
 /// What a key press asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     /// Move the selection or scroll up.
     Up,
@@ -79,6 +79,10 @@ pub enum Msg {
     ClearInput,
     /// Search the article's text.
     OpenFind,
+    /// Text pasted (bracketed paste): one insertion into the text field being typed in.
+    Paste(std::sync::Arc<str>),
+    /// Stop the program until the shell brings it back (`fg`).
+    Suspend,
 }
 
 /// Something `update` asks the runtime to do.
@@ -93,6 +97,8 @@ pub enum Effect {
         /// The query.
         query: String,
     },
+    /// Give the terminal back and stop until the shell resumes the program.
+    Suspend,
 }
 
 /// The search palette.
@@ -112,6 +118,40 @@ pub struct Palette {
 
 /// Results the palette keeps.
 pub const PALETTE_RESULTS: usize = 200;
+
+/// The longest search text, in characters: enough for any name, and a pasted book cannot make
+/// each keystroke slow.
+pub const MAX_QUERY: usize = 256;
+
+/// Add typed or pasted `text` to a text field, as one line, up to [`MAX_QUERY`] characters.
+/// Returns whether anything was added, and whether some was left out.
+fn append_capped(field: &mut String, text: &str) -> (bool, bool) {
+    let mut room = MAX_QUERY.saturating_sub(field.chars().count());
+    let mut added = false;
+    for c in text.chars() {
+        // Line breaks, tabs and other controls in a paste become one space.
+        let c = if c.is_whitespace() || c.is_control() {
+            if added && field.ends_with(' ') {
+                continue;
+            }
+            ' '
+        } else {
+            c
+        };
+        if room == 0 {
+            return (added, true);
+        }
+        field.push(c);
+        room -= 1;
+        added = true;
+    }
+    (added, false)
+}
+
+/// The message shown when a search text reaches [`MAX_QUERY`].
+fn too_long() -> String {
+    format!("a search holds at most {MAX_QUERY} characters; the rest was left out")
+}
 
 /// The lists on the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -553,6 +593,7 @@ impl<'c> App<'c> {
                 self.help = !self.help;
                 return None;
             }
+            Msg::Suspend => return Some(Effect::Suspend),
             _ => {}
         }
         if self.help {
@@ -564,7 +605,7 @@ impl<'c> App<'c> {
             return self.update_palette(msg);
         }
         if let View::Article(s) = self.view().clone() {
-            if let Some(effect) = self.update_find(s, msg) {
+            if let Some(effect) = self.update_find(s, msg.clone()) {
                 return effect;
             }
         }
@@ -587,6 +628,10 @@ impl<'c> App<'c> {
                 None
             }
             Msg::Copy => self.copy(),
+            Msg::Paste(_) => {
+                self.flash = Some("paste ignored: press / to search, then paste".into());
+                None
+            }
             _ => {
                 match self.view().clone() {
                     View::Main(s) => self.update_main(s, msg),
@@ -603,8 +648,19 @@ impl<'c> App<'c> {
         let p = self.palette.as_mut()?;
         let edited = match msg {
             Msg::Type(c) => {
-                p.query.push(c);
-                true
+                let mut buf = [0u8; 4];
+                let (added, cut) = append_capped(&mut p.query, c.encode_utf8(&mut buf));
+                if cut {
+                    self.flash = Some(too_long());
+                }
+                added
+            }
+            Msg::Paste(text) => {
+                let (added, cut) = append_capped(&mut p.query, &text);
+                if cut {
+                    self.flash = Some(too_long());
+                }
+                added
             }
             Msg::Erase => p.query.pop().is_some(),
             Msg::ClearInput => {
@@ -677,7 +733,7 @@ impl<'c> App<'c> {
         let rows = self.article_rows();
         let editing = s.find.as_ref().is_some_and(|f| f.editing);
         let active = s.find.as_ref().is_some_and(|f| !f.term.is_empty());
-        match (msg, editing) {
+        match (msg.clone(), editing) {
             (Msg::OpenFind, _) => {
                 s.find = Some(Find {
                     editing: true,
@@ -686,7 +742,17 @@ impl<'c> App<'c> {
             }
             (Msg::Type(c), true) => {
                 if let Some(f) = s.find.as_mut() {
-                    f.term.push(c);
+                    let mut buf = [0u8; 4];
+                    if append_capped(&mut f.term, c.encode_utf8(&mut buf)).1 {
+                        self.flash = Some(too_long());
+                    }
+                }
+            }
+            (Msg::Paste(text), true) => {
+                if let Some(f) = s.find.as_mut() {
+                    if append_capped(&mut f.term, &text).1 {
+                        self.flash = Some(too_long());
+                    }
                 }
             }
             (Msg::Erase, true) => {

@@ -32,7 +32,7 @@ const fn code(code: KeyCode) -> Key {
 }
 
 /// One line of the key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Keys that send the message.
     pub keys: &'static [Key],
@@ -305,7 +305,7 @@ pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
                 .iter()
                 .any(|key| key.code == event.code && key.ctrl == ctrl_held)
         })
-        .map(|b| b.msg);
+        .map(|b| b.msg.clone());
     match (bound, ctx, event.code) {
         (Some(m), _, _) => Some(m),
         (None, Context::Palette | Context::Find, KeyCode::Char(c))

@@ -4,7 +4,7 @@
 use super::app::BodyMention;
 use crate::corpus::Corpus;
 use crate::extract::Kind;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// What a piece of a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,9 @@ pub struct Segment {
     pub mark: Mark,
     /// Byte offset in the article text where it starts (body text only).
     pub offset: Option<usize>,
+    /// Bytes of article text it shows (body text only; `text` may differ in length, since
+    /// characters a terminal would act on are replaced or dropped).
+    pub len: usize,
 }
 
 /// One screen line.
@@ -54,6 +57,7 @@ impl Line {
     fn trim_end(&mut self) {
         while let Some(last) = self.segments.last_mut() {
             let t = last.text.trim_end_matches(' ').len();
+            last.len -= (last.text.len() - t).min(last.len);
             last.text.truncate(t);
             if last.text.is_empty() {
                 self.segments.pop();
@@ -63,13 +67,17 @@ impl Line {
         }
     }
 
-    fn push(&mut self, text: &str, mark: Mark, offset: Option<usize>) {
+    fn push(&mut self, text: &str, mark: Mark, offset: Option<usize>, len: usize) {
         match self.segments.last_mut() {
-            Some(last) if last.mark == mark => last.text.push_str(text),
+            Some(last) if last.mark == mark => {
+                last.text.push_str(text);
+                last.len += len;
+            }
             _ => self.segments.push(Segment {
                 text: text.to_string(),
                 mark,
                 offset,
+                len,
             }),
         }
     }
@@ -94,15 +102,11 @@ impl ArticleLayout {
     }
 }
 
-/// Replace control characters so article text cannot drive the terminal; tabs become spaces.
+/// Text from the corpus made safe to draw on one line, by the terminal rule of
+/// [`crate::present`]: control characters shown as stand-ins, bidi controls and stray zero-width
+/// characters dropped, newlines and tabs turned into spaces.
 pub fn safe(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    crate::present::one_line(s).into_owned()
 }
 
 /// Display width of a string.
@@ -115,15 +119,7 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     let mut line = Line::default();
     let mut out = Vec::new();
     let mut cur = 0;
-    fill(
-        &mut out,
-        &mut line,
-        &mut cur,
-        &safe(text),
-        Mark::Plain,
-        0,
-        width,
-    );
+    fill(&mut out, &mut line, &mut cur, text, Mark::Plain, 0, width);
     out.push(line);
     out.into_iter().map(|l| l.plain()).collect()
 }
@@ -142,7 +138,7 @@ pub fn article(
     let header = |text: &str, mark: Mark, lines: &mut Vec<Line>| {
         for piece in wrap_plain(text, width) {
             let mut l = Line::default();
-            l.push(&piece, mark, None);
+            l.push(&piece, mark, None, 0);
             lines.push(l);
         }
     };
@@ -202,12 +198,11 @@ pub fn article(
             pieces.push((pos, p.end, Mark::Plain));
         }
         for (s, e, mark) in pieces {
-            let piece = safe(a.text.get(s..e).unwrap_or(""));
             fill(
                 &mut para_lines,
                 &mut line,
                 &mut cur,
-                &piece,
+                a.text.get(s..e).unwrap_or(""),
                 mark,
                 s,
                 text_width,
@@ -226,6 +221,7 @@ pub fn article(
                     text: gutter,
                     mark: Mark::Gutter,
                     offset: None,
+                    len: 0,
                 },
             );
             l.body = true;
@@ -235,7 +231,8 @@ pub fn article(
     ArticleLayout { lines }
 }
 
-/// Add `text` (which starts at byte `offset` of the article) to the lines being filled.
+/// Add `text` (which starts at byte `offset` of the article, and is drawn through [`safe`]) to
+/// the lines being filled. Offsets stay those of the article text.
 fn fill(
     out: &mut Vec<Line>,
     line: &mut Line,
@@ -250,7 +247,7 @@ fn fill(
     let mut start = 0;
     let mut prev_space: Option<bool> = None;
     for (i, c) in text.char_indices() {
-        let sp = c == ' ';
+        let sp = shown_as_space(c);
         if prev_space.is_some_and(|p| p != sp) {
             atoms.push((start, &text[start..i]));
             start = i;
@@ -260,20 +257,22 @@ fn fill(
     if start < text.len() {
         atoms.push((start, &text[start..]));
     }
-    for (at, atom) in atoms {
+    for (at, raw) in atoms {
+        let shown = safe(raw);
+        let atom = shown.as_str();
         let w = width_of(atom);
-        let is_space = atom.starts_with(' ');
+        let is_space = raw.starts_with(shown_as_space);
         if is_space {
             if *cur == 0 {
                 continue;
             }
             if *cur + w > width {
-                let next_start = offset + at + atom.len();
+                let next_start = offset + at + raw.len();
                 break_line(out, line, next_start);
                 *cur = 0;
                 continue;
             }
-            line.push(atom, mark, Some(offset + at));
+            line.push(atom, mark, Some(offset + at), raw.len());
             *cur += w;
             continue;
         }
@@ -285,22 +284,28 @@ fn fill(
             if *cur == 0 {
                 line.start = offset + at;
             }
-            line.push(atom, mark, Some(offset + at));
+            line.push(atom, mark, Some(offset + at), raw.len());
             *cur += w;
             continue;
         }
         // A word longer than the line: split it by characters.
-        for (ci, c) in atom.char_indices() {
-            let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        for (ci, c) in raw.char_indices() {
+            let mut buf = [0u8; 4];
+            let one = safe(c.encode_utf8(&mut buf));
+            let cw = width_of(&one);
             if *cur + cw > width && *cur > 0 {
                 break_line(out, line, offset + at + ci);
                 *cur = 0;
             }
-            let mut buf = [0u8; 4];
-            line.push(c.encode_utf8(&mut buf), mark, Some(offset + at + ci));
+            line.push(&one, mark, Some(offset + at + ci), c.len_utf8());
             *cur += cw;
         }
     }
+}
+
+/// Characters drawn as a space, where a line may break.
+fn shown_as_space(c: char) -> bool {
+    matches!(c, ' ' | '\n' | '\t' | '\u{2028}' | '\u{2029}')
 }
 
 /// End the current line (without its trailing spaces) and start one at byte `start`.

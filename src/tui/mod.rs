@@ -2,16 +2,20 @@
 //! (drawing). Events become messages; the screen is redrawn only after something happened.
 
 pub mod app;
+mod input;
 pub mod keys;
 pub mod layout;
 pub mod view;
 
 use crate::corpus::Corpus;
+use crate::present;
 use anyhow::{Context as _, Result};
 use app::{App, Effect, Msg};
 use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use ratatui::crossterm::terminal::{
     self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
     LeaveAlternateScreen,
@@ -32,29 +36,74 @@ pub fn restore_terminal() {
     let _ = execute!(
         out,
         EndSynchronizedUpdate,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
     let _ = out.flush();
 }
 
-fn install_guards() {
+/// Take the terminal: raw mode, the alternate screen, no cursor, bracketed paste.
+fn enter_terminal() -> Result<()> {
+    terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    ) {
+        restore_terminal();
+        return Err(e).context("cannot open the alternate screen");
+    }
+    Ok(())
+}
+
+/// Stop the process as the shell's job control expects (the terminal already given back); it
+/// goes on from here when resumed with `fg`.
+#[cfg(unix)]
+fn stop_self() {
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+}
+
+#[cfg(not(unix))]
+fn stop_self() {}
+
+fn install_guards(tx: mpsc::Sender<Incoming>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
+        // A panic inside one article's extraction is caught and becomes a load warning: the
+        // browser goes on, so the terminal stays as it is.
+        if !crate::isolate::active() {
+            restore_terminal();
+        }
         previous(info);
     }));
-    // SIGTERM, SIGHUP (the terminal went away) and SIGINT: restore and leave at once.
+    crate::isolate::install_hook();
+    // SIGTERM, SIGHUP (the terminal went away), SIGINT and SIGQUIT: restore and leave at once.
+    // SIGTSTP: give the terminal back and stop; SIGCONT: take it again and redraw.
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-        if let Ok(mut signals) =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-        {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
+        ]) {
             std::thread::spawn(move || {
-                if let Some(sig) = signals.forever().next() {
-                    restore_terminal();
-                    std::process::exit(128 + sig);
+                for sig in signals.forever() {
+                    match sig {
+                        SIGTSTP => {
+                            restore_terminal();
+                            stop_self();
+                            let _ = tx.send(Incoming::Resumed);
+                        }
+                        SIGCONT => {
+                            let _ = tx.send(Incoming::Resumed);
+                        }
+                        _ => {
+                            restore_terminal();
+                            std::process::exit(128 + sig);
+                        }
+                    }
                 }
             });
         }
@@ -69,20 +118,80 @@ pub fn theme_from_env() -> Theme {
 }
 
 /// Open the browser on `paths` (the bundled seeds when empty).
-pub fn run(paths: &[PathBuf]) -> Result<()> {
-    install_guards();
-    terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
-    let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, cursor::Hide) {
-        restore_terminal();
-        return Err(e).context("cannot open the alternate screen");
-    }
-    let result = browse(paths);
+pub fn run(paths: &[PathBuf], options: &crate::load::LoadOptions) -> Result<()> {
+    let (tx, rx) = mpsc::channel::<Incoming>();
+    install_guards(tx.clone());
+    enter_terminal()?;
+    spawn_input(tx.clone());
+    let result = browse(paths, options, tx, rx);
     restore_terminal();
     result
 }
 
-fn browse(paths: &[PathBuf]) -> Result<()> {
+/// The input thread: waits for the terminal to have input, reads every event that has arrived
+/// (so a burst of keys or a paste is never held back), and reports the terminal gone when its
+/// input ends, instead of reading nothing forever (crossterm issue 793).
+fn spawn_input(tx: mpsc::Sender<Incoming>) {
+    std::thread::spawn(move || {
+        let waiter = input::Waiter::new();
+        // Start crossterm's reader now, so that it hears the first resize.
+        let _ = event::poll(std::time::Duration::ZERO);
+        loop {
+            // After a resize signal, give crossterm a moment to see its own signal pipe.
+            let mut patience = match waiter.wait() {
+                input::Ready::Gone => {
+                    let _ = tx.send(Incoming::TerminalGone);
+                    return;
+                }
+                input::Ready::Input => std::time::Duration::from_millis(1),
+                input::Ready::Resize => std::time::Duration::from_millis(50),
+            };
+            loop {
+                let ready = event::poll(patience);
+                patience = std::time::Duration::from_millis(1);
+                match ready {
+                    Ok(true) => match event::read() {
+                        Ok(ev) => {
+                            if tx.send(Incoming::Terminal(ev)).is_err() {
+                                return;
+                            }
+                        }
+                        Err(_) => {
+                            let _ = tx.send(Incoming::TerminalGone);
+                            return;
+                        }
+                    },
+                    Ok(false) => break,
+                    Err(_) => {
+                        let _ = tx.send(Incoming::TerminalGone);
+                        return;
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// Keys that end the program while the corpus is still loading.
+fn quits_loading(ev: &Event) -> bool {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            matches!(
+                (k.code, ctrl),
+                (KeyCode::Char('q'), false) | (KeyCode::Esc, _) | (KeyCode::Char('c'), true)
+            )
+        }
+        _ => false,
+    }
+}
+
+fn browse(
+    paths: &[PathBuf],
+    options: &crate::load::LoadOptions,
+    tx: mpsc::Sender<Incoming>,
+    rx: mpsc::Receiver<Incoming>,
+) -> Result<()> {
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).context("cannot draw in this terminal")?;
     let theme = theme_from_env();
@@ -95,30 +204,47 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    // Load on another thread and show how far it has got, so a big corpus never looks frozen.
+    // Load on another thread and show how far it has got, so a big corpus never looks frozen;
+    // keys are read meanwhile, and q, Esc or Ctrl-C leave at once.
     crate::load::FILES_READ.store(0, std::sync::atomic::Ordering::Relaxed);
-    let corpus = std::thread::scope(|scope| -> Result<Corpus> {
-        let loader = scope.spawn(|| Corpus::open(paths));
-        loop {
-            let n = crate::load::FILES_READ.load(std::sync::atomic::Ordering::Relaxed);
-            let msg = if n == 0 {
-                format!("Loading {what}…")
-            } else {
-                format!("Loading {what}… {n} files read; parsing and extracting")
-            };
-            draw_sync(&mut terminal, |f| {
-                f.render_widget(Paragraph::new(msg.clone()), f.area())
-            })?;
-            if loader.is_finished() {
-                break;
+    {
+        let paths = paths.to_vec();
+        let options = options.clone();
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let opened = Corpus::open_with(&paths, &options);
+            let _ = tx.send(Incoming::Loaded(Box::new(opened)));
+        });
+    }
+    let corpus = loop {
+        let n = crate::load::FILES_READ.load(std::sync::atomic::Ordering::Relaxed);
+        let msg = if n == 0 {
+            format!("Loading {what}…  (q to quit)")
+        } else {
+            format!("Loading {what}… {n} files read; parsing and extracting  (q to quit)")
+        };
+        draw_sync(&mut terminal, |f| {
+            f.render_widget(
+                Paragraph::new(present::one_line(&msg).into_owned()),
+                f.area(),
+            );
+            view::neutralise_buffer(f.buffer_mut());
+        })?;
+        match rx.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(Incoming::Loaded(opened)) => break (*opened)?,
+            Ok(Incoming::TerminalGone) => return Ok(()),
+            Ok(Incoming::Terminal(ev)) if quits_loading(&ev) => return Ok(()),
+            Ok(Incoming::Terminal(Event::Resize(..))) => {
+                terminal.autoresize().ok();
             }
-            std::thread::sleep(std::time::Duration::from_millis(80));
+            Ok(Incoming::Resumed) => {
+                enter_terminal()?;
+                terminal.clear().ok();
+            }
+            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("loading failed"),
         }
-        match loader.join() {
-            Ok(r) => r,
-            Err(_) => anyhow::bail!("loading failed"),
-        }
-    })?;
+    };
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = App::new(&corpus, size.width, size.height);
     // A benchmarking aid: pad the search index to try the palette at scale.
@@ -139,54 +265,53 @@ fn browse(paths: &[PathBuf]) -> Result<()> {
     }
     draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
 
-    // Three sources of events, one queue: keys and resizes from an input thread, answers from
-    // the search thread. The main thread blocks on the queue: no frame loop, nothing written
-    // while idle, and typing never waits for a search.
-    let (tx, rx) = mpsc::channel::<Incoming>();
-    let input_tx = tx.clone();
-    std::thread::spawn(move || loop {
-        match event::read() {
-            Ok(ev) => {
-                if input_tx.send(Incoming::Terminal(ev)).is_err() {
-                    break;
-                }
-            }
-            Err(_) => {
-                // The terminal is gone.
-                let _ = input_tx.send(Incoming::TerminalGone);
-                break;
-            }
-        }
-    });
+    // Events arrive on one queue: keys and resizes from the input thread, answers from the
+    // search thread, resumption from the signal thread. The main thread blocks on the queue: no
+    // frame loop, nothing written while idle, and typing never waits for a search.
     let searches = spawn_searcher(Arc::clone(&app.index), tx);
 
     while let Ok(incoming) = rx.recv() {
-        let events = match incoming {
+        let messages: Vec<Msg> = match incoming {
             Incoming::TerminalGone => break,
+            Incoming::Loaded(_) => vec![],
+            Incoming::Resumed => {
+                enter_terminal()?;
+                terminal.clear().ok();
+                vec![]
+            }
             Incoming::Searched(generation, hits) => {
                 app.search_done(generation, hits);
                 vec![]
             }
-            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => keys::expand(k),
+            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => keys::expand(k)
+                .into_iter()
+                .filter_map(|key| {
+                    // Any key closes the help overlay, and does nothing else.
+                    if app.help {
+                        Some(Msg::ToggleHelp)
+                    } else {
+                        keys::message_for(key, app.context())
+                    }
+                })
+                .collect(),
+            Incoming::Terminal(Event::Paste(text)) => vec![Msg::Paste(text.into())],
             Incoming::Terminal(Event::Resize(w, h)) => {
-                app.update(Msg::Resize(w, h));
                 terminal.autoresize().ok();
-                vec![]
+                vec![Msg::Resize(w, h)]
             }
             Incoming::Terminal(_) => continue,
         };
-        for key in events {
-            // Any key closes the help overlay, and does nothing else.
-            let msg = if app.help {
-                Some(Msg::ToggleHelp)
-            } else {
-                keys::message_for(key, app.context())
-            };
-            let Some(msg) = msg else { continue };
+        for msg in messages {
             match app.update(msg) {
                 Some(Effect::Copy(text)) => copy_osc52(&text),
                 Some(Effect::Search { generation, query }) => {
                     let _ = searches.send((generation, query));
+                }
+                Some(Effect::Suspend) => {
+                    restore_terminal();
+                    stop_self();
+                    enter_terminal()?;
+                    terminal.clear().ok();
                 }
                 None => {}
             }
@@ -205,6 +330,10 @@ enum Incoming {
     Terminal(Event),
     /// The terminal can no longer be read.
     TerminalGone,
+    /// The corpus finished loading (or could not be read).
+    Loaded(Box<Result<Corpus>>),
+    /// The program was resumed after a stop: take the terminal again and redraw everything.
+    Resumed,
     /// A search answer: the query generation and its hits.
     Searched(u64, Vec<crate::index::Hit>),
 }

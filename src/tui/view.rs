@@ -83,6 +83,22 @@ fn badge(theme: &Theme, kind: Kind) -> Span<'static> {
 
 /// Draw the whole browser.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_screen(frame, app, theme);
+    neutralise_buffer(frame.buffer_mut());
+}
+
+/// The last step of every frame: no cell may hold a character the terminal would act on, whatever
+/// path the text took to get there (the terminal rule of [`crate::present`]). Such characters have
+/// no width, so dropping them keeps the layout.
+pub fn neutralise_buffer(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        if let std::borrow::Cow::Owned(safe) = crate::present::cell_symbol(cell.symbol()) {
+            cell.set_symbol(&safe);
+        }
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
@@ -941,7 +957,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// A body segment as spans, with the plain-text search hits in it marked (the current one in
-/// reverse video).
+/// reverse video). `hits` are in text order.
 fn with_hits(
     seg: &super::layout::Segment,
     style: Style,
@@ -952,26 +968,44 @@ fn with_hits(
     let Some(offset) = seg.offset.filter(|_| !hits.is_empty()) else {
         return vec![Span::styled(seg.text.clone(), style)];
     };
-    // Walk the drawn characters alongside the article's (one for one: control characters were
-    // replaced, not removed).
+    let end = offset.saturating_add(seg.len);
+    let Some(original) = text.get(offset..end) else {
+        return vec![Span::styled(seg.text.clone(), style)];
+    };
+    // Walk the article's characters and draw each as the segment drew it, styled by the hit it
+    // falls in; the hits are visited in order, once.
     let mut out: Vec<Span<'static>> = Vec::new();
     let mut buf = String::new();
     let mut buf_style = style;
-    let mut pos = offset;
-    let mut original = text.get(offset..).unwrap_or("").chars();
-    for ch in seg.text.chars() {
-        let hit = hits.iter().find(|h| h.start <= pos && pos < h.end);
-        let st = match hit {
-            Some(h) if Some(*h) == current => style.add_modifier(Modifier::REVERSED),
+    let mut h = hits.partition_point(|x| x.end <= offset);
+    let mut prev: Option<char> = None;
+    let mut chars = original.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let pos = offset + i;
+        while h < hits.len() && hits[h].end <= pos {
+            h += 1;
+        }
+        let st = match hits.get(h).filter(|x| x.start <= pos) {
+            Some(x) if Some(*x) == current => style.add_modifier(Modifier::REVERSED),
             Some(_) => style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             None => style,
         };
+        let shown = match ch {
+            '\n' | '\t' => Some(' '),
+            c => match crate::present::action(c, prev, next) {
+                crate::present::Action::Keep => Some(c),
+                crate::present::Action::Drop => None,
+                crate::present::Action::Replace(r) => Some(r),
+            },
+        };
+        prev = Some(ch);
+        let Some(shown) = shown else { continue };
         if st != buf_style && !buf.is_empty() {
             out.push(Span::styled(std::mem::take(&mut buf), buf_style));
         }
         buf_style = st;
-        buf.push(ch);
-        pos += original.next().map_or(ch.len_utf8(), char::len_utf8);
+        buf.push(shown);
     }
     if !buf.is_empty() {
         out.push(Span::styled(buf, buf_style));

@@ -1,0 +1,294 @@
+//! Presentation helpers shared by the one-shot commands and the browser: one rule that makes text
+//! from a corpus safe to put on a terminal, and padding and cutting by display width.
+//!
+//! The rule, for every terminal output (the JSON export keeps the text exact, escaping instead):
+//! - control characters (C0, DEL, C1) are shown as a visible stand-in, never sent;
+//! - bidi embeddings, overrides, isolates and marks are dropped, so text cannot reorder a line;
+//! - line and paragraph separators (U+2028, U+2029) become spaces;
+//! - zero-width characters are dropped, except that zero-width joiners and non-joiners are kept
+//!   between two characters of a word or an emoji sequence (Indic and Persian script, family emoji).
+
+use std::borrow::Cow;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What the terminal rule does with one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Sent as it is.
+    Keep,
+    /// Not sent at all.
+    Drop,
+    /// Sent as this character instead.
+    Replace(char),
+}
+
+/// Bidi embeddings, overrides, isolates and marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Invisible characters that are dropped wherever they are.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Joiners, kept only inside a cluster.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}') || ('\u{E0020}'..='\u{E007F}').contains(&c)
+}
+
+/// A character a joiner may stand between: a letter, digit, mark or symbol (emoji), not space,
+/// punctuation or anything the rule removes.
+fn joinable(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        !c.is_whitespace()
+            && !c.is_control()
+            && !c.is_ascii_punctuation()
+            && !is_bidi_control(c)
+            && !is_invisible(c)
+            && !matches!(c, '\u{2028}' | '\u{2029}')
+    })
+}
+
+/// The visible stand-in for a control character: the Control Pictures block for C0 and DEL,
+/// U+FFFD for C1.
+fn stand_in(c: char) -> char {
+    match c as u32 {
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// True for a character the rule ever changes (whatever its neighbours), newline and tab included.
+pub fn needs_care(c: char) -> bool {
+    c.is_control()
+        || is_bidi_control(c)
+        || is_invisible(c)
+        || is_joiner(c)
+        || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// What happens to `c` between `prev` and `next`. Newline and tab are control characters here;
+/// callers that keep lines handle them first.
+pub fn action(c: char, prev: Option<char>, next: Option<char>) -> Action {
+    if c.is_control() {
+        Action::Replace(stand_in(c))
+    } else if is_bidi_control(c) || is_invisible(c) {
+        Action::Drop
+    } else if matches!(c, '\u{2028}' | '\u{2029}') {
+        Action::Replace(' ')
+    } else if is_joiner(c) {
+        if joinable(prev) && (joinable(next) || is_joiner(next.unwrap_or(' '))) {
+            Action::Keep
+        } else {
+            Action::Drop
+        }
+    } else {
+        Action::Keep
+    }
+}
+
+fn apply(s: &str, keep_lines: bool) -> Cow<'_, str> {
+    if !s.chars().any(needs_care) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '\n' | '\t' if keep_lines => out.push(c),
+            '\n' | '\t' => out.push(' '),
+            _ => match action(c, prev, next) {
+                Action::Keep => out.push(c),
+                Action::Drop => {}
+                Action::Replace(r) => out.push(r),
+            },
+        }
+        prev = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+/// Text for a terminal that keeps its lines: newlines and tabs stay, everything else by the rule.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    apply(s, true)
+}
+
+/// Text for one line of a terminal: newlines and tabs become spaces, everything else by the rule.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    apply(s, false)
+}
+
+/// One terminal cell's grapheme made safe: control characters are dropped (they have no width,
+/// so the layout stays), the rest by the rule; a cell left empty holds a space.
+pub fn cell_symbol(sym: &str) -> Cow<'_, str> {
+    if !sym.chars().any(needs_care) {
+        return Cow::Borrowed(sym);
+    }
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    let mut chars = sym.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if !c.is_control() {
+            match action(c, prev, next) {
+                Action::Keep => out.push(c),
+                Action::Drop => {}
+                Action::Replace(r) => out.push(r),
+            }
+        }
+        prev = Some(c);
+    }
+    if out.is_empty() {
+        out.push(' ');
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text made safe to print on a terminal without changing what it says: the characters the
+/// terminal rule would touch are written as `\uXXXX` escapes (valid only inside JSON strings,
+/// which is the only place they can be in serialised JSON).
+pub fn escape_json_for_terminal(json: &str) -> Cow<'_, str> {
+    let risky =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || (needs_care(c) && !c.is_ascii());
+    if !json.chars().any(risky) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if risky(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display width in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to at most `max` columns, with `…` when something was cut.
+pub fn fit(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > max - 1 {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// `s` padded with spaces to at least `cols` columns; a wider `s` is left whole.
+pub fn pad(s: &str, cols: usize) -> String {
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(width(s))));
+    out
+}
+
+/// `s` padded on the left to at least `cols` columns.
+pub fn pad_left(s: &str, cols: usize) -> String {
+    let mut out: String = std::iter::repeat_n(' ', cols.saturating_sub(width(s))).collect();
+    out.push_str(s);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_never_pass() {
+        let s = one_line("a\u{1b}]0;pwned\u{7}b\u{1b}[2Jc\u{9b}31m\u{7f}");
+        assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
+        assert_eq!(
+            s,
+            "a\u{241b}]0;pwned\u{2407}b\u{241b}[2Jc\u{fffd}31m\u{2421}"
+        );
+    }
+
+    #[test]
+    fn bidi_separators_and_zero_width_are_neutralised() {
+        let s = for_terminal(
+            "evil\u{202e}txt.exe\u{2066}x\u{2069} a\u{2028}b\u{2029}c \u{200b}d\u{feff}",
+        );
+        assert_eq!(s, "eviltxt.exex a b c d");
+        // Newlines and tabs stay in multi-line output, go in one-line output.
+        assert_eq!(for_terminal("a\n\tb"), "a\n\tb");
+        assert_eq!(one_line("a\n\tb"), "a  b");
+    }
+
+    #[test]
+    fn joiners_stay_inside_clusters_only() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(for_terminal(family), family);
+        let persian = "می\u{200c}خواهم";
+        assert_eq!(for_terminal(persian), persian);
+        let hindi = "क्\u{200d}ष";
+        assert_eq!(for_terminal(hindi), hindi);
+        assert_eq!(
+            for_terminal("\u{200d}start end\u{200d} mid \u{200c} x"),
+            "start end mid  x"
+        );
+    }
+
+    #[test]
+    fn cells_lose_what_the_terminal_would_act_on() {
+        assert_eq!(cell_symbol("a"), "a");
+        assert_eq!(cell_symbol("\u{1b}"), " ");
+        assert_eq!(cell_symbol("e\u{202e}"), "e");
+        assert_eq!(cell_symbol(" \u{200d}"), " ");
+        let family = "\u{1f468}\u{200d}\u{1f469}";
+        assert_eq!(cell_symbol(family), family);
+    }
+
+    #[test]
+    fn json_escapes_keep_the_text() {
+        let raw =
+            serde_json::to_string("a\u{1b}b\u{9b}c\u{202e}d\u{2028}e\u{1f468}\u{200d}\u{1f469}")
+                .unwrap_or_default();
+        let safe = escape_json_for_terminal(&raw);
+        assert!(
+            !safe.chars().any(|c| c.is_control() || needs_care(c)),
+            "{safe}"
+        );
+        let back: String = serde_json::from_str(&safe).unwrap_or_default();
+        assert_eq!(
+            back,
+            "a\u{1b}b\u{9b}c\u{202e}d\u{2028}e\u{1f468}\u{200d}\u{1f469}"
+        );
+    }
+
+    #[test]
+    fn padding_and_cutting_go_by_columns() {
+        assert_eq!(pad("上海", 6), "上海  ");
+        assert_eq!(pad("abcdefgh", 5), "abcdefgh");
+        assert_eq!(pad(&fit("abcdefgh", 5), 5), "abcd…");
+        assert_eq!(pad_left("7", 3), "  7");
+        assert_eq!(fit("上海市政府", 5), "上海…");
+        let long = "x".repeat(70_000);
+        assert_eq!(width(&pad(&fit(&long, 40), 40)), 40);
+    }
+}
