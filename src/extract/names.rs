@@ -1507,10 +1507,17 @@ fn capitalise(s: &str) -> String {
         .replace(" And ", " and ")
 }
 
+/// How many candidates a short form is checked against, nearest first, when every one of them
+/// shares its first word: enough for any real article, and a bound for a hostile one.
+const MAX_SHORT_FORM_CANDIDATES: usize = 256;
+
 /// Join short forms to earlier full names, and acronyms to their expansions, within an article.
+/// Every step is a pass over the mentions with hash lookups: linear in the article's names.
 fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFact]) {
+    use std::collections::HashMap;
     mentions.sort_by_key(|m| m.span.start);
-    // Acronyms defined in brackets: "Prime Minister's Office (PMO)".
+    // Acronyms defined in brackets: "Prime Minister's Office (PMO)". The expansion ends right
+    // before the bracket, so only the nearest mentions before it are candidates.
     let mut defined: Vec<(&str, usize)> = Vec::new();
     for i in 0..mentions.len() {
         let m = &mentions[i];
@@ -1520,57 +1527,72 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         let before = text[..m.span.start].trim_end();
         let after = &text[m.span.end..];
         if before.ends_with('(') && after.starts_with(')') {
-            if let Some(j) = (0..i).rev().find(|&j| {
+            let found = (0..i).rev().take(3).find(|&j| {
                 let e = mentions[j].span.end;
+                if e > m.span.start || m.span.start - e > 8 {
+                    return false;
+                }
                 let gap = text.get(e..m.span.start).unwrap_or("");
                 (gap.trim() == "(" || gap.trim_start().starts_with('(') && gap.len() < 4)
                     && acronym_fits(m.surface(text), &mentions[j].canonical)
-            }) {
+            });
+            if let Some(j) = found {
                 defined.push((m.surface(text), j));
             }
         }
     }
-    for (acr, j) in defined {
-        let canonical = mentions[j].canonical.clone();
-        let scores = mentions[j].scores;
-        for m in mentions.iter_mut().filter(|m| m.surface(text) == acr) {
-            m.canonical = canonical.clone();
-            m.scores.merge(&scores);
-            m.linked = true;
+    if !defined.is_empty() {
+        // Every definition of an acronym adds its evidence; the last one names it.
+        let mut by_acronym: HashMap<&str, (String, Scores)> = HashMap::new();
+        for (acr, j) in defined {
+            let entry = by_acronym
+                .entry(acr)
+                .or_insert_with(|| (String::new(), Scores::default()));
+            entry.0.clone_from(&mentions[j].canonical);
+            entry.1.merge(&mentions[j].scores);
+        }
+        for m in mentions.iter_mut() {
+            if let Some((canonical, scores)) = by_acronym.get(m.surface(text)) {
+                m.canonical.clone_from(canonical);
+                m.scores.merge(scores);
+                m.linked = true;
+            }
         }
     }
     // Acronyms by initials: "SSCCC" for "Shanghai-Singapore Comprehensive Cooperation Council".
     let open_acronyms = mentions
         .iter()
         .any(|m| !m.linked && is_acronym(m.surface(text)));
-    let expansions: Vec<(usize, String)> = (0..mentions.len())
-        .filter(|_| open_acronyms)
-        .filter(|&j| {
-            mentions[j].canonical.contains([' ', '-']) && !is_acronym(mentions[j].surface(text))
-        })
-        .map(|j| (j, initials(&mentions[j].canonical)))
-        .collect();
-    for i in 0..mentions.len() {
-        if mentions[i].linked || !is_acronym(mentions[i].surface(text)) {
-            continue;
+    if open_acronyms {
+        let mut expansions: HashMap<String, usize> = HashMap::new();
+        for (j, m) in mentions.iter().enumerate() {
+            if m.canonical.contains([' ', '-']) && !is_acronym(m.surface(text)) {
+                expansions.entry(initials(&m.canonical)).or_insert(j);
+            }
         }
-        let acr: String = mentions[i]
-            .surface(text)
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .collect();
-        if acr.len() < 2 {
-            continue;
-        }
-        if let Some((j, _)) = expansions.iter().find(|(j, ini)| *j != i && *ini == acr) {
-            let (canonical, scores) = (mentions[*j].canonical.clone(), mentions[*j].scores);
-            mentions[i].canonical = canonical;
-            mentions[i].scores.merge(&scores);
-            mentions[i].linked = true;
+        for i in 0..mentions.len() {
+            if mentions[i].linked || !is_acronym(mentions[i].surface(text)) {
+                continue;
+            }
+            let acr: String = mentions[i]
+                .surface(text)
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect();
+            if acr.len() < 2 {
+                continue;
+            }
+            if let Some(&j) = expansions.get(&acr).filter(|&&j| j != i) {
+                let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
+                mentions[i].canonical = canonical;
+                mentions[i].scores.merge(&scores);
+                mentions[i].linked = true;
+            }
         }
     }
     // Long names written two ways with the same initials ("Shanghai-Singapore" and
-    // "Singapore-Shanghai ... Council") are one: the first full form wins.
+    // "Singapore-Shanghai ... Council") are one: the first full form wins. Names with the same
+    // initials and letters form a group; the first unlinked one of a group stands for it.
     let letters = |s: &str| {
         let mut l: Vec<char> = s
             .chars()
@@ -1580,46 +1602,62 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         l.sort_unstable();
         l
     };
-    let long: Vec<(usize, String)> = (0..mentions.len())
-        .filter(|&i| {
-            !is_acronym(mentions[i].surface(text))
-                && mentions[i]
-                    .surface(text)
-                    .split_whitespace()
-                    .nth(2)
-                    .is_some()
-        })
-        .map(|i| (i, initials(mentions[i].surface(text))))
-        .collect();
-    for (a, (i, ini)) in long.iter().enumerate() {
-        if mentions[*i].linked {
+    let mut first_of_group: HashMap<(String, Vec<char>), usize> = HashMap::new();
+    for i in 0..mentions.len() {
+        let surface = mentions[i].surface(text);
+        if is_acronym(surface) || surface.split_whitespace().nth(2).is_none() {
             continue;
         }
-        let earlier = long[..a].iter().find(|(j, ini_j)| {
-            !mentions[*j].linked
-                && ini_j == ini
-                && mentions[*j].canonical != mentions[*i].canonical
-                && letters(mentions[*j].surface(text)) == letters(mentions[*i].surface(text))
-        });
-        if let Some((j, _)) = earlier {
-            let (canonical, scores) = (mentions[*j].canonical.clone(), mentions[*j].scores);
-            mentions[*i].canonical = canonical;
-            mentions[*i].scores.merge(&scores);
-            mentions[*i].linked = true;
+        let key = (initials(surface), letters(surface));
+        if mentions[i].linked {
+            continue;
+        }
+        match first_of_group.get(&key) {
+            Some(&j) if mentions[j].canonical != mentions[i].canonical => {
+                let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
+                mentions[i].canonical = canonical;
+                mentions[i].scores.merge(&scores);
+                mentions[i].linked = true;
+            }
+            Some(_) => {}
+            None => {
+                first_of_group.insert(key, i);
+            }
         }
     }
     // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
-    let full_names: Vec<(usize, String)> = (0..mentions.len())
+    let full_people: Vec<(usize, Vec<String>)> = (0..mentions.len())
         .filter(|&j| {
             let (k, sc) = mentions[j].scores.best();
             k == Kind::Person && sc >= DECIDED && mentions[j].canonical.contains(' ')
         })
-        .map(|j| (j, mentions[j].canonical.clone()))
+        .map(|j| {
+            let words = mentions[j]
+                .canonical
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            (j, words)
+        })
         .collect();
-    let full_people: Vec<(usize, Vec<&str>)> = full_names
-        .iter()
-        .map(|(j, c)| (*j, c.split_whitespace().collect()))
-        .collect();
+    // Every word of a full name (and the first part of a hyphenated one) to the full names that
+    // hold it, in text order.
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, words)) in full_people.iter().enumerate() {
+        for w in words {
+            let list = holding.entry(w.as_str()).or_default();
+            if list.last() != Some(&k) {
+                list.push(k);
+            }
+            if let Some(head) = w.split('-').next().filter(|h| h.len() < w.len()) {
+                let list = holding.entry(head).or_default();
+                if list.last() != Some(&k) {
+                    list.push(k);
+                }
+            }
+        }
+    }
+    let mut renamed: HashMap<String, String> = HashMap::new();
     if !full_people.is_empty() {
         for i in 0..mentions.len() {
             if mentions[i].linked {
@@ -1631,19 +1669,31 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
                 continue;
             }
             let n = words.iter().flatten().count();
-            let fits = |full: &[&str]| {
+            let fits = |full: &[String]| {
                 full.len() > n
                     && words.iter().flatten().all(|w| {
                         full.iter()
                             .any(|f| f == w || f.split('-').next() == Some(*w))
                     })
             };
-            // Prefer the nearest full form before; else the first after.
-            let chosen = full_people
+            // Candidates hold the first word; of them the nearest full form before, else the
+            // first after.
+            let Some(list) = words[0].and_then(|w| holding.get(w)) else {
+                continue;
+            };
+            let split = list.partition_point(|&k| full_people[k].0 < i);
+            let chosen = list[..split]
                 .iter()
-                .rfind(|(j, full)| *j < i && fits(full))
-                .or_else(|| full_people.iter().find(|(j, full)| *j > i && fits(full)))
-                .map(|(j, _)| *j);
+                .rev()
+                .take(MAX_SHORT_FORM_CANDIDATES)
+                .find(|&&k| fits(&full_people[k].1))
+                .or_else(|| {
+                    list[split..]
+                        .iter()
+                        .take(MAX_SHORT_FORM_CANDIDATES)
+                        .find(|&&k| full_people[k].0 > i && fits(&full_people[k].1))
+                })
+                .map(|&k| full_people[k].0);
             if let Some(j) = chosen {
                 let canonical = mentions[j].canonical.clone();
                 let old = std::mem::replace(&mut mentions[i].canonical, canonical.clone());
@@ -1651,8 +1701,17 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
                 scores.add(Kind::Person, DECIDED + 1.0);
                 mentions[i].scores = scores;
                 mentions[i].linked = true;
-                for r in roles.iter_mut().filter(|r| r.person == old) {
-                    r.person = canonical.clone();
+                renamed.entry(old).or_insert(canonical);
+            }
+        }
+    }
+    // Roles given to a short form belong to its full name (followed through a few renames).
+    if !renamed.is_empty() {
+        for r in roles.iter_mut() {
+            for _ in 0..8 {
+                match renamed.get(&r.person) {
+                    Some(to) if *to != r.person => r.person.clone_from(to),
+                    _ => break,
                 }
             }
         }
@@ -1665,15 +1724,27 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
                 && mentions[j].canonical.contains(' ')
         })
         .collect();
+    // Every ending of an organisation's name that starts after a space, to the first two names
+    // that end so.
+    let mut endings: HashMap<String, [Option<usize>; 2]> = HashMap::new();
+    for &j in &orgs {
+        let c = mentions[j].canonical.as_str();
+        for (p, _) in c.match_indices(' ') {
+            let slot = endings
+                .entry(c[p + 1..].to_string())
+                .or_insert([None, None]);
+            if slot[0].is_none() {
+                slot[0] = Some(j);
+            } else if slot[1].is_none() && slot[0] != Some(j) {
+                slot[1] = Some(j);
+            }
+        }
+    }
     for i in orgs.iter().copied() {
         let s = mentions[i].surface(text);
-        let longer = orgs.iter().copied().find(|&j| {
-            let c = mentions[j].canonical.as_str();
-            j != i
-                && c.len() > s.len() + 1
-                && c.ends_with(s)
-                && c.as_bytes()[c.len() - s.len() - 1] == b' '
-        });
+        let longer = endings
+            .get(s)
+            .and_then(|slot| slot.iter().flatten().copied().find(|&j| j != i));
         if let Some(j) = longer {
             mentions[i].canonical = mentions[j].canonical.clone();
             mentions[i].linked = true;

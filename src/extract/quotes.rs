@@ -65,31 +65,79 @@ fn quoted_spans(text: &str, para: Span) -> Vec<(usize, Span, usize, bool)> {
     out
 }
 
-/// Everything known about people in the article, for attribution.
+/// Everything known about people in the article, for attribution, indexed so that each
+/// question is a binary search and a short walk, never a scan of the whole article.
 struct People<'a> {
     mentions: &'a [NameMention],
-    roles: &'a [RoleFact],
+    /// Indices of the mentions that are people, in text order.
+    persons: Vec<usize>,
+    /// Lowercased title words to the people who hold a title with that word, in role order.
+    holders: std::collections::HashMap<String, Vec<&'a str>>,
 }
 
-impl People<'_> {
+/// How far back a role noun ("the mayor said") looks for its holder, in people's mentions.
+const MAX_HOLDER_LOOKBACK: usize = 512;
+
+impl<'a> People<'a> {
+    fn new(mentions: &'a [NameMention], roles: &'a [RoleFact]) -> People<'a> {
+        let persons = (0..mentions.len())
+            .filter(|&i| is_person(&mentions[i]))
+            .collect();
+        let mut holders: std::collections::HashMap<String, Vec<&'a str>> =
+            std::collections::HashMap::new();
+        for r in roles {
+            for w in r.title.to_lowercase().split(|c: char| !c.is_alphabetic()) {
+                if w.is_empty() {
+                    continue;
+                }
+                let list = holders.entry(w.to_string()).or_default();
+                if !list.contains(&r.person.as_str()) {
+                    list.push(r.person.as_str());
+                }
+            }
+        }
+        People {
+            mentions,
+            persons,
+            holders,
+        }
+    }
+
+    /// The first person named inside `span`.
     fn person_at(&self, span: Span) -> Option<&NameMention> {
-        self.mentions
+        let from = self
+            .persons
+            .partition_point(|&i| self.mentions[i].span.start < span.start);
+        self.persons[from..]
             .iter()
-            .find(|m| span.contains(m.span) && is_person(m))
+            .map(|&i| &self.mentions[i])
+            .take_while(|m| m.span.start < span.end)
+            .find(|m| span.contains(m.span))
+    }
+
+    /// Positions in `persons` of the people named before `pos`: `..end`.
+    fn persons_before(&self, pos: usize) -> usize {
+        let mut end = self
+            .persons
+            .partition_point(|&i| self.mentions[i].span.start < pos);
+        while end > 0 && self.mentions[self.persons[end - 1]].span.end > pos {
+            end -= 1;
+        }
+        end
     }
 
     /// Who "he" or "she" is: in the latest sentence before `pos` that names a person, the one
     /// who speaks there ("Gong said ..."), else the first named (the subject, as a rule).
     fn pronoun_before(&self, text: &str, pos: usize) -> Option<&NameMention> {
-        let last = self
-            .mentions
+        let end = self.persons_before(pos);
+        let last = &self.mentions[*self.persons[..end].last()?];
+        let mut start = end;
+        while start > 0 && self.mentions[self.persons[start - 1]].sentence == last.sentence {
+            start -= 1;
+        }
+        let in_sentence: Vec<&NameMention> = self.persons[start..end]
             .iter()
-            .filter(|m| m.span.end <= pos && is_person(m))
-            .max_by_key(|m| m.span.start)?;
-        let in_sentence: Vec<&NameMention> = self
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == last.sentence && m.span.end <= pos && is_person(m))
+            .map(|&i| &self.mentions[i])
             .collect();
         in_sentence
             .iter()
@@ -104,23 +152,15 @@ impl People<'_> {
     }
 
     fn by_role(&self, role: &str, pos: usize) -> Option<String> {
-        let role = role.to_lowercase();
-        let holders: Vec<&str> = self
-            .roles
-            .iter()
-            .filter(|r| {
-                r.title
-                    .to_lowercase()
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|w| w == role)
-            })
-            .map(|r| r.person.as_str())
-            .collect();
+        let holders = self.holders.get(&role.to_lowercase())?;
         // The holder mentioned most recently before the quotation.
-        self.mentions
+        let end = self.persons_before(pos);
+        self.persons[..end]
             .iter()
-            .filter(|m| m.span.end <= pos && holders.contains(&m.canonical.as_str()))
-            .max_by_key(|m| m.span.start)
+            .rev()
+            .take(MAX_HOLDER_LOOKBACK)
+            .map(|&i| &self.mentions[i])
+            .find(|m| holders.contains(&m.canonical.as_str()))
             .map(|m| m.canonical.clone())
             .or_else(|| holders.first().map(|s| s.to_string()))
     }
@@ -141,6 +181,10 @@ fn is_person(m: &NameMention) -> bool {
     k == Kind::Person && s >= DECIDED
 }
 
+/// The longest stretch next to a quotation read for its speaker: far more than the twelve
+/// words looked at, and a bound on the work for a paragraph of nothing but quotation marks.
+const MAX_WINDOW_BYTES: usize = 600;
+
 /// Who is named as speaking in `window` (the words next to the quotation)?
 fn speaker_in(
     text: &str,
@@ -148,6 +192,13 @@ fn speaker_in(
     quote_start: usize,
     people: &People,
 ) -> Option<Option<String>> {
+    let mut end = window
+        .end
+        .min(window.start.saturating_add(MAX_WINDOW_BYTES));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = Span::new(window.start, end.max(window.start));
     let toks = tokenize(text, window);
     let words: Vec<_> = toks.iter().filter(|t| t.is_word).take(12).collect();
     let verb_at = words
@@ -179,33 +230,56 @@ fn speaker_in(
     Some(None)
 }
 
-/// Find the quotations of an article and attribute them.
+/// Find the quotations of an article and attribute them. Linear in the article: sentence ends
+/// and quotation marks are found once per paragraph and looked up by binary search.
 pub fn extract_quotes(
     article: &Article,
     mentions: &[NameMention],
     roles: &[RoleFact],
 ) -> Vec<QuoteFact> {
     let text = article.text.as_str();
-    let people = People { mentions, roles };
+    let people = People::new(mentions, roles);
     let mut out: Vec<QuoteFact> = Vec::new();
+    // The paragraph of each quotation in `out`.
+    let mut out_para: Vec<usize> = Vec::new();
     let mut last_speaker: Option<String> = None;
     let mut carried = false; // the previous paragraph ended inside a quotation
-    for para in &article.paragraphs {
+    let mut next_mention = 0; // first mention not before the current paragraph
+    for (pi, para) in article.paragraphs.iter().enumerate() {
         let spans = quoted_spans(text, *para);
         let starts_with_quote = spans.first().is_some_and(|q| q.0 == para.start);
         let mut para_quotes: Vec<QuoteFact> = Vec::new();
+        let ptext = text.get(para.start..para.end).unwrap_or("");
+        // Sentence ends, and the places where the text before a quotation starts (just after a
+        // sentence end or a quotation mark), as offsets into the paragraph.
+        let mut ends: Vec<usize> = Vec::new();
+        let mut starts: Vec<usize> = Vec::new();
+        if !spans.is_empty() {
+            for (i, c) in ptext.char_indices() {
+                match c {
+                    '.' | '!' | '?' => {
+                        ends.push(i);
+                        starts.push(i + 1);
+                    }
+                    '”' | '"' => starts.push(i + c.len_utf8()),
+                    _ => {}
+                }
+            }
+        }
         for (mark_start, inner, mark_end, closed) in spans {
             let words = text[inner.start..inner.end].split_whitespace().count();
             // After the quote: to the end of the sentence.
-            let after_end = text[mark_end..para.end]
-                .find(['.', '!', '?'])
-                .map_or(para.end, |p| mark_end + p);
+            let rel_end = mark_end - para.start;
+            let after_end = ends
+                .get(ends.partition_point(|&e| e < rel_end))
+                .map_or(para.end, |&e| para.start + e);
             let after = Span::new(mark_end, after_end);
             // Before the quote: back to the previous sentence end, and it must end in ':' or ','.
-            let before_start = text[para.start..mark_start]
-                .char_indices()
-                .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
-                .map_or(para.start, |(p, c)| para.start + p + c.len_utf8());
+            let rel_mark = mark_start - para.start;
+            let before_start = starts
+                .partition_point(|&st| st <= rel_mark)
+                .checked_sub(1)
+                .map_or(para.start, |k| para.start + starts[k]);
             let before = Span::new(before_start, mark_start);
             let before_txt = text[before.start..before.end].trim_end();
             let mut speaker = if closed {
@@ -249,12 +323,19 @@ pub fn extract_quotes(
         } else if !para_quotes.is_empty() && !starts_with_quote {
             last_speaker = None;
         }
+        // The people named in this paragraph: mentions are in text order, as paragraphs are.
+        while next_mention < mentions.len() && mentions[next_mention].span.start < para.start {
+            next_mention += 1;
+        }
+        let mut after_para = next_mention;
+        while after_para < mentions.len() && mentions[after_para].span.start < para.end {
+            after_para += 1;
+        }
         if para_quotes.is_empty() {
             carried = false;
             // A paragraph of reported speech ("Ning said this was ...") makes its speaker the
             // one a following all-quotation paragraph continues; any other named person ends the run.
-            let in_para: Vec<&NameMention> = people
-                .mentions
+            let in_para: Vec<&NameMention> = mentions[next_mention..after_para]
                 .iter()
                 .filter(|m| para.contains(m.span) && is_person(m))
                 .collect();
@@ -264,26 +345,21 @@ pub fn extract_quotes(
                 last_speaker = None;
             }
         }
+        next_mention = after_para;
+        out_para.extend(std::iter::repeat_n(pi, para_quotes.len()));
         out.extend(para_quotes);
     }
     // Run-on quotations whose attribution comes in the next paragraph ("...world," he said).
     for i in (0..out.len().saturating_sub(1)).rev() {
         if out[i].speaker.is_none() && out[i + 1].speaker.is_some() {
-            let next_para = article
+            let (a, b) = (out_para[i], out_para[i + 1]);
+            let ends_in_straight_quote = article
                 .paragraphs
-                .iter()
-                .position(|p| p.contains(out[i + 1].span));
-            let this_para = article
-                .paragraphs
-                .iter()
-                .position(|p| p.contains(out[i].span));
-            if let (Some(a), Some(b)) = (this_para, next_para) {
-                let ends_in_straight_quote = text
-                    .get(article.paragraphs[a].start..article.paragraphs[a].end)
-                    .is_some_and(|p| p.ends_with('"'));
-                if b == a + 1 && !ends_in_straight_quote {
-                    out[i].speaker = out[i + 1].speaker.clone();
-                }
+                .get(a)
+                .and_then(|p| text.get(p.start..p.end))
+                .is_some_and(|p| p.ends_with('"'));
+            if b == a + 1 && !ends_in_straight_quote {
+                out[i].speaker = out[i + 1].speaker.clone();
             }
         }
     }

@@ -35,7 +35,73 @@ pub fn skip(reason: &str) {
 
 /// Run dossier with `args`, failing the test if it runs longer than `limit`.
 pub fn run_with_limit(args: &[&str], cwd: Option<&std::path::Path>, limit: Duration) -> Output {
-    let mut cmd = Command::new(bin());
+    run_in(&bin(), args, cwd, limit)
+}
+
+/// Run dossier with `args` (30 s limit).
+pub fn run(args: &[&str]) -> Output {
+    run_with_limit(args, None, Duration::from_secs(60))
+}
+
+/// Stdout as a string.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Stderr as a string.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Parse stdout as JSON.
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", stderr(o)))
+}
+
+/// A fresh empty folder under the target directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+/// The release build of `dossier`, built once per test binary: tests that run it on big inputs
+/// use it, so that the default `cargo test` stays quick.
+pub fn release_bin() -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+            let status = Command::new(cargo)
+                .args(["build", "--release", "--quiet", "--bin", "dossier"])
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .expect("run cargo build --release");
+            assert!(status.success(), "cargo build --release failed");
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+            let bin = target.join("release").join("dossier");
+            assert!(bin.exists(), "no release binary at {}", bin.display());
+            bin
+        })
+        .clone()
+}
+
+/// Run `bin` with `args`, failing the test past `limit`; stdout and stderr are captured.
+pub fn run_bin_with_limit(bin: &std::path::Path, args: &[&str], limit: Duration) -> Output {
+    run_in(bin, args, None, limit)
+}
+
+fn run_in(
+    bin: &std::path::Path,
+    args: &[&str],
+    cwd: Option<&std::path::Path>,
+    limit: Duration,
+) -> Output {
+    let mut cmd = Command::new(bin);
     cmd.args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -66,35 +132,6 @@ pub fn run_with_limit(args: &[&str], cwd: Option<&std::path::Path>, limit: Durat
             let _ = child.kill();
             panic!("dossier {args:?} still running after {limit:?}: it hangs");
         }
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(5));
     }
-}
-
-/// Run dossier with `args` (30 s limit).
-pub fn run(args: &[&str]) -> Output {
-    run_with_limit(args, None, Duration::from_secs(60))
-}
-
-/// Stdout as a string.
-pub fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// Stderr as a string.
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Parse stdout as JSON.
-pub fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{}", stderr(o)))
-}
-
-/// A fresh empty folder under the target directory.
-pub fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
 }

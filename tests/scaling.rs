@@ -1,0 +1,307 @@
+//! Every pass is linear in its input: for each dimension a hostile corpus can grow in (quotation
+//! marks, names, acronyms, paragraphs, files, article size), the release binary's time is taken at
+//! three sizes, each twice the last, and each doubling must cost under 2.6 times as much (a
+//! quadratic pass costs 4). Times are the minimum of three runs with the start-up time of a tiny
+//! corpus taken off; the ratio is of two sizes in one run, never a time limit. Run with
+//! `--nocapture` to see the table.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Syllables for made-up names: no gazetteer knows them, every index gives a different word.
+const SYLLABLES: [&str; 20] = [
+    "ka", "lo", "mi", "ra", "te", "vu", "no", "si", "pe", "da", "ri", "go", "fe", "lu", "ba", "zo",
+    "ne", "ti", "ma", "ko",
+];
+
+/// A capitalised made-up word, different for every `i`.
+fn word(i: usize) -> String {
+    let mut n = i;
+    let mut s = String::new();
+    for _ in 0..3 {
+        s.push_str(SYLLABLES[n % 20]);
+        n /= 20;
+    }
+    while n > 0 {
+        s.push_str(SYLLABLES[n % 20]);
+        n /= 20;
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
+/// A two-word made-up person's name.
+fn name(i: usize) -> String {
+    format!("{} {}", word(2 * i + 7), word(2 * i + 8))
+}
+
+/// One article: a title and paragraphs.
+fn article(title: &str, paragraphs: &[String]) -> String {
+    format!("{title}\n\n{}\n", paragraphs.join("\n\n"))
+}
+
+/// The corpus for one dimension at size `n`: (file name, text) pairs.
+type Maker = fn(usize) -> Vec<(String, String)>;
+
+fn one(text: String) -> Vec<(String, String)> {
+    vec![("a.txt".into(), text)]
+}
+
+fn straight_quote_marks(n: usize) -> Vec<(String, String)> {
+    one(article(
+        "Quotation marks",
+        &[format!("He said {}and left.", "\" ".repeat(n))],
+    ))
+}
+
+fn curly_and_nested_quote_marks(n: usize) -> Vec<(String, String)> {
+    one(article(
+        "Curly marks",
+        &[format!("She said {}and left.", "“ ‘a “b ” ".repeat(n / 4))],
+    ))
+}
+
+fn quoted_words(n: usize) -> Vec<(String, String)> {
+    one(article(
+        "Quoted words",
+        &[format!("They called it {}at last.", "\"good\" ".repeat(n))],
+    ))
+}
+
+fn names_in_one_paragraph(n: usize) -> Vec<(String, String)> {
+    let p: Vec<String> = (0..n)
+        .map(|i| format!("{} met the board.", name(i)))
+        .collect();
+    one(article("Names", &[p.join(" ")]))
+}
+
+fn same_acronym_per_paragraph(n: usize) -> Vec<(String, String)> {
+    let p: Vec<String> = (0..n)
+        .map(|_| "The Northern Rail Safety Board (NRSB) met again today.".to_string())
+        .collect();
+    one(article("Acronyms", &p))
+}
+
+fn distinct_capitalised_words_in_a_row(n: usize) -> Vec<(String, String)> {
+    let run: Vec<String> = (0..n).map(word).collect();
+    one(article(
+        "Capitals",
+        &[format!("Then {} arrived.", run.join(" "))],
+    ))
+}
+
+fn same_person_per_paragraph(n: usize) -> Vec<(String, String)> {
+    let p: Vec<String> = (0..n)
+        .map(|i| {
+            if i % 2 == 0 {
+                "Maria Kowalski said the plan would work.".to_string()
+            } else {
+                "Northwind Trading Company said it agreed.".to_string()
+            }
+        })
+        .collect();
+    one(article("Same names", &p))
+}
+
+fn distinct_people_in_one_article(n: usize) -> Vec<(String, String)> {
+    let p: Vec<String> = (0..n)
+        .map(|i| format!("Dr {} said the results were clear.", name(i)))
+        .collect();
+    one(article("Many people", &p))
+}
+
+fn same_person_with_a_role_per_file(n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|i| {
+            (
+                format!("f{i:06}.txt"),
+                article(
+                    &format!("Report {i}"),
+                    &["Prime Minister Anna Larsen said the economy grew.".to_string()],
+                ),
+            )
+        })
+        .collect()
+}
+
+fn different_role_per_file(n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|i| {
+            (
+                format!("f{i:06}.txt"),
+                article(
+                    &format!("Report {i}"),
+                    &[format!(
+                        "Anna Larsen, chair of the {} Council, said the economy grew.",
+                        word(i)
+                    )],
+                ),
+            )
+        })
+        .collect()
+}
+
+fn one_long_paragraph(n: usize) -> Vec<(String, String)> {
+    let sentence = "The Harbour Board said on Monday that trade rose 4% to $2bn in May. ";
+    one(article("Long", &[sentence.repeat(n)]))
+}
+
+fn many_paragraphs(n: usize) -> Vec<(String, String)> {
+    let p: Vec<String> = (0..n)
+        .map(|i| format!("Paragraph {i} says the Harbour Board met on Monday."))
+        .collect();
+    one(article("Paragraphs", &p))
+}
+
+fn write_corpus(dir: &Path, files: &[(String, String)]) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).expect("scaling dir");
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write scaling file");
+    }
+}
+
+/// The fastest of three runs of `dossier COMMAND --corpus dir`.
+fn fastest(bin: &Path, command: &[&str], dir: &Path) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..3 {
+        let mut args: Vec<&str> = command.to_vec();
+        let d = dir.to_str().expect("utf-8 temp path");
+        args.extend(["--corpus", d]);
+        let start = Instant::now();
+        let out = run_bin_with_limit(bin, &args, Duration::from_secs(120));
+        let took = start.elapsed();
+        assert!(out.status.success(), "{command:?} failed: {}", stderr(&out));
+        best = best.min(took);
+    }
+    best
+}
+
+#[test]
+fn every_pass_grows_linearly_with_its_input() {
+    let bin = release_bin();
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scaling");
+    let tiny = root.join("tiny");
+    write_corpus(&tiny, &one(article("Tiny", &["A short note.".into()])));
+    let base = fastest(&bin, &["stats"], &tiny);
+    // (dimension, corpus maker, first size, command)
+    let dims: &[(&str, Maker, usize, &[&str])] = &[
+        (
+            "straight quotation marks in a paragraph",
+            straight_quote_marks,
+            16_000,
+            &["stats"],
+        ),
+        (
+            "curly and nested quotation marks",
+            curly_and_nested_quote_marks,
+            16_000,
+            &["stats"],
+        ),
+        (
+            "quoted words in a paragraph",
+            quoted_words,
+            8_000,
+            &["stats"],
+        ),
+        (
+            "names in one paragraph",
+            names_in_one_paragraph,
+            5_000,
+            &["stats"],
+        ),
+        (
+            "the same bracketed acronym per paragraph",
+            same_acronym_per_paragraph,
+            4_000,
+            &["stats"],
+        ),
+        (
+            "distinct capitalised words in a row",
+            distinct_capitalised_words_in_a_row,
+            8_000,
+            &["stats"],
+        ),
+        (
+            "the same person or organisation per paragraph",
+            same_person_per_paragraph,
+            8_000,
+            &["stats"],
+        ),
+        (
+            "distinct people in one article",
+            distinct_people_in_one_article,
+            6_000,
+            &["stats"],
+        ),
+        (
+            "the same name with a role, one file each",
+            same_person_with_a_role_per_file,
+            2_000,
+            &["stats"],
+        ),
+        (
+            "a different role per file",
+            different_role_per_file,
+            2_000,
+            &["stats"],
+        ),
+        (
+            "one long paragraph, read",
+            one_long_paragraph,
+            20_000,
+            &["read", "a"],
+        ),
+        (
+            "many paragraphs, read",
+            many_paragraphs,
+            25_000,
+            &["read", "a"],
+        ),
+    ];
+    let mut table = String::new();
+    let mut failures = Vec::new();
+    // DOSSIER_SCALING_ONLY=words runs only the dimensions whose label holds those words.
+    let only = std::env::var("DOSSIER_SCALING_ONLY").unwrap_or_default();
+    for (label, make, first, command) in dims {
+        if !label.contains(only.as_str()) {
+            continue;
+        }
+        let sizes = [*first, first * 2, first * 4];
+        let mut times = Vec::new();
+        for &n in &sizes {
+            let dir = root.join(format!("dim-{n}"));
+            write_corpus(&dir, &make(n));
+            let t = fastest(&bin, command, &dir).saturating_sub(base);
+            times.push(t.max(Duration::from_millis(1)));
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        let r1 = times[1].as_secs_f64() / times[0].as_secs_f64();
+        let r2 = times[2].as_secs_f64() / times[1].as_secs_f64();
+        let line = format!(
+            "{label:<48} n={:>7}: {:>8.1} ms  2n: {:>8.1} ms  4n: {:>8.1} ms  ratios {r1:.2} {r2:.2}\n",
+            sizes[0],
+            times[0].as_secs_f64() * 1e3,
+            times[1].as_secs_f64() * 1e3,
+            times[2].as_secs_f64() * 1e3,
+        );
+        skip(line.trim_end());
+        table.push_str(&line);
+        if r1 >= 2.6 || r2 >= 2.6 {
+            failures.push(*label);
+        }
+    }
+    skip(&format!(
+        "start-up (taken off): {:.1} ms",
+        base.as_secs_f64() * 1e3
+    ));
+    assert!(
+        failures.is_empty(),
+        "grows faster than linearly: {failures:?}\n{table}"
+    );
+}
