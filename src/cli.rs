@@ -476,21 +476,24 @@ fn role_text(title: &str, of: Option<&str>) -> String {
 
 /// Distinct roles of an entity, with the articles that give each.
 fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    use std::collections::{HashMap, HashSet};
+    // (role, its articles) in the order first given; roles told apart ignoring case.
+    let mut out: Vec<(String, Vec<String>, HashSet<String>)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for r in &e.roles {
         let text = role_text(&r.title, r.of.as_deref());
         let short = short_id(&corpus.articles[r.article].id);
-        match out.iter_mut().find(|(t, _)| t.eq_ignore_ascii_case(&text)) {
-            Some((_, arts)) => {
-                if !arts.contains(&short) {
-                    arts.push(short)
-                }
-            }
-            None => out.push((text, vec![short])),
+        let i = *at.entry(text.to_lowercase()).or_insert_with(|| {
+            out.push((text, Vec::new(), HashSet::new()));
+            out.len() - 1
+        });
+        let (_, arts, seen) = &mut out[i];
+        if seen.insert(short.clone()) {
+            arts.push(short);
         }
     }
     out.into_iter()
-        .map(|(t, a)| format!("{t} ({})", a.join(", ")))
+        .map(|(t, a, _)| format!("{t} ({})", a.join(", ")))
         .collect()
 }
 

@@ -18,7 +18,7 @@ pub struct Mention {
 }
 
 /// A role held by a person in one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Role {
     /// The title ("Mayor").
     pub title: String,
@@ -335,8 +335,15 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                     of: r.of.clone(),
                     article: ai,
                 };
-                if !entities[idx].roles.contains(&role) {
-                    entities[idx].roles.push(role);
+                // Roles come article by article: a repeat can only be among this article's.
+                let roles = &mut entities[idx].roles;
+                let repeated = roles
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.article == ai)
+                    .any(|x| *x == role);
+                if !repeated {
+                    roles.push(role);
                 }
             }
         }
@@ -387,6 +394,8 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 }
             }
         }
+        // Each entity that others join is sorted once, however many join it.
+        let mut joined: Vec<bool> = vec![false; entities.len()];
         for from in 0..entities.len() {
             let Some(to) = merged_into[from] else {
                 continue;
@@ -394,18 +403,18 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             let moved = std::mem::take(&mut entities[from].mentions);
             let roles = std::mem::take(&mut entities[from].roles);
             entities[to].mentions.extend(moved);
-            entities[to]
-                .mentions
-                .sort_by_key(|m| (m.article, m.span.start));
-            for r in roles {
-                if !entities[to].roles.contains(&r) {
-                    entities[to].roles.push(r);
-                }
-            }
+            entities[to].roles.extend(roles);
+            joined[to] = true;
             let surf = std::mem::take(&mut surfaces[from]);
             for (s, n) in surf {
                 *surfaces[to].entry(s).or_insert(0) += n;
             }
+        }
+        for (e, _) in entities.iter_mut().zip(&joined).filter(|(_, j)| **j) {
+            e.mentions.sort_by_key(|m| (m.article, m.span.start));
+            let mut seen: std::collections::HashSet<Role> = std::collections::HashSet::new();
+            let roles = std::mem::take(&mut e.roles);
+            e.roles = roles.into_iter().filter(|r| seen.insert(r.clone())).collect();
         }
     }
 
@@ -472,14 +481,28 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     }
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let mut entities: Vec<Entity> = order.iter().filter_map(|&i| slots[i].take()).collect();
-    // Ids stay unique even when two names share a slug.
-    let mut seen: HashMap<String, usize> = HashMap::default();
-    for e in &mut entities {
-        let n = seen.entry(e.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            e.id = format!("{}-{}", e.id, n);
+    // Ids stay unique even when two names share a slug: a later one takes the first free
+    // `ID-N`.
+    let mut taken: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(entities.len());
+    let mut clashes = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if !taken.insert(e.id.clone()) {
+            clashes.push(i);
         }
+    }
+    let mut next: HashMap<String, usize> = HashMap::default();
+    for i in clashes {
+        let base = entities[i].id.clone();
+        let n = next.entry(base.clone()).or_insert(2);
+        let mut id = format!("{base}-{n}");
+        while taken.contains(&id) {
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        *n += 1;
+        taken.insert(id.clone());
+        entities[i].id = id;
     }
     Resolved {
         entities,

@@ -6,7 +6,9 @@ use crate::corpus::Corpus;
 use crate::extract::Kind;
 use crate::index::{Hit, SearchIndex, Target};
 use crate::model::Span;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Where the user is, for choosing key bindings and hints.
@@ -319,6 +321,8 @@ pub struct App<'c> {
     pub palette: Option<Palette>,
     /// The search index, shared with the search thread.
     pub index: Arc<SearchIndex>,
+    /// The last article laid out: (article, width, layout).
+    layout_cache: RefCell<Option<(usize, usize, Rc<ArticleLayout>)>>,
 }
 
 impl<'c> App<'c> {
@@ -328,7 +332,8 @@ impl<'c> App<'c> {
         for (ei, e) in corpus.resolved.entities.iter().enumerate() {
             for m in &e.mentions {
                 let a = &corpus.articles[m.article];
-                if a.paragraphs.iter().any(|p| p.contains(m.span)) {
+                let p = a.paragraphs.partition_point(|p| p.start <= m.span.start);
+                if p > 0 && a.paragraphs[p - 1].contains(m.span) {
                     body_mentions[m.article].push(BodyMention {
                         span: m.span,
                         entity: ei,
@@ -390,6 +395,7 @@ impl<'c> App<'c> {
             orders,
             palette: None,
             index: Arc::new(SearchIndex::build(corpus)),
+            layout_cache: RefCell::new(None),
         }
     }
 
@@ -444,13 +450,25 @@ impl<'c> App<'c> {
     }
 
     /// The wrapped lines of an article at the current width.
-    pub fn article_layout(&self, article: usize) -> ArticleLayout {
-        layout::article(
+    ///
+    /// Laid out once per article and width and kept: a key press in an 8 MB article does not
+    /// wrap it again.
+    pub fn article_layout(&self, article: usize) -> Rc<ArticleLayout> {
+        let width = self.article_text_width();
+        let mut cache = self.layout_cache.borrow_mut();
+        if let Some((a, w, lay)) = cache.as_ref() {
+            if *a == article && *w == width {
+                return Rc::clone(lay);
+            }
+        }
+        let lay = Rc::new(layout::article(
             self.corpus,
             article,
             &self.body_mentions[article],
-            self.article_text_width(),
-        )
+            width,
+        ));
+        *cache = Some((article, width, Rc::clone(&lay)));
+        lay
     }
 
     /// Entities of an article for the side list: (entity, mentions in the body), most first.
@@ -506,10 +524,20 @@ impl<'c> App<'c> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for m in &e.mentions {
             let a = &corpus.articles[m.article];
-            let Some(sentence) = a.sentences.iter().find(|s| s.contains(m.span)) else {
+            let at = a.sentences.partition_point(|s| s.start <= m.span.start);
+            let Some(sentence) = at.checked_sub(1).map(|i| a.sentences[i]) else {
                 continue;
             };
-            for other in &self.body_mentions[m.article] {
+            if !sentence.contains(m.span) {
+                continue;
+            }
+            // The article's mentions are in text order: those of the sentence are one run.
+            let body = &self.body_mentions[m.article];
+            let from = body.partition_point(|o| o.span.start < sentence.start);
+            for other in body[from..]
+                .iter()
+                .take_while(|o| o.span.start < sentence.end)
+            {
                 if other.entity != entity && sentence.contains(other.span) {
                     *counts.entry(other.entity).or_insert(0) += 1;
                 }

@@ -91,14 +91,11 @@ pub struct ArticleLayout {
 }
 
 impl ArticleLayout {
-    /// The body line holding byte `offset`.
+    /// The body line holding byte `offset`. Line starts never decrease down the layout, so
+    /// this is a binary search.
     pub fn line_of(&self, offset: usize) -> Option<usize> {
-        self.lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.body && l.start <= offset)
-            .map(|(i, _)| i)
-            .next_back()
+        let after = self.lines.partition_point(|l| l.start <= offset);
+        self.lines[..after].iter().rposition(|l| l.body)
     }
 }
 
@@ -163,7 +160,11 @@ pub fn article(
     let text_width = width.saturating_sub(GUTTER).max(6);
     let mut next_mention = 0;
     for (pi, p) in a.paragraphs.iter().enumerate() {
-        lines.push(Line::default());
+        // The blank line before a paragraph starts where it does, so that starts never decrease.
+        lines.push(Line {
+            start: p.start,
+            ..Line::default()
+        });
         let mut para_lines: Vec<Line> = Vec::new();
         let mut line = Line {
             start: p.start,

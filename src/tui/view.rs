@@ -87,6 +87,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     neutralise_buffer(frame.buffer_mut());
 }
 
+/// "Mayor of Shanghai" for each role, each once, in the order first given.
+fn distinct_roles(roles: &[crate::resolve::Role]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    roles
+        .iter()
+        .map(|r| match &r.of {
+            Some(o) => format!("{} of {}", r.title, o),
+            None => r.title.clone(),
+        })
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
+}
+
 /// The last step of every frame: no cell may hold a character the terminal would act on, whatever
 /// path the text took to get there (the terminal rule of [`crate::present`]). Such characters have
 /// no width, so dropping them keeps the layout.
@@ -595,16 +608,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             w,
         )));
     }
-    let mut roles: Vec<String> = Vec::new();
-    for r in &e.roles {
-        let text = match &r.of {
-            Some(o) => format!("{} of {}", r.title, o),
-            None => r.title.clone(),
-        };
-        if !roles.contains(&text) {
-            roles.push(text);
-        }
-    }
+    let roles = distinct_roles(&e.roles);
     if !roles.is_empty() {
         head.push(Line::from(fit(
             &format!("roles: {}", safe(&roles.join("; "))),
@@ -896,16 +900,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 crate::index::Target::Synthetic(_) => {}
                 crate::index::Target::Entity(e) => {
                     let ent = &ents[e];
-                    let mut roles: Vec<String> = Vec::new();
-                    for r in &ent.roles {
-                        let t = match &r.of {
-                            Some(o) => format!("{} of {}", r.title, o),
-                            None => r.title.clone(),
-                        };
-                        if !roles.contains(&t) {
-                            roles.push(t);
-                        }
-                    }
+                    let roles = distinct_roles(&ent.roles);
                     plines.push(Line::from(vec![
                         Span::styled(safe(&ent.name), theme.kind(ent.kind)),
                         Span::styled(
