@@ -414,7 +414,10 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             e.mentions.sort_by_key(|m| (m.article, m.span.start));
             let mut seen: std::collections::HashSet<Role> = std::collections::HashSet::new();
             let roles = std::mem::take(&mut e.roles);
-            e.roles = roles.into_iter().filter(|r| seen.insert(r.clone())).collect();
+            e.roles = roles
+                .into_iter()
+                .filter(|r| seen.insert(r.clone()))
+                .collect();
         }
     }
 

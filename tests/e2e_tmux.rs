@@ -318,3 +318,278 @@ fn typing_echoes_at_once_with_a_million_candidates() {
     let s = t.wait_for("[P] Gong Zheng", 10);
     assert!(s.contains("> gng zhng"), "{s}");
 }
+
+/// True once process `pid` has exited (a zombie counts as gone).
+fn gone(pid: u32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.is_empty()
+        || stat
+            .rsplit_once(')')
+            .map(|x| x.1.trim_start())
+            .is_some_and(|r| r.starts_with('Z'))
+}
+
+/// Wait up to `limit` for `pid` to exit; how long it took, or None.
+fn wait_gone(pid: u32, limit: Duration) -> Option<Duration> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if gone(pid) {
+            return Some(start.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+/// A pid file in the target folder for the test `tag`.
+fn pidfile(tag: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("dossier-{tag}-{}.pid", std::process::id()));
+    let _ = std::fs::remove_file(&p);
+    p
+}
+
+fn read_pid(path: &std::path::Path) -> u32 {
+    let start = Instant::now();
+    loop {
+        if let Some(pid) = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+        {
+            return pid;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no pid file");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_end_of_input_ends_the_program_within_a_second() {
+    // A process in a session of its own gets no SIGHUP when its terminal goes: it must notice
+    // that its input has ended, and not read nothing forever (crossterm issue 793).
+    let Some(t) = Tmux::new("eof") else { return };
+    let pf = pidfile("eof");
+    t.start(
+        80,
+        24,
+        &format!(
+            "setsid -w sh -c 'echo $$ > {}; exec {}'",
+            pf.display(),
+            bin()
+        ),
+    );
+    t.wait_for("Shanghai wants to learn", 10);
+    let pid = read_pid(&pf);
+    let c0 = proc_cpu_ticks(pid);
+    t.run(&["kill-server"]);
+    let took = wait_gone(pid, Duration::from_secs(3));
+    let spent = proc_cpu_ticks(pid).saturating_sub(c0);
+    if took.is_none() {
+        let _ = Command::new("kill").arg(pid.to_string()).status();
+    }
+    let took = took.unwrap_or_else(|| {
+        panic!("dossier still running 3 s after its terminal went away ({spent} CPU ticks)")
+    });
+    println!("exited {took:?} after the terminal went away");
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+/// A corpus of `n` tiny articles, for lists longer than a key burst.
+fn many_articles(name: &str, n: usize) -> PathBuf {
+    let dir = common::scratch(name);
+    for i in 0..n {
+        std::fs::write(
+            dir.join(format!("{i:05}.txt")),
+            format!("Note number {i}\n\nA short note.\n"),
+        )
+        .expect("write note");
+    }
+    dir
+}
+
+#[test]
+fn a_burst_of_two_thousand_keys_moves_two_thousand_rows() {
+    let Some(t) = Tmux::new("burst") else { return };
+    let dir = many_articles("burst_corpus", 2500);
+    t.start(80, 24, &format!("{} {}", bin(), dir.display()));
+    t.wait_for("1/2500", 30);
+    // All at once, as a fast key repeat or a script delivers them: more than 1,024 bytes.
+    t.run(&["send-keys", "-t", "e2e", "-l", &"j".repeat(2000)]);
+    let s = t.wait_for("2001/2500", 10);
+    assert!(
+        s.contains("01999"),
+        "the selection is on the 2001st note:\n{s}"
+    );
+}
+
+#[test]
+fn a_paste_is_one_insertion_and_the_query_is_capped() {
+    let Some(t) = Tmux::new("paste") else { return };
+    t.start(80, 24, &bin());
+    t.wait_for("Shanghai wants to learn", 10);
+    let big = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("paste-1mb.txt");
+    std::fs::write(&big, "gong zheng ".repeat(100_000)).expect("write paste");
+    t.run(&["load-buffer", big.to_str().unwrap_or_default()]);
+    // Outside a text field a paste does nothing but say so.
+    t.run(&["paste-buffer", "-p", "-t", "e2e"]);
+    t.wait_for("paste ignored", 5);
+    t.keys(&["/"]);
+    t.wait_for("> ", 5);
+    let start = Instant::now();
+    t.run(&["paste-buffer", "-p", "-t", "e2e"]);
+    let s = t.wait_for("at most 256 characters", 10);
+    println!("a 1.1 MB paste answered in {:?}", start.elapsed());
+    assert!(s.contains("> gong zheng gong zheng"), "{s}");
+    // Still responsive: clear the query, search again, leave.
+    t.keys(&["C-u", "g", "o", "n", "g"]);
+    t.wait_for("[P] Gong Zheng", 10);
+    t.keys(&["Escape", "j"]);
+    t.wait_for("2/5 · in corpus order", 5);
+}
+
+#[test]
+fn q_during_loading_quits_at_once() {
+    let Some(t) = Tmux::new("loadquit") else {
+        return;
+    };
+    let dir = common::scratch("loadquit_corpus");
+    let line = "The Harbour Board said trade rose 4% to $2bn in May as Maria Kowalski spoke. ";
+    std::fs::write(
+        dir.join("big.txt"),
+        format!("Big\n\n{}", line.repeat(400_000)),
+    )
+    .expect("write big file");
+    let pf = pidfile("loadquit");
+    t.start(
+        80,
+        24,
+        &format!(
+            "sh -c 'echo $$ > {}; exec {} {}'",
+            pf.display(),
+            bin(),
+            dir.display()
+        ),
+    );
+    t.wait_for("Loading", 10);
+    let pid = read_pid(&pf);
+    t.keys(&["q"]);
+    let took = wait_gone(pid, Duration::from_secs(3));
+    if took.is_none() {
+        let _ = Command::new("kill").arg(pid.to_string()).status();
+    }
+    let took = took.unwrap_or_else(|| panic!("q did not quit during loading"));
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn a_stop_gives_the_terminal_back_and_fg_redraws() {
+    let Some(t) = Tmux::new("stop") else { return };
+    let pf = pidfile("stop");
+    t.start(80, 24, "sh");
+    t.keys(&[
+        &format!("sh -c 'echo $$ > {}; exec {}'", pf.display(), bin()),
+        "Enter",
+    ]);
+    t.wait_for("Shanghai wants to learn", 10);
+    let pid = read_pid(&pf);
+    let _ = Command::new("kill")
+        .args(["-TSTP", &pid.to_string()])
+        .status();
+    // The shell is back: the alternate screen is gone and the terminal is not raw.
+    let start = Instant::now();
+    loop {
+        let alt = t.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+        if String::from_utf8_lossy(&alt.stdout).trim() == "0" {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "still on the alternate screen after SIGTSTP"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat
+        .rsplit_once(')')
+        .map(|x| x.1.trim_start().chars().next());
+    assert_eq!(state, Some(Some('T')), "dossier is stopped: {stat}");
+    t.keys(&["fg", "Enter"]);
+    t.wait_for("Shanghai wants to learn", 10);
+    t.keys(&["j"]);
+    t.wait_for("2/5 · in corpus order", 5);
+    t.keys(&["q"]);
+    assert!(
+        wait_gone(pid, Duration::from_secs(3)).is_some(),
+        "q after fg"
+    );
+}
+
+#[test]
+fn escapes_in_names_and_text_leave_the_pane_title_and_clipboard_alone() {
+    let Some(t) = Tmux::new("escapes") else {
+        return;
+    };
+    let dir = common::scratch("escape_corpus");
+    std::fs::write(
+        dir.join("\u{1b}]0;pwned-by-name\u{7}a.txt"),
+        "Named \u{1b}]2;pwned-by-title\u{7} badly\n\nThe Harbour Board \u{1b}[2J met \u{1b}]52;c;cHduZWQ=\u{7} today. Bidi abc\u{202e}fed and a\u{2028}b.\n",
+    )
+    .expect("write escape file");
+    std::fs::write(
+        dir.join("b.txt"),
+        "Plain title\n\nThe Harbour Board met again.\n",
+    )
+    .expect("write plain file");
+    t.start(80, 24, "sh");
+    t.run(&["set-option", "-g", "set-clipboard", "on"]);
+    t.run(&["set-option", "-g", "allow-rename", "on"]);
+    let title = |t: &Tmux| {
+        String::from_utf8_lossy(
+            &t.run(&["display-message", "-p", "-t", "e2e", "#{pane_title}"])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    };
+    let before = title(&t);
+    t.keys(&[&format!("{} {}", bin(), dir.display()), "Enter"]);
+    let s = t.wait_for("Plain title", 10);
+    assert!(s.contains("Named"), "{s}");
+    // Open the article with escapes, step through it, go back, search.
+    t.keys(&["Enter"]);
+    t.wait_for("Harbour Board", 5);
+    t.keys(&["j", "j", "n", "Escape", "/", "h", "a", "r"]);
+    t.wait_for("> har", 5);
+    t.keys(&["Escape", "q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let after = title(&t);
+    assert!(
+        !after.contains("pwned"),
+        "the pane title was changed: {after}"
+    );
+    assert_eq!(before, after);
+    let buffers = t.run(&["list-buffers"]);
+    let listed = String::from_utf8_lossy(&buffers.stdout);
+    assert!(
+        !listed.contains("pwned"),
+        "the clipboard was written: {listed}"
+    );
+}
+
+#[test]
+fn a_panic_in_one_article_leaves_the_browser_running() {
+    let Some(t) = Tmux::new("isolate") else {
+        return;
+    };
+    t.start(
+        80,
+        24,
+        &format!("env DOSSIER_PANIC_IN=002_4d0cb910a6467354 {}", bin()),
+    );
+    let s = t.wait_for("1 load warning", 10);
+    assert!(!s.contains("panicked"), "{s}");
+    assert!(s.contains("Shanghai wants to learn"), "{s}");
+    t.keys(&["j"]);
+    let s = t.wait_for("2/5 · in corpus order", 5);
+    assert!(!s.contains("panicked"), "{s}");
+}

@@ -1,9 +1,10 @@
 //! Every pass is linear in its input: for each dimension a hostile corpus can grow in (quotation
 //! marks, names, acronyms, paragraphs, files, article size), the release binary's time is taken at
-//! three sizes, each twice the last, and each doubling must cost under 2.6 times as much (a
-//! quadratic pass costs 4). Times are the minimum of three runs with the start-up time of a tiny
-//! corpus taken off; the ratio is of two sizes in one run, never a time limit. Run with
-//! `--nocapture` to see the table.
+//! three sizes, each twice the last, and the growth per doubling over the two doublings (the
+//! square root of the 4n/n ratio) must stay under 2.6 (a quadratic pass grows 4 times; one
+//! doubling alone is too noisy on a shared machine to judge by). Times are the minimum of three
+//! runs with the start-up time of a tiny corpus taken off; the ratios are of sizes in one run,
+//! never a time limit. The table is printed to standard error.
 
 mod common;
 use common::*;
@@ -194,73 +195,73 @@ fn every_pass_grows_linearly_with_its_input() {
         (
             "straight quotation marks in a paragraph",
             straight_quote_marks,
-            16_000,
+            64_000,
             &["stats"],
         ),
         (
             "curly and nested quotation marks",
             curly_and_nested_quote_marks,
-            16_000,
+            32_000,
             &["stats"],
         ),
         (
             "quoted words in a paragraph",
             quoted_words,
-            8_000,
+            32_000,
             &["stats"],
         ),
         (
             "names in one paragraph",
             names_in_one_paragraph,
-            5_000,
+            20_000,
             &["stats"],
         ),
         (
             "the same bracketed acronym per paragraph",
             same_acronym_per_paragraph,
-            4_000,
+            16_000,
             &["stats"],
         ),
         (
             "distinct capitalised words in a row",
             distinct_capitalised_words_in_a_row,
-            8_000,
+            64_000,
             &["stats"],
         ),
         (
             "the same person or organisation per paragraph",
             same_person_per_paragraph,
-            8_000,
+            32_000,
             &["stats"],
         ),
         (
             "distinct people in one article",
             distinct_people_in_one_article,
-            6_000,
+            25_000,
             &["stats"],
         ),
         (
             "the same name with a role, one file each",
             same_person_with_a_role_per_file,
-            2_000,
+            6_250,
             &["stats"],
         ),
         (
             "a different role per file",
             different_role_per_file,
-            2_000,
+            6_250,
             &["stats"],
         ),
         (
             "one long paragraph, read",
             one_long_paragraph,
-            20_000,
+            40_000,
             &["read", "a"],
         ),
         (
             "many paragraphs, read",
             many_paragraphs,
-            25_000,
+            50_000,
             &["read", "a"],
         ),
     ];
@@ -283,8 +284,9 @@ fn every_pass_grows_linearly_with_its_input() {
         }
         let r1 = times[1].as_secs_f64() / times[0].as_secs_f64();
         let r2 = times[2].as_secs_f64() / times[1].as_secs_f64();
+        let per_doubling = (times[2].as_secs_f64() / times[0].as_secs_f64()).sqrt();
         let line = format!(
-            "{label:<48} n={:>7}: {:>8.1} ms  2n: {:>8.1} ms  4n: {:>8.1} ms  ratios {r1:.2} {r2:.2}\n",
+            "{label:<48} n={:>7}: {:>8.1} ms  2n: {:>8.1} ms  4n: {:>8.1} ms  ratios {r1:.2} {r2:.2}, per doubling {per_doubling:.2}\n",
             sizes[0],
             times[0].as_secs_f64() * 1e3,
             times[1].as_secs_f64() * 1e3,
@@ -292,7 +294,7 @@ fn every_pass_grows_linearly_with_its_input() {
         );
         skip(line.trim_end());
         table.push_str(&line);
-        if r1 >= 2.6 || r2 >= 2.6 {
+        if per_doubling >= 2.6 {
             failures.push(*label);
         }
     }

@@ -161,7 +161,7 @@ fn control_characters_in_article_text_are_neutralised() {
     std::fs::create_dir_all(&dir).expect("dir");
     std::fs::write(
         dir.join("evil.txt"),
-        "Evil \u{1b}]0;pwned\u{7} title\n\nBody with \u{1b}[2J clear and \u{9b}31m CSI.\n",
+        "Evil \u{1b}]0;pwned\u{7} title\n\nBody with \u{1b}[2J clear and \u{9b}31m CSI. Bidi \u{202e}abc\u{2066}d\u{2069}, a\u{2028}b\u{2029}c, zero\u{200b}width \u{200d} stray joiner, family \u{1f468}\u{200d}\u{1f469}.\n",
     )
     .expect("write");
     let corpus = Corpus::open(&[dir]).expect("load");
@@ -169,13 +169,55 @@ fn control_characters_in_article_text_are_neutralised() {
     let main = render(&app, COLOR);
     app.update(Msg::Open);
     let article = render(&app, COLOR);
+    let mut family = false;
     for buf in [main, article] {
         for c in &buf.content {
+            let sym = c.symbol();
             assert!(
-                !c.symbol().chars().any(|ch| ch.is_control()),
-                "control character {:?} reached the screen",
-                c.symbol()
+                !sym.chars().any(|ch| ch.is_control()
+                    || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{200B}')),
+                "{sym:?} reached the screen"
             );
+            // A joiner only inside a cluster: never a cell's first or last character.
+            assert!(
+                !sym.starts_with('\u{200D}')
+                    && !sym.ends_with('\u{200D}')
+                    && !sym.contains(" \u{200D}"),
+                "stray joiner in {sym:?}"
+            );
+            family |= sym == "\u{1f468}\u{200d}\u{1f469}";
         }
+        let text = text_of(&buf);
+        assert!(!text.contains("\u{200d} "), "stray joiner drawn:\n{text}");
+    }
+    assert!(family, "the family emoji is drawn whole");
+}
+
+#[test]
+fn a_terminal_of_more_than_65535_cells_draws_every_row() {
+    // ratatui 0.29 indexed cells with u16: at 500x200 (100,000 cells) rows past 131 wrapped onto
+    // the top of the screen.
+    let corpus = Corpus::open(&[]).expect("seeds");
+    for (w, h) in [(500, 200), (400, 200), (500, 132)] {
+        let app = App::new(&corpus, w, h);
+        let buf = render(&app, COLOR);
+        let text = text_of(&buf);
+        let rows: Vec<&str> = text.lines().collect();
+        assert_eq!(rows.len(), usize::from(h));
+        assert!(
+            rows[0].starts_with("dossier › Articles"),
+            "{w}x{h} top: {:?}",
+            rows[0]
+        );
+        assert!(
+            rows[usize::from(h) - 1].contains("? help"),
+            "{w}x{h} bottom: {:?}",
+            rows[usize::from(h) - 1]
+        );
+        assert_eq!(
+            text.matches("dossier › Articles").count(),
+            1,
+            "{w}x{h}: the breadcrumb drawn twice"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! each with its span, kept as written.
 
 use super::lexicon::{CALENDAR, FUNCTION_WORDS};
-use super::tokens::Token;
+use super::tokens::{Token, Units};
 use crate::dates::{is_weekday, month_number};
 use crate::model::Span;
 use serde::Serialize;
@@ -69,11 +69,9 @@ fn numeric_value_is_year(t: &str) -> bool {
 }
 
 /// Find the figures of an article's title, deck and body.
-pub fn extract_figures<'t, 'a: 't>(
-    sentences: impl Iterator<Item = &'t [Token<'a>]>,
-) -> Vec<Figure> {
+pub fn extract_figures(units: &Units, sentences: usize) -> Vec<Figure> {
     let mut out = Vec::new();
-    for toks in sentences {
+    units.each_up_to(sentences, |_, toks| {
         let mut i = 0;
         while i < toks.len() {
             if let Some((end, kind)) = figure_at(toks, i) {
@@ -86,7 +84,7 @@ pub fn extract_figures<'t, 'a: 't>(
                 i += 1;
             }
         }
-    }
+    });
     out
 }
 
@@ -295,7 +293,7 @@ mod tests {
             record: None,
         });
         let units = super::super::tokens::Units::of(&a.text, &a.sentences);
-        extract_figures(units.iter())
+        extract_figures(&units, usize::MAX)
             .into_iter()
             .map(|f| (a.slice(f.span).to_string(), f.kind))
             .collect()

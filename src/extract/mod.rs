@@ -41,7 +41,7 @@ pub fn extract_article(
     let (mut mentions, mut roles) = names::extract_names(article, units, lex);
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
-    let figures = figures::extract_figures(units.iter().take(article.sentences.len()));
+    let figures = figures::extract_figures(units, article.sentences.len());
     ArticleExtraction {
         mentions,
         roles,

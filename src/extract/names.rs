@@ -142,7 +142,7 @@ pub struct RoleFact {
 /// capitalised words it shows acting ("BT said", "Yukos's"); and the titles it introduces with a
 /// work noun ("the drama Vera Drake").
 fn scan_tokens<'a>(units: &Units<'a>, lex: &mut Lexicon<'a>) {
-    for toks in units.iter() {
+    units.each(|_, toks| {
         for (k, t) in toks.iter().enumerate() {
             if !t.is_word {
                 continue;
@@ -223,7 +223,7 @@ fn scan_tokens<'a>(units: &Units<'a>, lex: &mut Lexicon<'a>) {
                 lex.agents.insert(w);
             }
         }
-    }
+    });
 }
 
 /// Corpus-wide knowledge gathered before extraction, borrowing its words from the articles.
@@ -386,7 +386,7 @@ pub fn extract_names(
     // Capitalised words this article uses inside sentences: names even where they open one
     // ("Shell said" after "... the oil firm Shell").
     let mut named: HashSet<&str> = HashSet::default();
-    for toks in units.iter() {
+    units.each(|_, toks| {
         let first = toks.iter().position(|t| t.is_word).unwrap_or(0);
         for (k, t) in toks.iter().enumerate().skip(first + 1) {
             if !t.is_capitalised() {
@@ -400,12 +400,12 @@ pub fn extract_names(
                 named.insert(strip_possessive(t.text));
             }
         }
-    }
+    });
     let mut found: Vec<Run> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    for (si, toks) in units.iter().enumerate() {
+    units.each(|si, toks| {
         if shouting(toks) {
-            continue;
+            return;
         }
         runs(text, toks, lex, &named, &mut found);
         for run in found.drain(..) {
@@ -420,7 +420,7 @@ pub fn extract_names(
                 &mut words,
             );
         }
-    }
+    });
     link_in_article(text, &mut mentions, &mut roles);
     name_the_unknown(text, &mut mentions, lex);
     // One key per name of the article, shared by its mentions.
@@ -955,9 +955,11 @@ fn analyse_run<'a>(
     {
         return;
     }
-    // A known place followed by a person's name: "United States Hamdullah Mohib".
+    // A known place followed by a person's name: "United States Hamdullah Mohib". A person's
+    // name has at most four words (`plausible_person`), so only the last cuts are tried: a run
+    // of ten thousand capitalised words costs no more than a short one.
     if words.len() >= 3 {
-        for cut in (1..words.len() - 1).rev() {
+        for cut in (words.len().saturating_sub(4).max(1)..words.len() - 1).rev() {
             if g.place(&joined(text, &words[..cut])).is_some()
                 && plausible_person(text, &words[cut..])
                 && g.is_given_name(words[cut])

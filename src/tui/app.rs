@@ -1306,6 +1306,69 @@ mod tests {
     }
 
     #[test]
+    fn a_paste_is_one_capped_insertion_and_ignored_outside_text_fields() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Paste("gong".into()));
+        assert!(app
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.starts_with("paste ignored")));
+        assert!(app.palette.is_none());
+        app.update(Msg::OpenPalette);
+        let big: String = "gong zheng\n".repeat(100_000);
+        let effect = app.update(Msg::Paste(big.as_str().into()));
+        let query = app
+            .palette
+            .as_ref()
+            .map(|p| p.query.clone())
+            .unwrap_or_default();
+        assert_eq!(query.chars().count(), MAX_QUERY);
+        assert!(query.starts_with("gong zheng gong zheng"), "{query}");
+        assert!(!query.contains('\n'));
+        assert!(matches!(effect, Some(Effect::Search { generation: 1, .. })));
+        assert!(app
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.contains("at most 256")));
+        // A full query takes no more typing, and says so.
+        assert_eq!(app.update(Msg::Type('x')), None);
+        assert!(app
+            .flash
+            .as_deref()
+            .is_some_and(|f| f.contains("at most 256")));
+        // The in-article search takes a paste too.
+        app.update(Msg::Back);
+        app.update(Msg::Open);
+        app.update(Msg::OpenFind);
+        app.update(Msg::Paste("Shanghai".into()));
+        let View::Article(s) = app.view() else {
+            panic!("article view expected");
+        };
+        assert_eq!(s.find.as_ref().map(|f| f.term.as_str()), Some("Shanghai"));
+    }
+
+    #[test]
+    fn a_key_in_a_long_article_does_not_lay_it_out_again() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        app.update(Msg::Open);
+        let View::Article(s) = app.view() else {
+            panic!("article view expected");
+        };
+        let first = app.article_layout(s.article);
+        app.update(Msg::Down);
+        let View::Article(s) = app.view() else {
+            panic!("article view expected");
+        };
+        let article = s.article;
+        assert!(Rc::ptr_eq(&first, &app.article_layout(article)));
+        // A new width lays it out anew.
+        app.update(Msg::Resize(100, 30));
+        assert!(!Rc::ptr_eq(&first, &app.article_layout(article)));
+    }
+
+    #[test]
     fn copy_gives_the_selected_name() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);

@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The built `dossier` binary.
+/// The built `dossier` binary, or the one `DOSSIER_TEST_BIN` names (to show that a regression
+/// test fails on an older build).
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_dossier"))
+    std::env::var_os("DOSSIER_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_dossier")))
 }
 
 /// `../shared/corpora/NAME` beside the repository, or None (with a printed reason) when absent.
@@ -70,6 +73,9 @@ pub fn scratch(name: &str) -> PathBuf {
 /// The release build of `dossier`, built once per test binary: tests that run it on big inputs
 /// use it, so that the default `cargo test` stays quick.
 pub fn release_bin() -> PathBuf {
+    if let Some(other) = std::env::var_os("DOSSIER_TEST_BIN") {
+        return PathBuf::from(other);
+    }
     static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     BUILT
         .get_or_init(|| {
@@ -134,4 +140,13 @@ fn run_in(
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// True when `s` holds a character a terminal would act on or that reorders or hides text:
+/// controls other than newline and tab, bidi controls, line separators, stray zero-width ones.
+pub fn has_terminal_hazard(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{200B}' | '\u{FEFF}')
+    })
 }
