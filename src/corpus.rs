@@ -205,6 +205,93 @@ impl Corpus {
     }
 }
 
+impl Corpus {
+    /// Every broken offset in the corpus, described: a span outside its article's text or off a
+    /// character boundary, paragraphs out of order, a mention that is empty, padded with spaces
+    /// or crosses a paragraph, a speaker that is no entity. Empty for a sound corpus; the tests
+    /// and fuzz targets hold every input to it.
+    pub fn span_violations(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let valid = |a: &Article, sp: crate::model::Span| {
+            sp.start <= sp.end
+                && sp.end <= a.text.len()
+                && a.text.is_char_boundary(sp.start)
+                && a.text.is_char_boundary(sp.end)
+        };
+        for a in &self.articles {
+            let spans = a
+                .paragraphs
+                .iter()
+                .chain(&a.sentences)
+                .chain(a.furniture.iter().map(|f| &f.span))
+                .chain(a.title_span.iter())
+                .chain(a.deck_span.iter());
+            for sp in spans {
+                if !valid(a, *sp) {
+                    out.push(format!("{}: span {sp:?} is not in its text", a.id));
+                }
+            }
+            for w in a.paragraphs.windows(2) {
+                if w[0].end > w[1].start {
+                    out.push(format!(
+                        "{}: paragraphs {:?} and {:?} overlap",
+                        a.id, w[0], w[1]
+                    ));
+                }
+            }
+        }
+        let ents = &self.resolved.entities;
+        for e in ents {
+            for m in &e.mentions {
+                let Some(a) = self.articles.get(m.article) else {
+                    out.push(format!("{}: mention in no article", e.id));
+                    continue;
+                };
+                if !valid(a, m.span) || m.span.is_empty() {
+                    out.push(format!("{}: mention {:?} is not in {}", e.id, m.span, a.id));
+                    continue;
+                }
+                let surface = a.slice(m.span);
+                if surface.trim() != surface {
+                    out.push(format!("{}: mention {surface:?} is padded", e.id));
+                }
+                let inside = a
+                    .paragraphs
+                    .iter()
+                    .chain(a.title_span.iter())
+                    .chain(a.deck_span.iter())
+                    .chain(a.furniture.iter().map(|f| &f.span))
+                    .any(|p| p.contains(m.span));
+                if !inside {
+                    out.push(format!(
+                        "{}: mention {surface:?} crosses a paragraph of {}",
+                        e.id, a.id
+                    ));
+                }
+            }
+        }
+        for q in &self.resolved.quotes {
+            match self.articles.get(q.article) {
+                Some(a) if valid(a, q.span) => {}
+                _ => out.push(format!("quote {:?} is not in its article", q.span)),
+            }
+            if q.speaker.is_some_and(|s| s >= ents.len()) {
+                out.push(format!(
+                    "quote {:?} has a speaker that is no entity",
+                    q.span
+                ));
+            }
+        }
+        for f in &self.resolved.figures {
+            match self.articles.get(f.article) {
+                Some(a) if valid(a, f.span) && !f.span.is_empty() => {}
+                _ => out.push(format!("figure {:?} is not in its article", f.span)),
+            }
+        }
+        out
+    }
+}
+
 /// The warning for an article whose extraction panicked: it stays, without entities.
 fn extraction_failed(a: &Article, msg: &str) -> Warning {
     Warning::new(

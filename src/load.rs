@@ -873,7 +873,8 @@ fn json_error_kind(e: &serde_json::Error) -> &'static str {
     }
 }
 
-fn read_jsonl(file_id: &str, shown: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<Warning>) {
+/// The articles of a JSONL file's bytes (one record a line), with a warning for each bad line.
+pub fn read_jsonl(file_id: &str, shown: &str, bytes: &[u8]) -> (Vec<RawDoc>, Vec<Warning>) {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
     let text = match decode(bytes) {
@@ -981,6 +982,48 @@ mod tests {
         };
         assert_eq!(t, "a\u{FFFD}b");
         assert!(w.contains("UTF-16LE") && w.contains("offset 4"), "{w}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_a_file_s_place_is_refused_without_blocking() {
+        // Between the walk and the read a file can be swapped for a FIFO: opening it must not
+        // wait for a writer.
+        let dir = std::env::temp_dir().join(format!("dossier-fifo-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let _ = fs::create_dir_all(&dir);
+        let fifo = dir.join("swapped.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(read_limited(&path, &TextBudget::new(u64::MAX)));
+        });
+        let got = rx.recv_timeout(std::time::Duration::from_secs(5));
+        let _ = fs::remove_dir_all(&dir);
+        match got {
+            Ok(Err(msg)) => assert!(msg.contains("FIFO"), "{msg}"),
+            Ok(Ok(_)) => panic!("a FIFO was read as a file"),
+            Err(_) => panic!("opening a FIFO blocked the load"),
+        }
+    }
+
+    #[test]
+    fn the_limit_on_text_held_refuses_what_passes_it() {
+        let budget = TextBudget::new(1000);
+        assert!(budget.take(600).is_ok());
+        let refused = budget.take(600);
+        assert!(
+            refused.as_ref().is_err_and(|m| m.contains("--max-text")),
+            "{refused:?}"
+        );
+        assert!(budget.take(400).is_ok());
     }
 
     #[test]

@@ -49,13 +49,9 @@ fn warning_for(warnings: &[(String, String)], tail: &str) -> String {
         .unwrap_or_else(|| panic!("no warning for {tail}: {warnings:#?}"))
 }
 
-/// A small corpus of the files that once crashed dossier or reached the terminal raw.
+/// A small corpus of files that once reached the terminal raw or crashed a listing.
 fn small_hostile(name: &str) -> PathBuf {
     let dir = scratch(name);
-    write(
-        &dir.join("quote_crash.txt"),
-        "A deal in Paris\n\nThe deal ( the “ Agreement ”) was signed by “ Lender ” in Paris .\n",
-    );
     write(&dir.join("escapes.txt"), ESCAPES);
     write(
         &dir.join("\u{1b}]0;file-title\u{7}name.txt"),
@@ -65,20 +61,24 @@ fn small_hostile(name: &str) -> PathBuf {
         &dir.join("\u{1b}[2Jclear.txt"),
         "Cleared\n\nThe Harbour Board met again.\n",
     );
-    let long_id = "x".repeat(65_536);
     write(
         &dir.join("feed.jsonl"),
-        format!(
-            "{{\"id\": \"\u{1b}]0;json-title\u{7}\", \"title\": \"Escaped id\", \"body\": \"Maria Kowalski met the Harbour Board.\"}}\n\
-             {{\"id\": \"{long_id}\", \"title\": \"Long id\", \"body\": \"Maria Kowalski spoke for the Harbour Board again.\"}}\n"
-        ),
+        "{\"id\": \"\u{1b}]0;json-title\u{7}\", \"title\": \"Escaped id\", \"body\": \"Maria Kowalski met the Harbour Board.\"}\n",
     );
     dir
 }
 
 #[test]
 fn curly_quotes_after_multibyte_characters_load() {
-    let dir = small_hostile("hostile_quotes");
+    let dir = scratch("hostile_quotes");
+    write(
+        &dir.join("quote_crash.txt"),
+        "A deal in Paris\n\nThe deal ( the “ Agreement ”) was signed by “ Lender ” in Paris .\n",
+    );
+    write(
+        &dir.join("run_on.txt"),
+        "Run on\n\n“We will go on to the end of the line, all of us together, é”\n\n“And then some more words here,” she said.\n",
+    );
     let out = run(&["export", "--corpus", dir.to_str().unwrap_or_default()]);
     assert!(out.status.success(), "export failed: {}", stderr(&out));
     let ex = json(&out);
@@ -188,7 +188,14 @@ fn wide_text_and_repeated_byte_order_marks_are_read() {
 
 #[test]
 fn a_65536_character_id_lists_and_shows() {
-    let dir = small_hostile("hostile_long_id");
+    let dir = scratch("hostile_long_id");
+    let long_id = "x".repeat(65_536);
+    write(
+        &dir.join("feed.jsonl"),
+        format!(
+            "{{\"id\": \"{long_id}\", \"title\": \"Long id\", \"body\": \"Maria Kowalski spoke for the Harbour Board again.\"}}\n"
+        ),
+    );
     let d = dir.to_str().unwrap_or_default();
     let out = run(&["list", "articles", "--corpus", d]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -455,4 +462,28 @@ fn the_hostile_corpus_loads_in_seconds_with_a_warning_per_bad_file() {
     assert!(rss < 1_000_000_000, "peak memory {rss} bytes");
     assert!(took < Duration::from_secs(60), "took {took:?}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn text_past_max_text_is_refused_with_a_warning() {
+    let dir = scratch("hostile_max_text");
+    let body = "The Harbour Board met. ".repeat(30_000);
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        write(&dir.join(name), format!("Title {name}\n\n{body}\n"));
+    }
+    let d = dir.to_str().unwrap_or_default();
+    let st = json(&run(&[
+        "stats",
+        "--json",
+        "--max-text",
+        "1500K",
+        "--corpus",
+        d,
+    ]));
+    assert_eq!(st["articles"], 2, "{st}");
+    let w = warnings_of(&st);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].1.contains("limit on text held"), "{w:?}");
+    let bad = run(&["stats", "--max-text", "lots", "--corpus", d]);
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -221,3 +221,33 @@ fn a_terminal_of_more_than_65535_cells_draws_every_row() {
         );
     }
 }
+
+#[test]
+fn an_entity_seen_in_an_article_with_a_65536_character_id_draws() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("long_id_view");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let id = "y".repeat(65_536);
+    std::fs::write(
+        dir.join("feed.jsonl"),
+        format!("{{\"id\": \"{id}\", \"title\": \"Long id\", \"body\": \"Maria Kowalski met the Harbour Board. Maria Kowalski said so.\"}}\n"),
+    )
+    .expect("write");
+    let corpus = Corpus::open(&[dir]).expect("load");
+    let who = corpus
+        .resolved
+        .entities
+        .iter()
+        .position(|e| e.name == "Maria Kowalski")
+        .expect("Maria Kowalski");
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut app = App::new(&corpus, w, h);
+        app.open_entity(who);
+        let text = text_of(&render(&app, COLOR));
+        assert!(text.contains("Maria Kowalski"), "{text}");
+        assert!(
+            text.contains("yyyy…"),
+            "the id is cut to its column:\n{text}"
+        );
+    }
+}

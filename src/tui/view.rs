@@ -87,6 +87,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     neutralise_buffer(frame.buffer_mut());
 }
 
+/// The widest article id shown in front of a keyword-in-context line; longer ones are cut.
+const ID_COLUMN: usize = 24;
+
 /// "Mayor of Shanghai" for each role, each once, in the order first given.
 fn distinct_roles(roles: &[crate::resolve::Role]) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
@@ -642,14 +645,15 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // One width for the article column, so the keywords line up.
     let short = |a: usize| {
         let id = &corpus.articles[a].id;
-        id.split('_').next().unwrap_or(id).to_string()
+        safe(id.split('_').next().unwrap_or(id))
     };
     let id_w = e
         .mentions
         .iter()
         .map(|m| width(&short(m.article)))
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .min(ID_COLUMN);
     let mut lines: Vec<Line> = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(top).take(h) {
         let mut line = match row {
@@ -660,7 +664,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             EntityRow::Mention(mi) => {
                 let m = e.mentions[*mi];
                 let a = &corpus.articles[m.article];
-                let id = format!("{:<id_w$}", short(m.article));
+                let id = crate::present::pad(&fit(&short(m.article), ID_COLUMN), id_w);
                 let text = &a.text;
                 let para = a
                     .paragraphs
@@ -673,14 +677,17 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 // The keyword starts at a fixed column, context on both sides.
                 let avail = w.saturating_sub(width(&id) + 3);
                 let left_w = avail * 2 / 5;
-                let left = tail_fit(&safe(&text[para.start..m.span.start]), left_w);
+                let left = tail_fit(
+                    &safe(text.get(para.start..m.span.start).unwrap_or("")),
+                    left_w,
+                );
                 let right = fit(
-                    &safe(&text[m.span.end..para.end]),
+                    &safe(text.get(m.span.end..para.end).unwrap_or("")),
                     avail.saturating_sub(left_w + width(a.slice(m.span))),
                 );
                 Line::from(vec![
                     Span::styled(format!("  {id} "), theme.dim()),
-                    Span::raw(format!("{left:>left_w$}")),
+                    Span::raw(crate::present::pad_left(&left, left_w)),
                     Span::styled(
                         safe(a.slice(m.span)),
                         theme.kind(e.kind).add_modifier(Modifier::BOLD),
