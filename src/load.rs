@@ -482,33 +482,15 @@ fn relative_id(root: &Path, path: &Path) -> String {
 /// Give every article a unique id: a later article whose id is taken (two roots with the same
 /// layout, two JSONL records with one `id`) gets the first free `ID~N`, with a warning.
 fn unique_ids(docs: &mut [RawDoc], warnings: &mut Vec<Warning>) {
-    let mut taken: std::collections::HashSet<String> =
-        std::collections::HashSet::with_capacity(docs.len());
-    let mut clashes = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        if !taken.insert(doc.id.clone()) {
-            clashes.push(i);
-        }
-    }
-    let mut next: HashMap<String, usize> = HashMap::new();
-    for i in clashes {
-        let Some(doc) = docs.get_mut(i) else { continue };
-        let n = next.entry(doc.id.clone()).or_insert(2);
-        let mut id = format!("{}~{}", doc.id, n);
-        while taken.contains(&id) {
-            *n += 1;
-            id = format!("{}~{}", doc.id, n);
-        }
-        *n += 1;
+    for (i, old) in crate::model::make_unique(docs.iter_mut().map(|d| &mut d.id), "~") {
+        let doc = &docs[i];
         warnings.push(Warning::new(
             doc.path.clone(),
             format!(
-                "id \"{}\" is taken by another article; this one is \"{id}\"",
+                "id \"{old}\" is taken by another article; this one is \"{}\"",
                 doc.id
             ),
         ));
-        taken.insert(id.clone());
-        doc.id = id;
     }
 }
 

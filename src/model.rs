@@ -149,3 +149,36 @@ impl Warning {
         }
     }
 }
+
+/// Make every id unique: an id already taken by an earlier one becomes the first free
+/// `ID{sep}N` (N from 2). Returns, for each id changed, its index and the id it had.
+pub fn make_unique<'a>(
+    ids: impl Iterator<Item = &'a mut String>,
+    sep: &str,
+) -> Vec<(usize, String)> {
+    use std::collections::{HashMap, HashSet};
+    let mut ids: Vec<&mut String> = ids.collect();
+    let mut taken: HashSet<String> = HashSet::with_capacity(ids.len());
+    let mut clashes = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        if !taken.insert(id.to_string()) {
+            clashes.push(i);
+        }
+    }
+    let mut next: HashMap<String, usize> = HashMap::new();
+    let mut changed = Vec::with_capacity(clashes.len());
+    for i in clashes {
+        let old = ids[i].clone();
+        let n = next.entry(old.clone()).or_insert(2);
+        let mut id = format!("{old}{sep}{n}");
+        while taken.contains(&id) {
+            *n += 1;
+            id = format!("{old}{sep}{n}");
+        }
+        *n += 1;
+        taken.insert(id.clone());
+        *ids[i] = id;
+        changed.push((i, old));
+    }
+    changed
+}

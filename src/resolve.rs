@@ -486,27 +486,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     let mut entities: Vec<Entity> = order.iter().filter_map(|&i| slots[i].take()).collect();
     // Ids stay unique even when two names share a slug: a later one takes the first free
     // `ID-N`.
-    let mut taken: std::collections::HashSet<String> =
-        std::collections::HashSet::with_capacity(entities.len());
-    let mut clashes = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        if !taken.insert(e.id.clone()) {
-            clashes.push(i);
-        }
-    }
-    let mut next: HashMap<String, usize> = HashMap::default();
-    for i in clashes {
-        let base = entities[i].id.clone();
-        let n = next.entry(base.clone()).or_insert(2);
-        let mut id = format!("{base}-{n}");
-        while taken.contains(&id) {
-            *n += 1;
-            id = format!("{base}-{n}");
-        }
-        *n += 1;
-        taken.insert(id.clone());
-        entities[i].id = id;
-    }
+    crate::model::make_unique(entities.iter_mut().map(|e| &mut e.id), "-");
     Resolved {
         entities,
         quotes,

@@ -49,21 +49,27 @@ fn warning_for(warnings: &[(String, String)], tail: &str) -> String {
         .unwrap_or_else(|| panic!("no warning for {tail}: {warnings:#?}"))
 }
 
-/// A small corpus of files that once reached the terminal raw or crashed a listing.
-fn small_hostile(name: &str) -> PathBuf {
-    let dir = scratch(name);
+/// The article of escapes, and a file whose name is one.
+fn write_escape_files(dir: &Path) {
     write(&dir.join("escapes.txt"), ESCAPES);
     write(
         &dir.join("\u{1b}]0;file-title\u{7}name.txt"),
         "Named badly\n\nThe Harbour Board met.\n",
     );
+}
+
+/// A small corpus of files that once reached the terminal raw or crashed a listing.
+fn small_hostile(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    write_escape_files(&dir);
     write(
         &dir.join("\u{1b}[2Jclear.txt"),
         "Cleared\n\nThe Harbour Board met again.\n",
     );
     write(
         &dir.join("feed.jsonl"),
-        "{\"id\": \"\u{1b}]0;json-title\u{7}\", \"title\": \"Escaped id\", \"body\": \"Maria Kowalski met the Harbour Board.\"}\n",
+        // JSON writes the escape as \u001b; the id then holds a real ESC and BEL.
+        "{\"id\": \"\\u001b]0;json-title\\u0007\", \"title\": \"Escaped id\", \"body\": \"Maria Kowalski met the Harbour Board.\"}\n",
     );
     dir
 }
@@ -141,6 +147,14 @@ fn no_command_prints_a_terminal_escape_from_the_corpus() {
     }
     // The escape is shown, not sent: a visible stand-in takes its place.
     assert!(read.contains("\u{241b}[2J"), "{read}");
+    // The record with an escaped id loaded, and its id shows the stand-ins.
+    let st = json(&run(&["stats", "--json", "--corpus", d]));
+    assert_eq!(st["articles"], 4, "{st}");
+    let list = stdout(&run(&["list", "articles", "--corpus", d]));
+    assert!(
+        list.contains("\u{241b}]0;json-title\u{2407}"),
+        "the escaped id is shown with stand-ins:\n{list}"
+    );
     // The JSON export keeps the text exact (escaped, never raw).
     let ex = json(&run(&["export", "--corpus", d]));
     let text = ex["articles"]
@@ -289,11 +303,7 @@ fn build_full_hostile(dir: &Path) -> bool {
         &dir.join("quote_crash.txt"),
         "A deal in Paris\n\nThe deal ( the “ Agreement ”) was signed by “ Lender ” in Paris .\n",
     );
-    write(&dir.join("escapes.txt"), ESCAPES);
-    write(
-        &dir.join("\u{1b}]0;file-title\u{7}name.txt"),
-        "Named badly\n\nThe Harbour Board met.\n",
-    );
+    write_escape_files(dir);
     write(
         &dir.join("bad_utf8.txt"),
         b"Bad bytes\n\nPrice: \xA3300 today.\n",

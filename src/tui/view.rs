@@ -332,7 +332,7 @@ fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         match LISTS[s.list] {
             ListKind::Articles => {
                 let a = &corpus.articles[item];
-                let id = a.id.split('_').next().unwrap_or(&a.id).to_string();
+                let id = safe(a.id.split('_').next().unwrap_or(&a.id));
                 let title = safe(a.title.as_deref().unwrap_or("(untitled)"));
                 spans.push(Span::styled(format!("{id} "), theme.dim()));
                 spans.push(Span::raw(fit(&title, w.saturating_sub(width(&id) + 2))));
@@ -698,7 +698,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             EntityRow::Quote(qi) => {
                 let q = &corpus.resolved.quotes[*qi];
                 let a = &corpus.articles[q.article];
-                let id = a.id.split('_').next().unwrap_or(&a.id).to_string();
+                let id = safe(a.id.split('_').next().unwrap_or(&a.id));
                 Line::from(vec![
                     Span::styled(format!("  {id} "), theme.dim()),
                     Span::raw(fit(
