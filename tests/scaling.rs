@@ -2,7 +2,7 @@
 //! marks, names, acronyms, paragraphs, files, article size), the release binary's time is taken at
 //! three sizes, each twice the last, and the growth per doubling over the two doublings (the
 //! square root of the 4n/n ratio) must stay under 2.6 (a quadratic pass grows 4 times; one
-//! doubling alone is too noisy on a shared machine to judge by). Times are the minimum of three
+//! doubling alone is too noisy on a shared machine to judge by). Times are the minimum of five
 //! runs with the start-up time of a tiny corpus taken off; the ratios are of sizes in one run,
 //! never a time limit. The table is printed to standard error.
 
@@ -167,10 +167,10 @@ fn write_corpus(dir: &Path, files: &[(String, String)]) {
     }
 }
 
-/// The fastest of three runs of `dossier COMMAND --corpus dir`.
+/// The fastest of five runs of `dossier COMMAND --corpus dir`.
 fn fastest(bin: &Path, command: &[&str], dir: &Path) -> Duration {
     let mut best = Duration::MAX;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let mut args: Vec<&str> = command.to_vec();
         let d = dir.to_str().expect("utf-8 temp path");
         args.extend(["--corpus", d]);

@@ -74,10 +74,18 @@ fn install_guards(tx: mpsc::Sender<Incoming>) {
     std::panic::set_hook(Box::new(move |info| {
         // A panic inside one article's extraction is caught and becomes a load warning: the
         // browser goes on, so the terminal stays as it is.
-        if !crate::isolate::active() {
-            restore_terminal();
+        if crate::isolate::active() {
+            previous(info);
+            return;
         }
+        // Any other panic ends the program: the terminal is restored first, and a helper
+        // thread's panic (input, search, loading) takes the process down with it rather than
+        // leave a browser that can no longer read keys or answer searches.
+        restore_terminal();
         previous(info);
+        if std::thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
     }));
     crate::isolate::install_hook();
     // SIGTERM, SIGHUP (the terminal went away), SIGINT and SIGQUIT: restore and leave at once.
