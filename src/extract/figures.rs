@@ -71,21 +71,24 @@ fn numeric_value_is_year(t: &str) -> bool {
 /// Find the figures of an article's title, deck and body.
 pub fn extract_figures(units: &Units, sentences: usize) -> Vec<Figure> {
     let mut out = Vec::new();
-    units.each_up_to(sentences, |_, toks| {
-        let mut i = 0;
-        while i < toks.len() {
-            if let Some((end, kind)) = figure_at(toks, i) {
-                out.push(Figure {
-                    span: Span::new(toks[i].span.start, toks[end - 1].span.end),
-                    kind,
-                });
-                i = end;
-            } else {
-                i += 1;
-            }
-        }
-    });
+    units.each_up_to(sentences, |_, toks| figures_in(toks, &mut out));
     out
+}
+
+/// The figures and dates of one sentence's tokens, added to `out`.
+pub fn figures_in(toks: &[Token], out: &mut Vec<Figure>) {
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((end, kind)) = figure_at(toks, i) {
+            out.push(Figure {
+                span: Span::new(toks[i].span.start, toks[end - 1].span.end),
+                kind,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// A figure starting at token `i`: its end (exclusive token index) and kind.

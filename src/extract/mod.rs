@@ -38,10 +38,16 @@ pub fn extract_article(
     lex: &Lexicon,
 ) -> ArticleExtraction {
     panic_if_asked(&article.id);
-    let (mut mentions, mut roles) = names::extract_names(article, units, lex);
+    // Figures are read from the sentences (not the captions) in the same pass as names.
+    let mut figures = Vec::new();
+    let sentences = article.sentences.len();
+    let (mut mentions, mut roles) = names::extract_names_and(article, units, lex, |si, toks| {
+        if si < sentences {
+            figures::figures_in(toks, &mut figures);
+        }
+    });
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
-    let figures = figures::extract_figures(units, article.sentences.len());
     ArticleExtraction {
         mentions,
         roles,

@@ -141,8 +141,8 @@ pub struct RoleFact {
 /// it writes in lowercase; the acronyms it uses as common nouns ("DVDs"; "a PC and"); the
 /// capitalised words it shows acting ("BT said", "Yukos's"); and the titles it introduces with a
 /// work noun ("the drama Vera Drake").
-fn scan_tokens<'a>(units: &Units<'a>, lex: &mut Lexicon<'a>) {
-    units.each(|_, toks| {
+fn scan_tokens<'a>(toks: &[Token<'a>], lex: &mut Lexicon<'a>) {
+    {
         for (k, t) in toks.iter().enumerate() {
             if !t.is_word {
                 continue;
@@ -223,7 +223,7 @@ fn scan_tokens<'a>(units: &Units<'a>, lex: &mut Lexicon<'a>) {
                 lex.agents.insert(w);
             }
         }
-    });
+    }
 }
 
 /// Corpus-wide knowledge gathered before extraction, borrowing its words from the articles.
@@ -266,9 +266,8 @@ impl<'a> Lexicon<'a> {
                 let mut failed = Vec::new();
                 for (i, a) in chunk.iter().enumerate() {
                     let scanned = crate::isolate::isolated(|| {
-                        let units = super::tokenize_article(a);
-                        scan_tokens(&units, &mut lex);
-                        units.pack()
+                        Units::of_seen(&a.text, &a.text_units(), |toks| scan_tokens(toks, &mut lex))
+                            .pack()
                     });
                     match scanned {
                         Ok(p) => packed.push(p),
@@ -380,6 +379,17 @@ pub fn extract_names(
     units: &Units,
     lex: &Lexicon,
 ) -> (Vec<NameMention>, Vec<RoleFact>) {
+    extract_names_and(article, units, lex, |_, _| {})
+}
+
+/// [`extract_names`], showing `also` each unit's tokens on the way, so that another pass over
+/// them (figures) needs no decoding of its own.
+pub fn extract_names_and<'a>(
+    article: &'a Article,
+    units: &Units<'a>,
+    lex: &Lexicon,
+    mut also: impl FnMut(usize, &[Token<'a>]),
+) -> (Vec<NameMention>, Vec<RoleFact>) {
     let text = article.text.as_str();
     let mut mentions: Vec<NameMention> = Vec::new();
     let mut roles: Vec<RoleFact> = Vec::new();
@@ -404,6 +414,7 @@ pub fn extract_names(
     let mut found: Vec<Run> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     units.each(|si, toks| {
+        also(si, toks);
         if shouting(toks) {
             return;
         }
@@ -1604,50 +1615,59 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
         l.sort_unstable();
         l
     };
-    let mut first_of_group: HashMap<(String, Vec<char>), usize> = HashMap::new();
+    // By initials first; the sorted letters are worked out only when two long names share them.
+    // Per initials: each distinct set of letters (worked out when needed) and its first name.
+    type Reps = Vec<(Option<Vec<char>>, usize)>;
+    let mut groups: HashMap<String, Reps> = HashMap::new();
     for i in 0..mentions.len() {
         let surface = mentions[i].surface(text);
-        if is_acronym(surface) || surface.split_whitespace().nth(2).is_none() {
+        if mentions[i].linked || is_acronym(surface) || surface.split_whitespace().nth(2).is_none()
+        {
             continue;
         }
-        let key = (initials(surface), letters(surface));
-        if mentions[i].linked {
+        let reps = groups.entry(initials(surface)).or_default();
+        if reps.is_empty() {
+            reps.push((None, i));
             continue;
         }
-        match first_of_group.get(&key) {
-            Some(&j) if mentions[j].canonical != mentions[i].canonical => {
+        let mine = letters(surface);
+        let mut found = None;
+        for (lets, j) in reps.iter_mut() {
+            let theirs = lets.get_or_insert_with(|| letters(mentions[*j].surface(text)));
+            if *theirs == mine {
+                found = Some(*j);
+                break;
+            }
+        }
+        match found {
+            Some(j) if mentions[j].canonical != mentions[i].canonical => {
                 let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
                 mentions[i].canonical = canonical;
                 mentions[i].scores.merge(&scores);
                 mentions[i].linked = true;
             }
             Some(_) => {}
-            None => {
-                first_of_group.insert(key, i);
-            }
+            None => reps.push((Some(mine), i)),
         }
     }
     // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
-    let full_people: Vec<(usize, Vec<String>)> = (0..mentions.len())
+    let full_names: Vec<(usize, String)> = (0..mentions.len())
         .filter(|&j| {
             let (k, sc) = mentions[j].scores.best();
             k == Kind::Person && sc >= DECIDED && mentions[j].canonical.contains(' ')
         })
-        .map(|j| {
-            let words = mentions[j]
-                .canonical
-                .split_whitespace()
-                .map(str::to_string)
-                .collect();
-            (j, words)
-        })
+        .map(|j| (j, mentions[j].canonical.clone()))
+        .collect();
+    let full_people: Vec<(usize, Vec<&str>)> = full_names
+        .iter()
+        .map(|(j, c)| (*j, c.split_whitespace().collect()))
         .collect();
     // Every word of a full name (and the first part of a hyphenated one) to the full names that
     // hold it, in text order.
     let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, (_, words)) in full_people.iter().enumerate() {
-        for w in words {
-            let list = holding.entry(w.as_str()).or_default();
+        for &w in words {
+            let list = holding.entry(w).or_default();
             if list.last() != Some(&k) {
                 list.push(k);
             }
@@ -1671,7 +1691,7 @@ fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFa
                 continue;
             }
             let n = words.iter().flatten().count();
-            let fits = |full: &[String]| {
+            let fits = |full: &[&str]| {
                 full.len() > n
                     && words.iter().flatten().all(|w| {
                         full.iter()

@@ -71,8 +71,10 @@ struct People<'a> {
     mentions: &'a [NameMention],
     /// Indices of the mentions that are people, in text order.
     persons: Vec<usize>,
-    /// Lowercased title words to the people who hold a title with that word, in role order.
-    holders: std::collections::HashMap<String, Vec<&'a str>>,
+    roles: &'a [RoleFact],
+    /// Lowercased title words to the people who hold a title with that word, in role order;
+    /// made the first time a role noun is met.
+    holders: std::cell::OnceCell<std::collections::HashMap<String, Vec<&'a str>>>,
 }
 
 /// How far back a role noun ("the mayor said") looks for its holder, in people's mentions.
@@ -83,24 +85,36 @@ impl<'a> People<'a> {
         let persons = (0..mentions.len())
             .filter(|&i| is_person(&mentions[i]))
             .collect();
-        let mut holders: std::collections::HashMap<String, Vec<&'a str>> =
-            std::collections::HashMap::new();
-        for r in roles {
-            for w in r.title.to_lowercase().split(|c: char| !c.is_alphabetic()) {
-                if w.is_empty() {
-                    continue;
-                }
-                let list = holders.entry(w.to_string()).or_default();
-                if !list.contains(&r.person.as_str()) {
-                    list.push(r.person.as_str());
-                }
-            }
-        }
         People {
             mentions,
             persons,
-            holders,
+            roles,
+            holders: std::cell::OnceCell::new(),
         }
+    }
+
+    fn holders(&self) -> &std::collections::HashMap<String, Vec<&'a str>> {
+        self.holders.get_or_init(|| {
+            let mut holders: std::collections::HashMap<String, Vec<&'a str>> =
+                std::collections::HashMap::new();
+            for r in self.roles {
+                for w in r.title.to_lowercase().split(|c: char| !c.is_alphabetic()) {
+                    if w.is_empty() {
+                        continue;
+                    }
+                    holders
+                        .entry(w.to_string())
+                        .or_default()
+                        .push(r.person.as_str());
+                }
+            }
+            // Each holder once, in the order first given.
+            for list in holders.values_mut() {
+                let mut seen = std::collections::HashSet::new();
+                list.retain(|p| seen.insert(*p));
+            }
+            holders
+        })
     }
 
     /// The first person named inside `span`.
@@ -152,7 +166,7 @@ impl<'a> People<'a> {
     }
 
     fn by_role(&self, role: &str, pos: usize) -> Option<String> {
-        let holders = self.holders.get(&role.to_lowercase())?;
+        let holders = self.holders().get(&role.to_lowercase())?;
         // The holder mentioned most recently before the quotation.
         let end = self.persons_before(pos);
         self.persons[..end]
@@ -255,13 +269,16 @@ pub fn extract_quotes(
         let mut ends: Vec<usize> = Vec::new();
         let mut starts: Vec<usize> = Vec::new();
         if !spans.is_empty() {
-            for (i, c) in ptext.char_indices() {
-                match c {
-                    '.' | '!' | '?' => {
+            let bytes = ptext.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                match b {
+                    b'.' | b'!' | b'?' => {
                         ends.push(i);
                         starts.push(i + 1);
                     }
-                    '”' | '"' => starts.push(i + c.len_utf8()),
+                    b'"' => starts.push(i + 1),
+                    // '”' is E2 80 9D.
+                    0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x9D]) => starts.push(i + 3),
                     _ => {}
                 }
             }

@@ -143,6 +143,12 @@ fn unpack_token(text: &str, p: u64) -> Token<'_> {
 impl<'a> Units<'a> {
     /// Tokenise each of `spans` of `text`.
     pub fn of(text: &'a str, spans: &[Span]) -> Units<'a> {
+        Self::of_seen(text, spans, |_| {})
+    }
+
+    /// Tokenise each of `spans` of `text`, showing `see` each span's tokens as they are made
+    /// (a pass that needs them once reads them here instead of decoding them again).
+    pub fn of_seen(text: &'a str, spans: &[Span], mut see: impl FnMut(&[Token<'a>])) -> Units<'a> {
         let bytes: usize = spans.iter().map(Span::len).sum();
         let mut units = Units {
             text,
@@ -153,6 +159,7 @@ impl<'a> Units<'a> {
         for span in spans {
             buf.clear();
             tokenize_into(text, *span, &mut buf);
+            see(&buf);
             units.tokens.extend(buf.iter().map(pack_token));
             units.ends.push(units.tokens.len() as u32);
         }
