@@ -1,11 +1,11 @@
 //! The command line: argument parsing and the one-shot commands of PRODUCT.md section 5.
 
-use crate::corpus::{ArticleLookup, Corpus};
-use crate::extract::Kind;
-use crate::model::Article;
-use crate::present;
-use crate::resolve::Entity;
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier::corpus::{ArticleLookup, Corpus};
+use dossier::extract::Kind;
+use dossier::model::Article;
+use dossier::present;
+use dossier::resolve::Entity;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -120,7 +120,7 @@ impl ListKind {
 }
 
 fn parse_max_text(s: &str) -> Result<u64, String> {
-    crate::load::parse_size(s).ok_or_else(|| format!("\"{s}\" is not a size (try 500M or 2G)"))
+    dossier::load::parse_size(s).ok_or_else(|| format!("\"{s}\" is not a size (try 500M or 2G)"))
 }
 
 /// Exit status: something found.
@@ -135,7 +135,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let mut paths = cli.paths.clone();
     paths.extend(cli.corpus.iter().cloned());
-    let mut options = crate::load::LoadOptions {
+    let mut options = dossier::load::LoadOptions {
         follow_links: cli.follow_links,
         ..Default::default()
     };
@@ -145,13 +145,7 @@ pub fn run() -> ExitCode {
     {
         use std::io::IsTerminal;
         if cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal() {
-            return match crate::tui::run(&paths, &options) {
-                Ok(()) => ExitCode::from(FOUND),
-                Err(e) => {
-                    error_line(&format!("{e:#}"));
-                    ExitCode::from(BAD)
-                }
-            };
+            return browse(&paths, &options);
         }
     }
     let corpus = match Corpus::open_with(&paths, &options) {
@@ -191,6 +185,25 @@ pub fn run() -> ExitCode {
         }
         _ => ExitCode::from(code),
     }
+}
+
+/// Open the browser.
+#[cfg(feature = "tui")]
+fn browse(paths: &[PathBuf], options: &dossier::load::LoadOptions) -> ExitCode {
+    match dossier::tui::run(paths, options) {
+        Ok(()) => ExitCode::from(FOUND),
+        Err(e) => {
+            error_line(&format!("{e:#}"));
+            ExitCode::from(BAD)
+        }
+    }
+}
+
+/// A build without the browser says so, and names the commands it has.
+#[cfg(not(feature = "tui"))]
+fn browse(_paths: &[PathBuf], _options: &dossier::load::LoadOptions) -> ExitCode {
+    error_line("this dossier was built without the browser (feature \"tui\"); run a command: dossier --help");
+    ExitCode::from(BAD)
 }
 
 type Out<'a> = io::BufWriter<io::StdoutLock<'a>>;
@@ -254,7 +267,7 @@ fn summary(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
 }
 
 fn export(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
-    write_json(out, &crate::export::build(corpus), false)?;
+    write_json(out, &dossier::export::build(corpus), false)?;
     Ok(FOUND)
 }
 
@@ -264,7 +277,7 @@ struct Stats<'a> {
     words: usize,
     bytes: u64,
     skipped_other_files: usize,
-    warnings: &'a [crate::model::Warning],
+    warnings: &'a [dossier::model::Warning],
     timings_ms: TimingsMs,
 }
 
@@ -466,14 +479,6 @@ fn plural(kind: Kind) -> &'static str {
     }
 }
 
-/// "Mayor of Shanghai".
-fn role_text(title: &str, of: Option<&str>) -> String {
-    match of {
-        Some(o) => format!("{title} of {o}"),
-        None => title.to_string(),
-    }
-}
-
 /// Distinct roles of an entity, with the articles that give each.
 fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
     use std::collections::{HashMap, HashSet};
@@ -481,7 +486,7 @@ fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
     let mut out: Vec<(String, Vec<String>, HashSet<String>)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     for r in &e.roles {
-        let text = role_text(&r.title, r.of.as_deref());
+        let text = present::role_text(&r.title, r.of.as_deref());
         let short = short_id(&corpus.articles[r.article].id);
         let i = *at.entry(text.to_lowercase()).or_insert_with(|| {
             out.push((text, Vec::new(), HashSet::new()));
@@ -497,9 +502,9 @@ fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
         .collect()
 }
 
-/// The article id up to the first underscore ("004" for "004_8802dec5a64da894"), one line.
+/// The short id of an article, one line.
 fn short_id(id: &str) -> String {
-    printable(id.split('_').next().unwrap_or(id))
+    printable(present::short_id(id))
 }
 
 /// Widest id column in aligned listings; a longer id is printed whole and pushes its line.
@@ -559,7 +564,7 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
 fn list_quotes(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let r = &corpus.resolved;
     if json {
-        emit_json(out, &crate::export::build(corpus).quotes)?;
+        emit_json(out, &dossier::export::build(corpus).quotes)?;
     } else {
         let mut s = String::new();
         for q in &r.quotes {
@@ -582,7 +587,7 @@ fn list_quotes(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8>
 fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let r = &corpus.resolved;
     if json {
-        emit_json(out, &crate::export::build(corpus).figures)?;
+        emit_json(out, &dossier::export::build(corpus).figures)?;
     } else {
         let mut s = String::new();
         for f in &r.figures {
@@ -601,58 +606,6 @@ fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8
         emit(out, &s)?;
     }
     Ok(if r.figures.is_empty() { NOTHING } else { FOUND })
-}
-
-/// "1 mention in 1 article", "6 mentions in 2 articles".
-pub fn counts_text(mentions: usize, articles: usize) -> String {
-    let plural = |n: usize, w: &str| {
-        if n == 1 {
-            format!("{n} {w}")
-        } else {
-            format!("{n} {w}s")
-        }
-    };
-    format!(
-        "{} in {}",
-        plural(mentions, "mention"),
-        plural(articles, "article")
-    )
-}
-
-/// One keyword-in-context line: `width` characters each side of the span.
-pub fn kwic(article: &crate::model::Article, span: crate::model::Span, width: usize) -> String {
-    let text = &article.text;
-    let para = article
-        .paragraphs
-        .iter()
-        .chain(article.title_span.iter())
-        .chain(article.deck_span.iter())
-        .find(|p| p.contains(span))
-        .copied()
-        .unwrap_or(span);
-    let left: String = text
-        .get(para.start..span.start)
-        .unwrap_or("")
-        .chars()
-        .rev()
-        .take(width)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let right: String = text
-        .get(span.end..para.end)
-        .unwrap_or("")
-        .chars()
-        .take(width)
-        .collect();
-    let flat = |s: &str| s.replace(['\n', '\t'], " ");
-    format!(
-        "{}[{}]{}",
-        flat(&left),
-        flat(text.get(span.start..span.end).unwrap_or("")),
-        flat(&right)
-    )
 }
 
 fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
@@ -723,7 +676,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
     let arts = e.articles();
     s.push_str(&format!(
         "counts    {}\n",
-        counts_text(e.mentions.len(), arts.len())
+        present::counts_text(e.mentions.len(), arts.len())
     ));
     s.push_str("\narticles\n");
     for &a in &arts {
@@ -740,7 +693,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         s.push_str(&format!(
             "  {} {}\n",
             present::pad(&short_id(&art.id), 6),
-            printable(&kwic(art, m.span, 40))
+            printable(&present::kwic(art, m.span, 40))
         ));
     }
     let quotes: Vec<_> = corpus
@@ -782,7 +735,7 @@ fn search(
     json: bool,
     out: &mut Out,
 ) -> anyhow::Result<u8> {
-    use crate::index::{Filter, SearchIndex, Target};
+    use dossier::index::{Filter, SearchIndex, Target};
     let query = match kind {
         Some(k) => match Filter::parse(k) {
             Some(f) => {
@@ -791,7 +744,7 @@ fn search(
                     Filter::Articles => "a".into(),
                     Filter::Quotes => "q".into(),
                 };
-                format!("{prefix}:{}", crate::index::parse_query(query).1)
+                format!("{prefix}:{}", dossier::index::parse_query(query).1)
             }
             None => {
                 error_line(&format!("unknown kind \"{k}\" (person, organization, place, event, initiative, article, quote)"));

@@ -3,7 +3,6 @@
 //! The pipeline: [`load`] reads and decodes files, [`parse`] turns each into an [`model::Article`],
 //! and [`corpus::Corpus`] holds the result.
 
-pub mod cli;
 pub mod corpus;
 pub mod dates;
 pub mod export;
@@ -17,4 +16,5 @@ pub mod parse;
 pub mod present;
 pub mod resolve;
 pub mod sentences;
+#[cfg(feature = "tui")]
 pub mod tui;

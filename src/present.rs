@@ -8,8 +8,81 @@
 //! - zero-width characters are dropped, except that zero-width joiners and non-joiners are kept
 //!   between two characters of a word or an emoji sequence (Indic and Persian script, family emoji).
 
+use crate::model::{Article, Span};
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// "1 mention in 1 article", "6 mentions in 2 articles".
+pub fn counts_text(mentions: usize, articles: usize) -> String {
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    format!(
+        "{} in {}",
+        plural(mentions, "mention"),
+        plural(articles, "article")
+    )
+}
+
+/// "Mayor of Shanghai", or the title alone.
+pub fn role_text(title: &str, of: Option<&str>) -> String {
+    match of {
+        Some(o) => format!("{title} of {o}"),
+        None => title.to_string(),
+    }
+}
+
+/// The article id as people read it: up to the first underscore ("004" for
+/// "004_8802dec5a64da894").
+pub fn short_id(id: &str) -> &str {
+    id.split('_').next().unwrap_or(id)
+}
+
+/// The block of an article that holds `span`: its paragraph, the title or the deck (the span
+/// itself when none does).
+pub fn block_of(article: &Article, span: Span) -> Span {
+    article
+        .paragraphs
+        .iter()
+        .chain(article.title_span.iter())
+        .chain(article.deck_span.iter())
+        .find(|p| p.contains(span))
+        .copied()
+        .unwrap_or(span)
+}
+
+/// One keyword-in-context line: `width` characters each side of the span, within its block.
+pub fn kwic(article: &Article, span: Span, width: usize) -> String {
+    let text = &article.text;
+    let block = block_of(article, span);
+    let left: String = text
+        .get(block.start..span.start)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take(width)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = text
+        .get(span.end..block.end)
+        .unwrap_or("")
+        .chars()
+        .take(width)
+        .collect();
+    let flat = |s: &str| s.replace(['\n', '\t'], " ");
+    format!(
+        "{}[{}]{}",
+        flat(&left),
+        flat(text.get(span.start..span.end).unwrap_or("")),
+        flat(&right)
+    )
+}
 
 /// What the terminal rule does with one character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -95,10 +95,7 @@ fn distinct_roles(roles: &[crate::resolve::Role]) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     roles
         .iter()
-        .map(|r| match &r.of {
-            Some(o) => format!("{} of {}", r.title, o),
-            None => r.title.clone(),
-        })
+        .map(|r| crate::present::role_text(&r.title, r.of.as_deref()))
         .filter(|t| seen.insert(t.clone()))
         .collect()
 }
@@ -332,7 +329,7 @@ fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         match LISTS[s.list] {
             ListKind::Articles => {
                 let a = &corpus.articles[item];
-                let id = safe(a.id.split('_').next().unwrap_or(&a.id));
+                let id = safe(crate::present::short_id(&a.id));
                 let title = safe(a.title.as_deref().unwrap_or("(untitled)"));
                 spans.push(Span::styled(format!("{id} "), theme.dim()));
                 spans.push(Span::raw(fit(&title, w.saturating_sub(width(&id) + 2))));
@@ -439,7 +436,7 @@ fn draw_preview(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, wide: b
                 Span::styled(safe(&e.name), theme.kind(kind)),
             ]));
             lines.push(Line::from(Span::styled(
-                crate::cli::counts_text(e.mentions.len(), e.articles().len()),
+                crate::present::counts_text(e.mentions.len(), e.articles().len()),
                 theme.dim(),
             )));
             if !e.aliases.is_empty() {
@@ -455,7 +452,7 @@ fn draw_preview(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, wide: b
             for m in e.mentions.iter().take(if wide { 8 } else { 2 }) {
                 let a = &corpus.articles[m.article];
                 lines.push(Line::from(Span::styled(
-                    safe(&crate::cli::kwic(a, m.span, 30)),
+                    safe(&crate::present::kwic(a, m.span, 30)),
                     theme.dim(),
                 )));
             }
@@ -619,7 +616,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         )));
     }
     head.push(Line::from(Span::styled(
-        crate::cli::counts_text(e.mentions.len(), e.articles().len()),
+        crate::present::counts_text(e.mentions.len(), e.articles().len()),
         theme.dim(),
     )));
     let head_h = head.len() as u16 + 1;
@@ -645,7 +642,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // One width for the article column, so the keywords line up.
     let short = |a: usize| {
         let id = &corpus.articles[a].id;
-        safe(id.split('_').next().unwrap_or(id))
+        safe(crate::present::short_id(id))
     };
     let id_w = e
         .mentions
@@ -666,14 +663,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 let a = &corpus.articles[m.article];
                 let id = crate::present::pad(&fit(&short(m.article), ID_COLUMN), id_w);
                 let text = &a.text;
-                let para = a
-                    .paragraphs
-                    .iter()
-                    .chain(a.title_span.iter())
-                    .chain(a.deck_span.iter())
-                    .find(|p| p.contains(m.span))
-                    .copied()
-                    .unwrap_or(m.span);
+                let para = crate::present::block_of(a, m.span);
                 // The keyword starts at a fixed column, context on both sides.
                 let avail = w.saturating_sub(width(&id) + 3);
                 let left_w = avail * 2 / 5;
@@ -698,7 +688,7 @@ fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             EntityRow::Quote(qi) => {
                 let q = &corpus.resolved.quotes[*qi];
                 let a = &corpus.articles[q.article];
-                let id = safe(a.id.split('_').next().unwrap_or(&a.id));
+                let id = safe(crate::present::short_id(&a.id));
                 Line::from(vec![
                     Span::styled(format!("  {id} "), theme.dim()),
                     Span::raw(fit(
@@ -913,7 +903,10 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         Span::styled(
                             format!(
                                 "  {}",
-                                crate::cli::counts_text(ent.mentions.len(), ent.articles().len())
+                                crate::present::counts_text(
+                                    ent.mentions.len(),
+                                    ent.articles().len()
+                                )
                             ),
                             theme.dim(),
                         ),
@@ -924,7 +917,11 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     if let Some(m) = ent.mentions.first() {
                         plines.push(Line::from(Span::styled(
                             fit(
-                                &safe(&crate::cli::kwic(&corpus.articles[m.article], m.span, 40)),
+                                &safe(&crate::present::kwic(
+                                    &corpus.articles[m.article],
+                                    m.span,
+                                    40,
+                                )),
                                 iw,
                             ),
                             theme.dim(),
