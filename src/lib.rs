@@ -1,20 +1,37 @@
 //! dossier: parse a folder of news articles, extract who and what they name, and browse it.
 //!
-//! The pipeline: [`load`] reads and decodes files, [`parse`] turns each into an [`model::Article`],
-//! and [`corpus::Corpus`] holds the result.
+//! The modules, in pipeline order; each imports only modules above it (`tests/layers.rs`
+//! checks this):
+//!
+//! - [`model`]: the vocabulary (spans, articles, warnings, entity kinds, entities, quotes).
+//! - [`text`]: string helpers every stage uses (name keys, initials, acronyms).
+//! - [`isolate`]: a panic in one article becomes a warning about it.
+//! - [`gazetteer`]: places, given names, surnames, titles and legal forms, from data files.
+//! - [`load`]: walk folders, read and decode files, report every problem.
+//! - [`sentences`], [`dates`], [`parse`]: each file becomes an [`model::Article`].
+//! - [`extract`]: names with kinds and roles, quotations, figures, per article.
+//! - [`resolve`]: the same name across articles is one entity.
+//! - [`corpus`]: the stages run in order, in parallel, over a whole corpus.
+//! - [`index`]: fuzzy search over every entity, alias, title and quote.
+//! - [`export`]: the corpus as JSON.
+//! - [`present`]: what the commands and the browser show alike, safe for a terminal.
+//! - [`tui`] (feature `tui`): the browser, as state, update and view.
+//!
+//! The one-shot commands (`src/cli.rs`) belong to the binary and use this library.
 
-pub mod corpus;
-pub mod dates;
-pub mod export;
-pub mod extract;
-pub mod gazetteer;
-pub mod index;
-pub mod isolate;
-pub mod load;
 pub mod model;
-pub mod parse;
-pub mod present;
-pub mod resolve;
+pub mod text;
+pub mod isolate;
+pub mod gazetteer;
+pub mod load;
 pub mod sentences;
+pub mod dates;
+pub mod parse;
+pub mod extract;
+pub mod resolve;
+pub mod corpus;
+pub mod index;
+pub mod export;
+pub mod present;
 #[cfg(feature = "tui")]
 pub mod tui;

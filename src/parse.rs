@@ -270,6 +270,23 @@ pub fn parse(raw: &RawDoc) -> Article {
     article
 }
 
+/// The sentences entities are read from: title, deck and body, then photo captions.
+pub fn text_units(article: &Article) -> Vec<Span> {
+    let mut units = article.sentences.clone();
+    for f in &article.furniture {
+        if f.kind == FurnitureKind::Caption {
+            // Without a bracketed credit: "... [Photo provided to chinadaily.com.cn]".
+            let text = article.slice(f.span);
+            let end = text.find('[').map_or(f.span.end, |p| f.span.start + p);
+            units.extend(sentences::split(
+                &article.text,
+                Span::new(f.span.start, end),
+            ));
+        }
+    }
+    units
+}
+
 /// Parse a decoded document into an article that takes over its text.
 pub fn parse_owned(raw: RawDoc) -> Article {
     let mut article = parse_without_text(&raw);

@@ -2,90 +2,13 @@
 //! article are decided by the evidence of all; a bare surname never joins two people.
 
 use crate::extract::names::{Scores, DECIDED};
-use crate::extract::{ArticleExtraction, FigureKind, Kind};
-use crate::model::{Article, Span};
+use crate::extract::ArticleExtraction;
+use crate::model::{Article, Kind};
+pub use crate::model::{Entity, FigureRef, Mention, Quote, Resolved, Role};
+pub use crate::text::name_key;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-
-/// A mention of an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mention {
-    /// Index of the article.
-    pub article: usize,
-    /// Where the name is.
-    pub span: Span,
-}
-
-/// A role held by a person in one article.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Role {
-    /// The title ("Mayor").
-    pub title: String,
-    /// The organisation or place ("Shanghai").
-    pub of: Option<String>,
-    /// Index of the article.
-    pub article: usize,
-}
-
-/// A person, organisation, place, event or initiative.
-#[derive(Debug, Clone)]
-pub struct Entity {
-    /// Stable id: `kind/slug`.
-    pub id: String,
-    /// What it is.
-    pub kind: Kind,
-    /// Canonical name.
-    pub name: String,
-    /// Every other surface form seen.
-    pub aliases: Vec<String>,
-    /// Roles, per article.
-    pub roles: Vec<Role>,
-    /// Mentions in text order, article by article.
-    pub mentions: Vec<Mention>,
-}
-
-impl Entity {
-    /// The distinct articles it is mentioned in, in order.
-    pub fn articles(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.mentions.iter().map(|m| m.article).collect();
-        v.dedup();
-        v
-    }
-}
-
-/// A quotation with its speaker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
-    /// Index of the article.
-    pub article: usize,
-    /// The quoted words.
-    pub span: Span,
-    /// Index of the speaker entity.
-    pub speaker: Option<usize>,
-}
-
-/// A figure or date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FigureRef {
-    /// Index of the article.
-    pub article: usize,
-    /// Where it is.
-    pub span: Span,
-    /// What it measures.
-    pub kind: FigureKind,
-}
-
-/// Everything extracted from the corpus, resolved.
-#[derive(Debug, Default)]
-pub struct Resolved {
-    /// Entities, by kind then by mention count.
-    pub entities: Vec<Entity>,
-    /// Quotations in article order.
-    pub quotes: Vec<Quote>,
-    /// Figures in article order.
-    pub figures: Vec<FigureRef>,
-}
 
 /// Last words that name an organisation's legal form: "Labour" is the Labour Party, "Microsoft"
 /// the Microsoft Corporation (but "Microsoft Office" is not Microsoft).
@@ -107,28 +30,6 @@ const LEGAL_FORMS: &[&str] = &[
     "SA",
     "NV",
 ];
-
-/// The key that makes two names one entity.
-pub fn name_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for w in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if w.is_ascii() {
-            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            continue;
-        }
-        for c in w.chars() {
-            match c {
-                '’' | '‘' => out.push('\''),
-                '‐' | '–' => out.push('-'),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
-}
 
 fn slug(name: &str) -> String {
     let mut s = String::new();
@@ -354,7 +255,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     // ("Labour" the Labour Party). When several names fit, nothing is joined.
     let mut merged_into: Vec<Option<usize>> = vec![None; entities.len()];
     {
-        use crate::extract::names::{initials, is_acronym};
+        use crate::text::{initials, is_acronym};
         let mut by_initials: HashMap<(Kind, String), Vec<usize>> = HashMap::default();
         let mut by_short: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in entities.iter().enumerate() {

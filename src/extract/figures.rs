@@ -4,22 +4,8 @@
 use super::lexicon::{CALENDAR, FUNCTION_WORDS};
 use super::tokens::{Token, Units};
 use crate::dates::{is_weekday, month_number};
+pub use crate::model::FigureKind;
 use crate::model::Span;
-use serde::Serialize;
-
-/// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FigureKind {
-    /// An amount of money ("US$17.4 billion").
-    Money,
-    /// A percentage ("35 percent").
-    Percent,
-    /// A count with its noun ("4,321 foreign ventures").
-    Count,
-    /// A date or time reference ("October 2003", "yesterday").
-    Date,
-}
 
 /// One figure in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]

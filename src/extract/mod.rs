@@ -26,9 +26,9 @@ pub struct ArticleExtraction {
     pub figures: Vec<Figure>,
 }
 
-/// The tokens of an article's text units ([`Article::text_units`]).
+/// The tokens of an article's text units ([`crate::parse::text_units`]).
 pub fn tokenize_article(article: &Article) -> tokens::Units<'_> {
-    tokens::Units::of(&article.text, &article.text_units())
+    tokens::Units::of(&article.text, &crate::parse::text_units(article))
 }
 
 /// Extract everything from one article, given its tokens from [`tokenize_article`].
@@ -90,7 +90,7 @@ fn add_authors(article: &Article, mentions: &mut Vec<NameMention>, roles: &mut V
             scores,
             linked: false,
             sentence: usize::MAX,
-            key: crate::resolve::name_key(author).into(),
+            key: crate::text::name_key(author).into(),
         });
         roles.push(RoleFact {
             person: author.clone(),

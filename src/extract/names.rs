@@ -5,64 +5,12 @@ use super::lexicon::*;
 use super::memo::{self, Fact};
 use super::tokens::{strip_possessive, PackedUnits, Token, Units};
 use crate::gazetteer::{self, PlaceKind};
+pub use crate::model::Kind;
 use crate::model::{Article, Span};
+pub use crate::text::{initials, is_acronym};
 use rustc_hash::FxHashSet as HashSet;
-use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::Arc;
-
-/// The five kinds of entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A person.
-    Person,
-    /// A company, body, team, party or institution.
-    Organization,
-    /// A country, city, region or site.
-    Place,
-    /// A forum, conference, election, war or other occurrence.
-    Event,
-    /// A programme, scheme, policy or plan.
-    Initiative,
-}
-
-impl Kind {
-    /// All kinds, in display order.
-    pub const ALL: [Kind; 5] = [
-        Kind::Person,
-        Kind::Organization,
-        Kind::Place,
-        Kind::Event,
-        Kind::Initiative,
-    ];
-
-    /// The lowercase name used in the export.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Organization => "organization",
-            Kind::Place => "place",
-            Kind::Event => "event",
-            Kind::Initiative => "initiative",
-        }
-    }
-
-    /// The one-letter badge.
-    pub fn badge(self) -> char {
-        match self {
-            Kind::Person => 'P',
-            Kind::Organization => 'O',
-            Kind::Place => 'L',
-            Kind::Event => 'E',
-            Kind::Initiative => 'I',
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
 
 /// Evidence for each kind, summed.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -115,7 +63,7 @@ pub struct NameMention {
     pub linked: bool,
     /// Index of the sentence it is in.
     pub sentence: usize,
-    /// `resolve::name_key(canonical)`, filled in once linking is done.
+    /// `text::name_key(canonical)`, filled in once linking is done.
     pub key: Arc<str>,
 }
 
@@ -266,8 +214,10 @@ impl<'a> Lexicon<'a> {
                 let mut failed = Vec::new();
                 for (i, a) in chunk.iter().enumerate() {
                     let scanned = crate::isolate::isolated(|| {
-                        Units::of_seen(&a.text, &a.text_units(), |toks| scan_tokens(toks, &mut lex))
-                            .pack()
+                        Units::of_seen(&a.text, &crate::parse::text_units(a), |toks| {
+                            scan_tokens(toks, &mut lex)
+                        })
+                        .pack()
                     });
                     match scanned {
                         Ok(p) => packed.push(p),
@@ -440,7 +390,7 @@ pub fn extract_names_and<'a>(
         .iter()
         .map(|m| {
             keys.entry(m.canonical.as_str())
-                .or_insert_with(|| crate::resolve::name_key(&m.canonical).into())
+                .or_insert_with(|| crate::text::name_key(&m.canonical).into())
                 .clone()
         })
         .collect();
@@ -1786,27 +1736,6 @@ fn acronym_fits(acr: &str, name: &str) -> bool {
     letters.iter().all(|l| it.any(|c| c == l))
 }
 
-/// All capitals (with dots, digits or ampersands): "PMO", "U.S.", "E&P".
-pub fn is_acronym(s: &str) -> bool {
-    let mut letters = 0;
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' => letters += 1,
-            b'.' | b'&' | b'0'..=b'9' => {}
-            _ => return false,
-        }
-    }
-    letters >= 2
-}
-
-/// Initials of a name's capitalised parts, hyphenated parts counted apart.
-pub fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1820,7 +1749,7 @@ mod tests {
             record: None,
         });
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
-        let units = Units::of(&a.text, &a.text_units());
+        let units = Units::of(&a.text, &crate::parse::text_units(&a));
         let (ms, roles) = extract_names(&a, &units, &lex);
         (
             ms.into_iter()
@@ -2000,7 +1929,7 @@ mod work_tests {
         });
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
         assert!(lex.is_work("Vera Drake"));
-        let units = Units::of(&a.text, &a.text_units());
+        let units = Units::of(&a.text, &crate::parse::text_units(&a));
         let (ms, _) = extract_names(&a, &units, &lex);
         assert!(ms.iter().all(|m| m.canonical != "Vera Drake"), "{ms:?}");
         assert!(ms.iter().any(|m| m.canonical == "Mike Leigh"), "{ms:?}");

@@ -286,14 +286,7 @@ impl EntityRow {
     }
 }
 
-/// A mention inside an article body, with its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BodyMention {
-    /// Where it is.
-    pub span: Span,
-    /// Entity index.
-    pub entity: usize,
-}
+pub use super::layout::BodyMention;
 
 /// The whole browser state.
 pub struct App<'c> {
@@ -1085,8 +1078,7 @@ impl<'c> App<'c> {
                     // The whole sentence, as written.
                     let m = ents[s.entity].mentions[*i];
                     let a = &corpus.articles[m.article];
-                    let sentence = a
-                        .text_units()
+                    let sentence = crate::parse::text_units(a)
                         .into_iter()
                         .find(|u| u.contains(m.span))
                         .unwrap_or(m.span);

@@ -1,10 +1,19 @@
 //! Article text laid out in lines of a given width: header, numbered paragraphs, mentions
 //! marked. Pure data, shared by `update` (to scroll to a mention) and `view` (to draw it).
 
-use super::app::BodyMention;
 use crate::corpus::Corpus;
 use crate::extract::Kind;
+use crate::model::Span;
 use unicode_width::UnicodeWidthStr;
+
+/// A mention inside an article body, with its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyMention {
+    /// Where it is.
+    pub span: Span,
+    /// Entity index.
+    pub entity: usize,
+}
 
 /// What a piece of a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! The corpus model: articles, their spans, and load warnings.
+//! Articles, their spans, and load warnings.
 
 use serde::Serialize;
 
@@ -103,23 +103,6 @@ impl Article {
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
-    }
-
-    /// The sentences entities are read from: title, deck and body, then photo captions.
-    pub fn text_units(&self) -> Vec<Span> {
-        let mut units = self.sentences.clone();
-        for f in &self.furniture {
-            if f.kind == FurnitureKind::Caption {
-                // Without a bracketed credit: "... [Photo provided to chinadaily.com.cn]".
-                let text = self.slice(f.span);
-                let end = text.find('[').map_or(f.span.end, |p| f.span.start + p);
-                units.extend(crate::sentences::split(
-                    &self.text,
-                    Span::new(f.span.start, end),
-                ));
-            }
-        }
-        units
     }
 
     /// Number of words in the body.

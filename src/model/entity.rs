@@ -1,0 +1,152 @@
+//! The entities dossier finds, with their mentions, roles, quotations and figures: the
+//! vocabulary every stage after extraction speaks.
+
+use super::Span;
+use serde::Serialize;
+
+/// The five kinds of entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A company, body, team, party or institution.
+    Organization,
+    /// A country, city, region or site.
+    Place,
+    /// A forum, conference, election, war or other occurrence.
+    Event,
+    /// A programme, scheme, policy or plan.
+    Initiative,
+}
+
+impl Kind {
+    /// All kinds, in display order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Person,
+        Kind::Organization,
+        Kind::Place,
+        Kind::Event,
+        Kind::Initiative,
+    ];
+
+    /// The lowercase name used in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Event => "event",
+            Kind::Initiative => "initiative",
+        }
+    }
+
+    /// The one-letter badge.
+    pub fn badge(self) -> char {
+        match self {
+            Kind::Person => 'P',
+            Kind::Organization => 'O',
+            Kind::Place => 'L',
+            Kind::Event => 'E',
+            Kind::Initiative => 'I',
+        }
+    }
+
+    /// Its place in [`Kind::ALL`], for per-kind arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// An amount of money ("US$17.4 billion").
+    Money,
+    /// A percentage ("35 percent").
+    Percent,
+    /// A count with its noun ("4,321 foreign ventures").
+    Count,
+    /// A date or time reference ("October 2003", "yesterday").
+    Date,
+}
+
+/// A mention of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the article.
+    pub article: usize,
+    /// Where the name is.
+    pub span: Span,
+}
+
+/// A role held by a person in one article.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Role {
+    /// The title ("Mayor").
+    pub title: String,
+    /// The organisation or place ("Shanghai").
+    pub of: Option<String>,
+    /// Index of the article.
+    pub article: usize,
+}
+
+/// A person, organisation, place, event or initiative.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Stable id: `kind/slug`.
+    pub id: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Canonical name.
+    pub name: String,
+    /// Every other surface form seen.
+    pub aliases: Vec<String>,
+    /// Roles, per article.
+    pub roles: Vec<Role>,
+    /// Mentions in text order, article by article.
+    pub mentions: Vec<Mention>,
+}
+
+impl Entity {
+    /// The distinct articles it is mentioned in, in order.
+    pub fn articles(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self.mentions.iter().map(|m| m.article).collect();
+        v.dedup();
+        v
+    }
+}
+
+/// A quotation with its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Index of the article.
+    pub article: usize,
+    /// The quoted words.
+    pub span: Span,
+    /// Index of the speaker entity.
+    pub speaker: Option<usize>,
+}
+
+/// A figure or date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureRef {
+    /// Index of the article.
+    pub article: usize,
+    /// Where it is.
+    pub span: Span,
+    /// What it measures.
+    pub kind: FigureKind,
+}
+
+/// Everything extracted from the corpus, resolved.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// Entities, by kind then by mention count.
+    pub entities: Vec<Entity>,
+    /// Quotations in article order.
+    pub quotes: Vec<Quote>,
+    /// Figures in article order.
+    pub figures: Vec<FigureRef>,
+}
