@@ -336,7 +336,7 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     for kind in Kind::ALL {
         s.push_str(&format!(
             "{:<14}{}\n",
-            plural(kind),
+            kind.plural(),
             corpus.entities_of(kind).count()
         ));
     }
@@ -466,16 +466,6 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
             Ok(FOUND)
         }
         _ => Ok(NOTHING),
-    }
-}
-
-fn plural(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Person => "people",
-        Kind::Organization => "organizations",
-        Kind::Place => "places",
-        Kind::Event => "events",
-        Kind::Initiative => "initiatives",
     }
 }
 

@@ -147,11 +147,11 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 strongest.max_with(local);
                 let (kind, score) = local.best();
                 if score >= DECIDED {
-                    votes.0[kind as usize] += 1.0;
+                    votes.add(kind, 1.0);
                 }
             }
-            let corpus_kind = if votes.0.iter().any(|v| *v > 0.0) {
-                let total: f32 = votes.0.iter().sum();
+            let corpus_kind = if votes.any() {
+                let total = votes.total();
                 (total >= 2.0 || key.contains(' ')).then(|| votes.best().0)
             } else {
                 Some(strongest.best())

@@ -83,7 +83,7 @@ fn add_authors(article: &Article, mentions: &mut Vec<NameMention>, roles: &mut V
         });
         let Some(span) = found else { continue };
         let mut scores = names::Scores::default();
-        scores.0[Kind::Person as usize] = names::DECIDED + 3.0;
+        scores.add(Kind::Person, names::DECIDED + 3.0);
         mentions.push(NameMention {
             span,
             canonical: author.clone(),

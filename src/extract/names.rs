@@ -17,8 +17,19 @@ use std::sync::Arc;
 pub struct Scores(pub [f32; 5]);
 
 impl Scores {
-    fn add(&mut self, kind: Kind, w: f32) {
+    /// Add `w` of evidence for `kind`.
+    pub fn add(&mut self, kind: Kind, w: f32) {
         self.0[kind.index()] += w;
+    }
+
+    /// True when some kind has any evidence.
+    pub fn any(&self) -> bool {
+        self.0.iter().any(|v| *v > 0.0)
+    }
+
+    /// All the evidence together.
+    pub fn total(&self) -> f32 {
+        self.0.iter().sum()
     }
 
     /// Add another set of scores.

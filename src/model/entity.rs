@@ -41,6 +41,28 @@ impl Kind {
         }
     }
 
+    /// The plural the commands use: "people", "organizations".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Person => "people",
+            Kind::Organization => "organizations",
+            Kind::Place => "places",
+            Kind::Event => "events",
+            Kind::Initiative => "initiatives",
+        }
+    }
+
+    /// The heading of its list in the browser: "People", "Organisations".
+    pub fn heading(self) -> &'static str {
+        match self {
+            Kind::Person => "People",
+            Kind::Organization => "Organisations",
+            Kind::Place => "Places",
+            Kind::Event => "Events",
+            Kind::Initiative => "Initiatives",
+        }
+    }
+
     /// The one-letter badge.
     pub fn badge(self) -> char {
         match self {

@@ -24,6 +24,8 @@ pub enum Context {
     Palette,
     /// Typing a search term inside an article.
     Find,
+    /// The help overlay: any key closes it.
+    Help,
 }
 
 /// What a key press asks for.
@@ -85,6 +87,8 @@ pub enum Msg {
     Paste(std::sync::Arc<str>),
     /// Stop the program until the shell brings it back (`fg`).
     Suspend,
+    /// A search finished: which edit of the query it answers, and its hits.
+    Searched(u64, Vec<Hit>),
 }
 
 /// Something `update` asks the runtime to do.
@@ -184,11 +188,7 @@ pub const LISTS: [ListKind; 8] = [
 pub fn list_title(list: ListKind) -> &'static str {
     match list {
         ListKind::Articles => "Articles",
-        ListKind::Entities(Kind::Person) => "People",
-        ListKind::Entities(Kind::Organization) => "Organisations",
-        ListKind::Entities(Kind::Place) => "Places",
-        ListKind::Entities(Kind::Event) => "Events",
-        ListKind::Entities(Kind::Initiative) => "Initiatives",
+        ListKind::Entities(kind) => kind.heading(),
         ListKind::Quotes => "Quotes",
         ListKind::Warnings => "Load warnings",
     }
@@ -596,8 +596,22 @@ impl<'c> App<'c> {
         usize::from(self.height).saturating_sub(2).max(1)
     }
 
+    /// Where keys go now: [`Context::Help`] while help is shown, else [`App::context`].
+    pub fn input_context(&self) -> Context {
+        if self.help {
+            Context::Help
+        } else {
+            self.context()
+        }
+    }
+
     /// Apply a message.
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
+        if let Msg::Searched(generation, hits) = msg {
+            // An answer arriving is not a key: it keeps the flash and the help overlay.
+            self.search_done(generation, hits);
+            return None;
+        }
         self.flash = None;
         match msg {
             Msg::Quit => {
@@ -1143,9 +1157,96 @@ fn moved(sel: usize, len: usize, page: usize, msg: Msg) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn corpus() -> Corpus {
         Corpus::open(&[]).expect("seeds load")
+    }
+
+    /// The key events a string stands for: characters as themselves, and `<Enter>`, `<Esc>`,
+    /// `<Tab>`, `<BS>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgDn>`, `<PgUp>`, `<C-x>`.
+    fn key_events(keys: &str) -> Vec<KeyEvent> {
+        let mut out = Vec::new();
+        let mut chars = keys.chars();
+        while let Some(c) = chars.next() {
+            if c != '<' {
+                out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                continue;
+            }
+            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+            let code = match name.as_str() {
+                "Enter" => KeyCode::Enter,
+                "Esc" => KeyCode::Esc,
+                "Tab" => KeyCode::Tab,
+                "BS" => KeyCode::Backspace,
+                "Up" => KeyCode::Up,
+                "Down" => KeyCode::Down,
+                "Left" => KeyCode::Left,
+                "Right" => KeyCode::Right,
+                "PgDn" => KeyCode::PageDown,
+                "PgUp" => KeyCode::PageUp,
+                ctrl if ctrl.starts_with("C-") => {
+                    let c = ctrl.chars().nth(2).unwrap_or('c');
+                    out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+                    continue;
+                }
+                other => panic!("unknown key <{other}>"),
+            };
+            out.push(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+        out
+    }
+
+    /// Press keys as the binary does: each through the key table, in the context the one
+    /// before left, into `update`; searches are answered at once. The effects, in order.
+    fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for event in key_events(keys) {
+            for key in super::super::keys::expand(event) {
+                let Some(msg) = super::super::keys::message_for(key, app.input_context()) else {
+                    continue;
+                };
+                match app.update(msg) {
+                    Some(Effect::Search { generation, query }) => {
+                        let hits = app.index.search(&query, None);
+                        app.update(Msg::Searched(generation, hits));
+                    }
+                    Some(e) => effects.push(e),
+                    None => {}
+                }
+            }
+        }
+        effects
+    }
+
+    #[test]
+    fn keys_pressed_take_the_binary_s_path() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        // Help opens, and a key bound to nothing still closes it without acting.
+        press(&mut app, "?");
+        assert!(app.help);
+        press(&mut app, "x");
+        assert!(!app.help);
+        assert!(matches!(app.view(), View::Main(_)));
+        // Esc in help closes help and does not go back.
+        press(&mut app, "<Enter>?<Esc>");
+        assert!(!app.help);
+        assert_eq!(app.context(), Context::Article);
+        // The palette: type, search, open.
+        press(&mut app, "<Esc>/gong zheng<Enter>");
+        let View::Entity(s) = app.view() else {
+            panic!("the entity view, got {:?}", app.view());
+        };
+        assert_eq!(c.resolved.entities[s.entity].name, "Gong Zheng");
+        // A search answer keeps the help overlay open.
+        press(&mut app, "?");
+        app.update(Msg::Searched(99, Vec::new()));
+        assert!(app.help);
+        press(&mut app, "q");
+        assert!(!app.quit, "q closed help first");
+        press(&mut app, "q");
+        assert!(app.quit);
     }
 
     fn main_state(app: &App) -> MainState {

@@ -296,6 +296,10 @@ pub const BINDINGS: &[Binding] = &[
 /// The message for a key press in a context, if any. In the palette, any other printable
 /// character is typed into the query.
 pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
+    if ctx == Context::Help {
+        // Any key closes help, and does nothing else.
+        return Some(Msg::ToggleHelp);
+    }
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
     let bound = BINDINGS
         .iter()

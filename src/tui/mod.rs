@@ -279,55 +279,60 @@ fn browse(
     let searches = spawn_searcher(Arc::clone(&app.index), tx);
 
     while let Ok(incoming) = rx.recv() {
-        let messages: Vec<Msg> = match incoming {
+        match incoming {
             Incoming::TerminalGone => break,
-            Incoming::Loaded(_) => vec![],
+            Incoming::Loaded(_) => continue,
             Incoming::Resumed => {
                 enter_terminal()?;
                 terminal.clear().ok();
-                vec![]
             }
             Incoming::Searched(generation, hits) => {
-                app.search_done(generation, hits);
-                vec![]
+                app.update(Msg::Searched(generation, hits));
             }
-            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => keys::expand(k)
-                .into_iter()
-                .filter_map(|key| {
-                    // Any key closes the help overlay, and does nothing else.
-                    if app.help {
-                        Some(Msg::ToggleHelp)
-                    } else {
-                        keys::message_for(key, app.context())
+            // Each key is routed in the context the previous one left (Esc then j).
+            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+                for key in keys::expand(k) {
+                    if let Some(msg) = keys::message_for(key, app.input_context()) {
+                        run_effect(&mut app, &mut terminal, &searches, msg)?;
                     }
-                })
-                .collect(),
-            Incoming::Terminal(Event::Paste(text)) => vec![Msg::Paste(text.into())],
+                }
+            }
+            Incoming::Terminal(Event::Paste(text)) => {
+                run_effect(&mut app, &mut terminal, &searches, Msg::Paste(text.into()))?;
+            }
             Incoming::Terminal(Event::Resize(w, h)) => {
                 terminal.autoresize().ok();
-                vec![Msg::Resize(w, h)]
+                app.update(Msg::Resize(w, h));
             }
             Incoming::Terminal(_) => continue,
-        };
-        for msg in messages {
-            match app.update(msg) {
-                Some(Effect::Copy(text)) => copy_osc52(&text),
-                Some(Effect::Search { generation, query }) => {
-                    let _ = searches.send((generation, query));
-                }
-                Some(Effect::Suspend) => {
-                    restore_terminal();
-                    stop_self();
-                    enter_terminal()?;
-                    terminal.clear().ok();
-                }
-                None => {}
-            }
         }
         if app.quit {
             break;
         }
         draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
+    }
+    Ok(())
+}
+
+/// Apply one message and carry out what it asks of the outside world.
+fn run_effect<B: ratatui::backend::Backend>(
+    app: &mut App,
+    terminal: &mut Terminal<B>,
+    searches: &mpsc::Sender<(u64, String)>,
+    msg: Msg,
+) -> Result<()> {
+    match app.update(msg) {
+        Some(Effect::Copy(text)) => copy_osc52(&text),
+        Some(Effect::Search { generation, query }) => {
+            let _ = searches.send((generation, query));
+        }
+        Some(Effect::Suspend) => {
+            restore_terminal();
+            stop_self();
+            enter_terminal()?;
+            terminal.clear().ok();
+        }
+        None => {}
     }
     Ok(())
 }
