@@ -1,0 +1,224 @@
+//! Scoring: the evidence for each kind that a run's words, heads and context give.
+
+use super::*;
+
+/// Weigh the evidence for each kind; `full` is `words` joined, `person_like` whether they
+/// could be a person's name.
+pub(super) fn classify(
+    toks: &[Token],
+    run: &Run,
+    words: &[&str],
+    full: &str,
+    person_like: bool,
+    lex: &Lexicon,
+) -> Scores {
+    let g = gazetteer::get();
+    let mut s = Scores::default();
+    let last = words[words.len() - 1];
+    let n = words.len();
+    let place = g.place(full);
+
+    // A country in a sentence with a score ("Sweden defeated South Korea 1 – 0") is a team.
+    if n <= 3 && place.is_some() && has_score(toks) {
+        s.add(Kind::Organization, 5.0);
+    }
+    // Head words.
+    if is_head(&INITIATIVE_HEADS, last) && n > 1 {
+        s.add(Kind::Initiative, 3.0);
+    }
+    if is_head(&EVENT_HEADS, last) && n > 1 {
+        s.add(Kind::Event, 3.0);
+    }
+    if (is_head(&ORG_HEADS, last) || g.is_org_suffix(last)) && n > 1 {
+        s.add(Kind::Organization, 3.0);
+    }
+    // The head before "of"/"for" decides: "Shanghai Chamber of Commerce", "Committee for Finance".
+    let of_head = words
+        .iter()
+        .position(|w| *w == "of" || *w == "for")
+        .filter(|&p| p > 0)
+        .map(|p| words[p - 1]);
+    if of_head.is_some_and(|h| is_head(&ORG_HEADS, h)) {
+        s.add(Kind::Organization, 3.5);
+    }
+    if is_head(&PLACE_HEADS, last) && n > 1 {
+        s.add(Kind::Place, 2.5);
+    }
+    if of_head.is_some_and(|h| is_head(&PLACE_HEADS, h)) {
+        s.add(Kind::Place, 3.5);
+    }
+    // Gazetteer places.
+    if let Some(p) = place {
+        let w = match p.kind {
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => 4.0,
+            PlaceKind::City if p.population >= 100_000 => 3.0,
+            PlaceKind::City => 2.0,
+        };
+        let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
+        s.add(Kind::Place, if common { w - 2.0 } else { w });
+    }
+    // Acronyms.
+    let after_number = run.start > 0 && toks[run.start - 1].is_number();
+    if n == 1
+        && is_acronym(last)
+        && g.place(last).is_none()
+        && !lex.is_common_acronym(last)
+        && !after_number
+        && !technical_term(last)
+    {
+        let mut w: f32 = if last.len() >= 3 { 1.5 } else { 1.0 };
+        let next_is_noun = toks.get(run.end).is_some_and(|t| {
+            t.is_word
+                && t.text.starts_with(|c: char| c.is_lowercase())
+                && !t.text.ends_with('s')
+                && !t.text.ends_with("ed")
+                && !matches!(
+                    t.text,
+                    "is" | "was"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "can"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "of"
+                        | "at"
+                        | "by"
+                        | "with"
+                )
+        });
+        if prev_word(toks, run.start) == Some("the") && !next_is_noun {
+            w += 1.0;
+        }
+        // An acronym never seen acting (saying, announcing, owning) is a term or a product
+        // ("GDP", "the DS"), not a body.
+        if !lex.acts(last) {
+            w = w.min(1.5);
+        }
+        // "China's BYD": a possessive owner before it.
+        if run.start > 0
+            && has_possessive(&toks[run.start - 1])
+            && toks[run.start - 1].is_capitalised()
+        {
+            w += 0.5;
+        }
+        if has_possessive(&toks[run.end - 1])
+            || toks
+                .get(run.end)
+                .is_some_and(|t| SPEECH_VERBS.contains(&t.text))
+        {
+            w += 0.5;
+        }
+        s.add(Kind::Organization, w);
+    }
+    // Person names.
+    if person_like {
+        s.add(Kind::Person, name_evidence(words));
+    }
+    // Context: the words around.
+    let before = prev_word(toks, run.start);
+    let after = toks.get(run.end);
+    if let Some(b) = before {
+        let (org_noun, place_preposition, place_only) = gazetteer::with_lowercase(b, |bl| {
+            (
+                ORG_NOUNS.contains(&bl),
+                PLACE_PREPOSITIONS.contains(&bl),
+                matches!(bl, "in" | "across" | "throughout" | "inside" | "outside"),
+            )
+        });
+        if org_noun {
+            s.add(Kind::Organization, 2.0);
+        }
+        if place_preposition && place.is_some() {
+            s.add(Kind::Place, 1.0);
+        }
+        // "in Britain", "across Scotland": a lone unknown name after a preposition of place.
+        if place_only
+            && n == 1
+            && !is_acronym(last)
+            && !g.is_given_name(last)
+            && !lex.is_common_word(last)
+            && !adjective_like(last)
+            && !CALENDAR.contains(&last)
+        {
+            s.add(Kind::Place, DECIDED);
+        }
+    }
+    // "Singapore's Senior Minister of State for Trade, Low Yen Ling": a title phrase, then the name.
+    if run.start > 0 && toks[run.start - 1].text == "," && n >= 2 && person_like {
+        let from = run.start.saturating_sub(16);
+        let titled = toks[from..run.start - 1]
+            .iter()
+            .any(|t| t.is_capitalised() && is_title_word(t.text) && !HONORIFICS.contains(&t.text));
+        let sentence_break = toks[from..run.start - 1]
+            .iter()
+            .any(|t| t.is_word && SPEECH_VERBS.contains(&t.text));
+        if titled && !sentence_break {
+            s.add(Kind::Person, 1.0);
+        }
+    }
+    if let Some(a) = after {
+        if ORG_NOUNS.contains(&a.text)
+            && !technical_term(last)
+            && a.span.start > toks[run.end - 1].span.end
+            && (n >= 2
+                || !(adjective_like(last)
+                    || is_acronym(last) && (last.len() == 2 || lex.is_common_acronym(last))))
+        {
+            s.add(Kind::Organization, 3.0);
+        }
+        if SPEECH_VERBS.contains(&a.text) && n >= 2 && person_like {
+            s.add(Kind::Person, 1.0);
+        }
+        // "X, mayor of ..." : an appositive role.
+        if a.text == "," {
+            if let Some(next) = toks.get(run.end + 1) {
+                if is_appositive_head(next.text) && person_like {
+                    s.add(Kind::Person, 2.0);
+                }
+            }
+        }
+    }
+    s
+}
+
+/// A match score in the sentence: "1 – 0", "3-2".
+pub(super) fn has_score(toks: &[Token]) -> bool {
+    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    toks.iter().enumerate().any(|(i, t)| {
+        t.text.starts_with(|c: char| c.is_ascii_digit())
+            && (t
+                .text
+                .split_once('-')
+                .is_some_and(|(a, b)| small(a) && small(b))
+                || small(t.text)
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|d| matches!(d.text, "-" | "–" | "—"))
+                    && toks.get(i + 2).is_some_and(|n| small(n.text)))
+    })
+}
+
+pub(super) fn prev_word<'a>(toks: &[Token<'a>], i: usize) -> Option<&'a str> {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if toks[k].is_word {
+            return Some(toks[k].text);
+        }
+        if toks[k].text != "," {
+            return None;
+        }
+    }
+    None
+}

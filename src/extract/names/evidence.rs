@@ -1,0 +1,137 @@
+//! Person evidence and word classes: titles, head words, name-like words, and how much a run
+//! of words looks like a person's name.
+
+use super::*;
+
+pub(super) fn is_title_word(w: &str) -> bool {
+    memo::ask(w, Fact::Title, title_word)
+}
+
+pub(super) fn title_word(w: &str) -> bool {
+    let g = gazetteer::get();
+    if EXTRA_TITLES.contains(&w) || HONORIFICS.contains(&w) {
+        return true;
+    }
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    gazetteer::with_lowercase(w, |lower| !NOT_TITLES.contains(&lower)) && g.is_title(w)
+}
+
+/// A lowercase word that can head an appositive role: "mayor", "vice-mayor", "member".
+pub(super) fn is_appositive_head(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (is_role_noun(w)
+            || w.split('-').any(is_role_noun)
+            || (gazetteer::get().is_title(w) && !NOT_TITLES.contains(&w)))
+}
+
+pub(super) fn is_head(list: &Words, w: &str) -> bool {
+    list.contains(&w)
+}
+
+pub(super) fn is_any_head(w: &str) -> bool {
+    memo::ask(w, Fact::AnyHead, |w| {
+        is_head(&ORG_HEADS, w)
+            || is_head(&EVENT_HEADS, w)
+            || is_head(&INITIATIVE_HEADS, w)
+            || is_head(&PLACE_HEADS, w)
+    })
+}
+
+/// Letters and digits mixed ("P2P", "MP3", "3G"): a technical term, not a body's initials.
+pub(super) fn technical_term(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Words shaped like adjectives of nationality or place ("Irish", "Chinese", "Korean", "French").
+pub(super) fn adjective_like(w: &str) -> bool {
+    ["sh", "ese", "ian", "ean", "an", "ch", "ic", "i"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && gazetteer::get().place(w).is_none()
+}
+
+/// Could these words (slices of `text`) be a person's name?
+pub(super) fn plausible_person(text: &str, words: &[&str]) -> bool {
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let g = gazetteer::get();
+    if words.len() >= 2 && g.place(&joined(text, words)).is_some() {
+        return false;
+    }
+    // A country's initials open a body's name, never a person's: "US Federal Reserve".
+    if words.len() >= 2 && is_acronym(words[0]) && g.place(words[0]).is_some() {
+        return false;
+    }
+    // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
+    !is_any_head(words[words.len() - 1]) && words.iter().all(|w| name_word(w))
+}
+
+/// Could `w` be one word of a person's name?
+pub(super) fn name_word(w: &str) -> bool {
+    memo::ask(w, Fact::NameWord, compute_name_word)
+}
+
+pub(super) fn compute_name_word(w: &str) -> bool {
+    if !w.starts_with(char::is_uppercase)
+        || !w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        || CALENDAR.contains(&w)
+        || FUNCTION_WORDS.contains(&w)
+        || is_title_word(w)
+    {
+        return false;
+    }
+    // "Shanghai-Hong Kong" joins places, not names.
+    let g = gazetteer::get();
+    !w.split('-').skip(usize::from(!w.contains('-'))).any(|p| {
+        g.place(p)
+            .is_some_and(|pl| pl.population >= 100_000 || pl.kind != PlaceKind::City)
+    })
+}
+
+/// A lone word after a title ("Mr Li", "Baroness Scotland") is a name when it is a known
+/// given name or surname, or no ordinary word and no place.
+pub(super) fn single_name_ok(w: &str, lex: &Lexicon) -> bool {
+    let g = gazetteer::get();
+    g.is_surname(w)
+        || g.is_given_name(w)
+        || (!lex.is_common_word(w) && g.place(w).is_none() && !is_acronym(w))
+}
+
+/// Person-name evidence from the gazetteers of given names and surnames.
+pub(super) fn name_evidence(words: &[&str]) -> f32 {
+    let g = gazetteer::get();
+    if words.len() < 2 {
+        return 0.0;
+    }
+    let first = words[0];
+    let last = words[words.len() - 1];
+    let given_first = g.is_given_name(first);
+    let surname_last = g.is_surname(last) || last.contains('-');
+    let surname_first = g.is_surname(first);
+    let known = words
+        .iter()
+        .filter(|w| g.is_given_name(w) || g.is_surname(w))
+        .count();
+    if given_first && (surname_last || g.is_given_name(last)) {
+        2.5
+    } else if given_first
+        && words.len() == 2
+        && !g.is_given_name(last)
+        && g.place(last).is_none()
+        && !is_any_head(last)
+    {
+        // "Andy Warhol": a given name, then a word that is no given name, place or head word.
+        2.0
+    } else if given_first || (surname_first && known == words.len()) {
+        1.5
+    } else if known >= 1 {
+        1.0
+    } else {
+        0.0
+    }
+}

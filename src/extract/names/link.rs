@@ -1,0 +1,330 @@
+//! Linking inside an article: short forms to full names, acronyms to their expansions, and
+//! lone unknown words that the article uses as names.
+
+use super::*;
+
+/// A single capitalised word with no evidence yet, used at least twice in the article and
+/// neither an ordinary word, a person's name, a place nor a nationality, is a name of something
+/// made: a company, product or body ("Microsoft", "Wikinews"). Nationalities are dropped.
+pub(super) fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex: &Lexicon) {
+    let g = gazetteer::get();
+    // "The Aviator" mid-sentence: the title of a work, not a company.
+    let titled: HashSet<String> = mentions
+        .iter()
+        .filter(|m| {
+            let before = text[..m.span.start].trim_end_matches(' ');
+            before.ends_with("The")
+                && !before[..before.len() - 3]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '“'])
+                && before.len() > 3
+        })
+        .map(|m| m.canonical.clone())
+        .collect();
+    mentions.retain(|m| {
+        !(m.scores.best().1 < DECIDED
+            && !m.surface(text).contains(' ')
+            && g.is_demonym(strip_possessive(m.surface(text))))
+    });
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for m in mentions.iter() {
+        if !m.canonical.contains(' ') {
+            *counts.entry(m.canonical.as_str()).or_insert(0) += 1;
+        }
+    }
+    let promote: Vec<String> = counts
+        .into_iter()
+        .filter(|(w, n)| {
+            *n >= 2
+                && w.chars().count() >= 3
+                && !w.contains(['\'', '’'])
+                && !is_acronym(w)
+                && !adjective_like(w)
+                && !titled.contains(*w)
+                && lex.acts(w)
+                && !is_any_head(w)
+                && !(w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("us")
+                    && !w.ends_with("is"))
+                && !lex.is_common_word(w)
+                && !g.is_given_name(w)
+                && !g.is_surname(w)
+                && g.place(w).is_none()
+                && !CALENDAR.contains(w)
+                && !is_title_word(w)
+        })
+        .map(|(w, _)| w.to_string())
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.scores.best().1 < DECIDED && promote.contains(&m.canonical) {
+            m.scores.add(Kind::Organization, DECIDED);
+        }
+    }
+}
+
+/// How many candidates a short form is checked against, nearest first, when every one of them
+/// shares its first word: enough for any real article, and a bound for a hostile one.
+pub(super) const MAX_SHORT_FORM_CANDIDATES: usize = 256;
+
+/// Join short forms to earlier full names, and acronyms to their expansions, within an article.
+/// Every step is a pass over the mentions with hash lookups: linear in the article's names.
+pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFact]) {
+    use std::collections::HashMap;
+    mentions.sort_by_key(|m| m.span.start);
+    // Acronyms defined in brackets: "Prime Minister's Office (PMO)". The expansion ends right
+    // before the bracket, so only the nearest mentions before it are candidates.
+    let mut defined: Vec<(&str, usize)> = Vec::new();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !is_acronym(m.surface(text)) {
+            continue;
+        }
+        let before = text[..m.span.start].trim_end();
+        let after = &text[m.span.end..];
+        if before.ends_with('(') && after.starts_with(')') {
+            let found = (0..i).rev().take(3).find(|&j| {
+                let e = mentions[j].span.end;
+                if e > m.span.start || m.span.start - e > 8 {
+                    return false;
+                }
+                let gap = text.get(e..m.span.start).unwrap_or("");
+                (gap.trim() == "(" || gap.trim_start().starts_with('(') && gap.len() < 4)
+                    && acronym_fits(m.surface(text), &mentions[j].canonical)
+            });
+            if let Some(j) = found {
+                defined.push((m.surface(text), j));
+            }
+        }
+    }
+    if !defined.is_empty() {
+        // Every definition of an acronym adds its evidence; the last one names it.
+        let mut by_acronym: HashMap<&str, (String, Scores)> = HashMap::new();
+        for (acr, j) in defined {
+            let entry = by_acronym
+                .entry(acr)
+                .or_insert_with(|| (String::new(), Scores::default()));
+            entry.0.clone_from(&mentions[j].canonical);
+            entry.1.merge(&mentions[j].scores);
+        }
+        for m in mentions.iter_mut() {
+            if let Some((canonical, scores)) = by_acronym.get(m.surface(text)) {
+                m.canonical.clone_from(canonical);
+                m.scores.merge(scores);
+                m.linked = true;
+            }
+        }
+    }
+    // Acronyms by initials: "SSCCC" for "Shanghai-Singapore Comprehensive Cooperation Council".
+    let open_acronyms = mentions
+        .iter()
+        .any(|m| !m.linked && is_acronym(m.surface(text)));
+    if open_acronyms {
+        let mut expansions: HashMap<String, usize> = HashMap::new();
+        for (j, m) in mentions.iter().enumerate() {
+            if m.canonical.contains([' ', '-']) && !is_acronym(m.surface(text)) {
+                expansions.entry(initials(&m.canonical)).or_insert(j);
+            }
+        }
+        for i in 0..mentions.len() {
+            if mentions[i].linked || !is_acronym(mentions[i].surface(text)) {
+                continue;
+            }
+            let acr: String = mentions[i]
+                .surface(text)
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect();
+            if acr.len() < 2 {
+                continue;
+            }
+            if let Some(&j) = expansions.get(&acr).filter(|&&j| j != i) {
+                let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
+                mentions[i].canonical = canonical;
+                mentions[i].scores.merge(&scores);
+                mentions[i].linked = true;
+            }
+        }
+    }
+    // Long names written two ways with the same initials ("Shanghai-Singapore" and
+    // "Singapore-Shanghai ... Council") are one: the first full form wins. Names with the same
+    // initials and letters form a group; the first unlinked one of a group stands for it.
+    let letters = |s: &str| {
+        let mut l: Vec<char> = s
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        l.sort_unstable();
+        l
+    };
+    // By initials first; the sorted letters are worked out only when two long names share them.
+    // Per initials: each distinct set of letters (worked out when needed) and its first name.
+    type Reps = Vec<(Option<Vec<char>>, usize)>;
+    let mut groups: HashMap<String, Reps> = HashMap::new();
+    for i in 0..mentions.len() {
+        let surface = mentions[i].surface(text);
+        if mentions[i].linked || is_acronym(surface) || surface.split_whitespace().nth(2).is_none()
+        {
+            continue;
+        }
+        let reps = groups.entry(initials(surface)).or_default();
+        if reps.is_empty() {
+            reps.push((None, i));
+            continue;
+        }
+        let mine = letters(surface);
+        let mut found = None;
+        for (lets, j) in reps.iter_mut() {
+            let theirs = lets.get_or_insert_with(|| letters(mentions[*j].surface(text)));
+            if *theirs == mine {
+                found = Some(*j);
+                break;
+            }
+        }
+        match found {
+            Some(j) if mentions[j].canonical != mentions[i].canonical => {
+                let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
+                mentions[i].canonical = canonical;
+                mentions[i].scores.merge(&scores);
+                mentions[i].linked = true;
+            }
+            Some(_) => {}
+            None => reps.push((Some(mine), i)),
+        }
+    }
+    // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
+    let full_names: Vec<(usize, String)> = (0..mentions.len())
+        .filter(|&j| {
+            let (k, sc) = mentions[j].scores.best();
+            k == Kind::Person && sc >= DECIDED && mentions[j].canonical.contains(' ')
+        })
+        .map(|j| (j, mentions[j].canonical.clone()))
+        .collect();
+    let full_people: Vec<(usize, Vec<&str>)> = full_names
+        .iter()
+        .map(|(j, c)| (*j, c.split_whitespace().collect()))
+        .collect();
+    // Every word of a full name (and the first part of a hyphenated one) to the full names that
+    // hold it, in text order.
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, words)) in full_people.iter().enumerate() {
+        for &w in words {
+            let list = holding.entry(w).or_default();
+            if list.last() != Some(&k) {
+                list.push(k);
+            }
+            if let Some(head) = w.split('-').next().filter(|h| h.len() < w.len()) {
+                let list = holding.entry(head).or_default();
+                if list.last() != Some(&k) {
+                    list.push(k);
+                }
+            }
+        }
+    }
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    if !full_people.is_empty() {
+        for i in 0..mentions.len() {
+            if mentions[i].linked {
+                continue;
+            }
+            let mut ws = mentions[i].surface(text).split_whitespace();
+            let words = [ws.next(), ws.next()];
+            if ws.next().is_some() {
+                continue;
+            }
+            let n = words.iter().flatten().count();
+            let fits = |full: &[&str]| {
+                full.len() > n
+                    && words.iter().flatten().all(|w| {
+                        full.iter()
+                            .any(|f| f == w || f.split('-').next() == Some(*w))
+                    })
+            };
+            // Candidates hold the first word; of them the nearest full form before, else the
+            // first after.
+            let Some(list) = words[0].and_then(|w| holding.get(w)) else {
+                continue;
+            };
+            let split = list.partition_point(|&k| full_people[k].0 < i);
+            let chosen = list[..split]
+                .iter()
+                .rev()
+                .take(MAX_SHORT_FORM_CANDIDATES)
+                .find(|&&k| fits(&full_people[k].1))
+                .or_else(|| {
+                    list[split..]
+                        .iter()
+                        .take(MAX_SHORT_FORM_CANDIDATES)
+                        .find(|&&k| full_people[k].0 > i && fits(&full_people[k].1))
+                })
+                .map(|&k| full_people[k].0);
+            if let Some(j) = chosen {
+                let canonical = mentions[j].canonical.clone();
+                let old = std::mem::replace(&mut mentions[i].canonical, canonical.clone());
+                let mut scores = Scores::default();
+                scores.add(Kind::Person, DECIDED + 1.0);
+                mentions[i].scores = scores;
+                mentions[i].linked = true;
+                renamed.entry(old).or_insert(canonical);
+            }
+        }
+    }
+    // Roles given to a short form belong to its full name (followed through a few renames).
+    if !renamed.is_empty() {
+        for r in roles.iter_mut() {
+            for _ in 0..8 {
+                match renamed.get(&r.person) {
+                    Some(to) if *to != r.person => r.person.clone_from(to),
+                    _ => break,
+                }
+            }
+        }
+    }
+    // Shorter organisation names inside a longer one: "Ruijin Hospital" in "Shanghai Ruijin Hospital".
+    let orgs: Vec<usize> = (0..mentions.len())
+        .filter(|&j| {
+            !mentions[j].linked
+                && mentions[j].scores.best().0 == Kind::Organization
+                && mentions[j].canonical.contains(' ')
+        })
+        .collect();
+    // Every ending of an organisation's name that starts after a space, to the first two names
+    // that end so.
+    let mut endings: HashMap<String, [Option<usize>; 2]> = HashMap::new();
+    for &j in &orgs {
+        let c = mentions[j].canonical.as_str();
+        for (p, _) in c.match_indices(' ') {
+            let slot = endings
+                .entry(c[p + 1..].to_string())
+                .or_insert([None, None]);
+            if slot[0].is_none() {
+                slot[0] = Some(j);
+            } else if slot[1].is_none() && slot[0] != Some(j) {
+                slot[1] = Some(j);
+            }
+        }
+    }
+    for i in orgs.iter().copied() {
+        let s = mentions[i].surface(text);
+        let longer = endings
+            .get(s)
+            .and_then(|slot| slot.iter().flatten().copied().find(|&j| j != i));
+        if let Some(j) = longer {
+            mentions[i].canonical = mentions[j].canonical.clone();
+            mentions[i].linked = true;
+        }
+    }
+}
+
+/// "PMO" fits "Prime Minister's Office": same first letter, and its letters appear in order
+/// among the name's capitals.
+pub(super) fn acronym_fits(acr: &str, name: &str) -> bool {
+    let caps: Vec<char> = name.chars().filter(char::is_ascii_uppercase).collect();
+    let letters: Vec<char> = acr.chars().filter(char::is_ascii_alphabetic).collect();
+    if letters.is_empty() || caps.first() != letters.first() {
+        return false;
+    }
+    let mut it = caps.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
+}

@@ -1,0 +1,398 @@
+//! Names in an article: capitalised runs found, titles split off, kinds decided from evidence,
+//! and short forms and acronyms joined to the full names they stand for.
+
+use super::lexicon::*;
+use super::memo::{self, Fact};
+use super::tokens::{strip_possessive, PackedUnits, Token, Units};
+use crate::gazetteer::{self, PlaceKind};
+pub use crate::model::Kind;
+use crate::model::{Article, Span};
+pub use crate::text::{initials, is_acronym};
+use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+mod analyse;
+mod classify;
+mod corpus;
+mod evidence;
+mod link;
+mod runs;
+
+use analyse::*;
+use classify::*;
+pub use corpus::Lexicon;
+use evidence::*;
+use link::*;
+use runs::*;
+
+/// Evidence for each kind, summed.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scores(pub [f32; 5]);
+
+impl Scores {
+    /// Add `w` of evidence for `kind`.
+    pub fn add(&mut self, kind: Kind, w: f32) {
+        self.0[kind.index()] += w;
+    }
+
+    /// True when some kind has any evidence.
+    pub fn any(&self) -> bool {
+        self.0.iter().any(|v| *v > 0.0)
+    }
+
+    /// All the evidence together.
+    pub fn total(&self) -> f32 {
+        self.0.iter().sum()
+    }
+
+    /// Add another set of scores.
+    pub fn merge(&mut self, other: &Scores) {
+        for i in 0..5 {
+            self.0[i] += other.0[i];
+        }
+    }
+
+    /// Keep the stronger evidence of the two for each kind.
+    pub fn max_with(&mut self, other: &Scores) {
+        for i in 0..5 {
+            self.0[i] = self.0[i].max(other.0[i]);
+        }
+    }
+
+    /// The best kind and its score.
+    pub fn best(&self) -> (Kind, f32) {
+        let mut best = (Kind::Person, self.0[0]);
+        for k in Kind::ALL {
+            if self.0[k.index()] > best.1 {
+                best = (k, self.0[k.index()]);
+            }
+        }
+        best
+    }
+}
+
+/// Evidence at or above this decides a kind.
+pub const DECIDED: f32 = 2.0;
+
+/// A name found in the text, before corpus-wide resolution.
+#[derive(Debug, Clone)]
+pub struct NameMention {
+    /// Where the name (without title or possessive) is.
+    pub span: Span,
+    /// The full name it stands for in this article (itself, or the earlier full form).
+    pub canonical: String,
+    /// Evidence for each kind.
+    pub scores: Scores,
+    /// True when the kind came from a full form earlier in the article.
+    pub linked: bool,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// `text::name_key(canonical)`, filled in once linking is done.
+    pub key: Arc<str>,
+}
+
+impl NameMention {
+    /// The name as written: its span of the article's `text`.
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or_default()
+    }
+}
+
+/// A role a person holds, per article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFact {
+    /// The person's canonical name in the article.
+    pub person: String,
+    /// The title ("Mayor", "Minister for Culture, Community and Youth").
+    pub title: String,
+    /// The organisation or place it belongs to.
+    pub of: Option<String>,
+}
+
+/// A capitalised run of tokens (indices into the sentence's tokens).
+#[derive(Debug, Clone)]
+struct Run {
+    start: usize,
+    end: usize,
+    /// Byte span of the name (possessive removed).
+    span: Span,
+}
+
+/// Extract the names of one article.
+pub fn extract_names(
+    article: &Article,
+    units: &Units,
+    lex: &Lexicon,
+) -> (Vec<NameMention>, Vec<RoleFact>) {
+    extract_names_and(article, units, lex, |_, _| {})
+}
+
+/// [`extract_names`], showing `also` each unit's tokens on the way, so that another pass over
+/// them (figures) needs no decoding of its own.
+pub fn extract_names_and<'a>(
+    article: &'a Article,
+    units: &Units<'a>,
+    lex: &Lexicon,
+    mut also: impl FnMut(usize, &[Token<'a>]),
+) -> (Vec<NameMention>, Vec<RoleFact>) {
+    let text = article.text.as_str();
+    let mut mentions: Vec<NameMention> = Vec::new();
+    let mut roles: Vec<RoleFact> = Vec::new();
+    // Capitalised words this article uses inside sentences: names even where they open one
+    // ("Shell said" after "... the oil firm Shell").
+    let mut named: HashSet<&str> = HashSet::default();
+    units.each(|_, toks| {
+        let first = toks.iter().position(|t| t.is_word).unwrap_or(0);
+        for (k, t) in toks.iter().enumerate().skip(first + 1) {
+            if !t.is_capitalised() {
+                continue;
+            }
+            let after_quote = toks[k - 1]
+                .text
+                .chars()
+                .all(|c| matches!(c, '"' | '“' | '‘' | '\'' | '(' | ':'));
+            if !after_quote {
+                named.insert(strip_possessive(t.text));
+            }
+        }
+    });
+    let mut found: Vec<Run> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    units.each(|si, toks| {
+        also(si, toks);
+        if shouting(toks) {
+            return;
+        }
+        runs(text, toks, lex, &named, &mut found);
+        for run in found.drain(..) {
+            analyse_run(
+                text,
+                toks,
+                run,
+                si,
+                lex,
+                &mut mentions,
+                &mut roles,
+                &mut words,
+            );
+        }
+    });
+    link_in_article(text, &mut mentions, &mut roles);
+    name_the_unknown(text, &mut mentions, lex);
+    // One key per name of the article, shared by its mentions.
+    let mut keys: rustc_hash::FxHashMap<&str, Arc<str>> = rustc_hash::FxHashMap::default();
+    let shared: Vec<Arc<str>> = mentions
+        .iter()
+        .map(|m| {
+            keys.entry(m.canonical.as_str())
+                .or_insert_with(|| crate::text::name_key(&m.canonical).into())
+                .clone()
+        })
+        .collect();
+    drop(keys);
+    for (m, key) in mentions.iter_mut().zip(shared) {
+        m.key = key;
+    }
+    (mentions, roles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::RawDoc;
+
+    fn names(text: &str) -> (Vec<(String, String, Kind)>, Vec<RoleFact>) {
+        let a = crate::parse::parse(&RawDoc {
+            id: "t".into(),
+            path: "t".into(),
+            text: text.into(),
+            record: None,
+        });
+        let lex = Lexicon::from_articles(std::slice::from_ref(&a));
+        let units = Units::of(&a.text, &crate::parse::text_units(&a));
+        let (ms, roles) = extract_names(&a, &units, &lex);
+        (
+            ms.into_iter()
+                .filter(|m| m.scores.best().1 >= DECIDED)
+                .map(|m| {
+                    (
+                        m.surface(&a.text).to_string(),
+                        m.canonical,
+                        m.scores.best().0,
+                    )
+                })
+                .collect(),
+            roles,
+        )
+    }
+
+    fn has(ms: &[(String, String, Kind)], surface: &str, canonical: &str, kind: Kind) -> bool {
+        ms.iter()
+            .any(|(s, c, k)| s == surface && c == canonical && *k == kind)
+    }
+
+    #[test]
+    fn titles_are_roles_not_names() {
+        let (ms, roles) = names("Headline here\n\nAt the meeting, Shanghai Mayor Gong Zheng spoke about trade. Gong said it went well.\n");
+        assert!(has(&ms, "Gong Zheng", "Gong Zheng", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Gong", "Gong Zheng", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Shanghai", "Shanghai", Kind::Place), "{ms:?}");
+        assert_eq!(
+            roles,
+            vec![RoleFact {
+                person: "Gong Zheng".into(),
+                title: "Mayor".into(),
+                of: Some("Shanghai".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn honorifics_and_abbreviated_titles_link_to_the_full_name() {
+        let (ms, roles) = names("T\n\nThe party secretary Li Qiang told Prime Minister Lee Hsien Loong yesterday. Mr Li briefed PM Lee on trade.\n");
+        assert!(has(&ms, "Li", "Li Qiang", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Lee", "Lee Hsien Loong", Kind::Person), "{ms:?}");
+        assert!(
+            roles
+                .iter()
+                .any(|r| r.person == "Lee Hsien Loong" && r.title == "Prime Minister"),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn appositives_give_roles_with_their_place() {
+        let (ms, roles) = names("T\n\nJules Radich, mayor of Dunedin, New Zealand, agreed. Ning Guang, president of Ruijin Hospital, said so.\n");
+        assert!(
+            has(&ms, "Jules Radich", "Jules Radich", Kind::Person),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Ruijin Hospital",
+                "Ruijin Hospital",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            roles.contains(&RoleFact {
+                person: "Jules Radich".into(),
+                title: "Mayor".into(),
+                of: Some("Dunedin".into())
+            }),
+            "{roles:?}"
+        );
+        assert!(
+            roles.contains(&RoleFact {
+                person: "Ning Guang".into(),
+                title: "President".into(),
+                of: Some("Ruijin Hospital".into())
+            }),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion() {
+        let (ms, _) = names("T\n\nThe Shanghai-Singapore Comprehensive Cooperation Council met. The SSCCC grew, said a Prime Minister's Office (PMO) statement. The PMO said more.\n");
+        assert!(
+            has(
+                &ms,
+                "SSCCC",
+                "Shanghai-Singapore Comprehensive Cooperation Council",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            ms.iter()
+                .filter(|(s, c, _)| s == "PMO" && c == "Prime Minister's Office")
+                .count()
+                == 2,
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn names_with_connectors_and_heads() {
+        let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
+        assert!(
+            has(
+                &ms,
+                "Ministry of Culture, Community and Youth",
+                "Ministry of Culture, Community and Youth",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Belt and Road Initiative",
+                "Belt and Road Initiative",
+                Kind::Initiative
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Hong Kong-Shanghai Cooperation Conference",
+                "Hong Kong-Shanghai Cooperation Conference",
+                Kind::Event
+            ),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_country_s_initials_open_a_body_not_a_person() {
+        let (ms, _) = names("Rates\n\nThe US Federal Reserve raised rates, and UK Coal said it would close a pit.\n");
+        assert!(
+            has(
+                &ms,
+                "US Federal Reserve",
+                "US Federal Reserve",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(ms.iter().all(|(_, _, k)| *k != Kind::Person), "{ms:?}");
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let (ms, _) = names("T\n\nDespite the rain, Dunedin thrived. Additionally, he spoke. We did additionally. And despite it all.\n");
+        assert!(
+            ms.iter()
+                .all(|(s, _, _)| s != "Despite" && s != "Additionally"),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Dunedin", "Dunedin", Kind::Place), "{ms:?}");
+    }
+}
+
+#[cfg(test)]
+mod work_tests {
+    use super::*;
+    use crate::load::RawDoc;
+
+    #[test]
+    fn titles_of_works_are_not_people() {
+        let a = crate::parse::parse(&RawDoc {
+            id: "t".into(),
+            path: "t".into(),
+            text: "Oscars\n\nThe drama Vera Drake won praise. Vera Drake was made by Mike Leigh, who said so.\n".into(),
+            record: None,
+        });
+        let lex = Lexicon::from_articles(std::slice::from_ref(&a));
+        assert!(lex.is_work("Vera Drake"));
+        let units = Units::of(&a.text, &crate::parse::text_units(&a));
+        let (ms, _) = extract_names(&a, &units, &lex);
+        assert!(ms.iter().all(|m| m.canonical != "Vera Drake"), "{ms:?}");
+        assert!(ms.iter().any(|m| m.canonical == "Mike Leigh"), "{ms:?}");
+    }
+}
