@@ -3,10 +3,13 @@
 //! verbs of speech. Gazetteers of real names live in `data/gazetteers`.
 
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
-/// A word list, hashed on first use.
-pub struct Words(LazyLock<WordIndex>);
+/// A word list, declared once as its words and hashed on first use.
+pub struct Words {
+    list: &'static [&'static str],
+    index: OnceLock<WordIndex>,
+}
 
 /// The hashed form of a word list, with the first bytes and the longest length of its words so
 /// that most words are turned away before hashing.
@@ -43,14 +46,28 @@ impl FromIterator<&'static str> for WordIndex {
 }
 
 impl Words {
+    /// The list of `words`.
+    pub const fn new(words: &'static [&'static str]) -> Words {
+        Words {
+            list: words,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &WordIndex {
+        self.index
+            .get_or_init(|| self.list.iter().copied().collect())
+    }
+
     /// True when `w` is in the list (exact case).
     pub fn contains(&self, w: &&str) -> bool {
-        self.0.contains(w)
+        self.index().contains(w)
     }
 
     /// True when some entry equals `w` ignoring ASCII case.
     pub fn contains_ignore_case(&self, w: &str) -> bool {
-        if self.0.contains(w) {
+        let index = self.index();
+        if index.contains(w) {
             return true;
         }
         let mut cs = w.chars();
@@ -61,12 +78,12 @@ impl Words {
                 .collect(),
             None => return false,
         };
-        self.0.contains(titled.as_str()) || self.0.contains(w.to_lowercase().as_str())
+        index.contains(titled.as_str()) || index.contains(w.to_lowercase().as_str())
     }
 }
 
 /// Last words that make a name an organisation ("Ruijin Hospital", "Shanghai Data Group").
-const ORG_HEADS_LIST: &[&str] = &[
+pub static ORG_HEADS: Words = Words::new(&[
     "Agency",
     "Airline",
     "Airlines",
@@ -175,10 +192,10 @@ const ORG_HEADS_LIST: &[&str] = &[
     "SA",
     "NV",
     "FC",
-];
+]);
 
 /// Organisation heads that take an "of"/"for" complement ("Ministry of Culture").
-const OF_HEADS_LIST: &[&str] = &[
+pub static OF_HEADS: Words = Words::new(&[
     "Ministry",
     "Department",
     "University",
@@ -258,10 +275,10 @@ const OF_HEADS_LIST: &[&str] = &[
     "County",
     "Region",
     "Prefecture",
-];
+]);
 
 /// Last words that make a name an event.
-const EVENT_HEADS_LIST: &[&str] = &[
+pub static EVENT_HEADS: Words = Words::new(&[
     "Forum",
     "Conference",
     "Expo",
@@ -311,10 +328,10 @@ const EVENT_HEADS_LIST: &[&str] = &[
     "Plenary",
     "Olympiad",
     "Biennale",
-];
+]);
 
 /// Last words that make a name an initiative, programme or policy.
-const INITIATIVE_HEADS_LIST: &[&str] = &[
+pub static INITIATIVE_HEADS: Words = Words::new(&[
     "Initiative",
     "Scheme",
     "Programme",
@@ -340,10 +357,10 @@ const INITIATIVE_HEADS_LIST: &[&str] = &[
     "Doctrine",
     "Partnership",
     "Package",
-];
+]);
 
 /// Last words that make a name a place ("Pudong New Area", "Yangtze River Delta").
-const PLACE_HEADS_LIST: &[&str] = &[
+pub static PLACE_HEADS: Words = Words::new(&[
     "Island",
     "Islands",
     "River",
@@ -408,10 +425,10 @@ const PLACE_HEADS_LIST: &[&str] = &[
     "Republic",
     "Emirates",
     "Federation",
-];
+]);
 
 /// Common nouns that, placed just before a name, say it is an organisation ("firm Sunseap").
-const ORG_NOUNS_LIST: &[&str] = &[
+pub static ORG_NOUNS: Words = Words::new(&[
     "company",
     "firm",
     "group",
@@ -461,10 +478,10 @@ const ORG_NOUNS_LIST: &[&str] = &[
     "motors",
     "airways",
     "holdings",
-];
+]);
 
 /// Words that, before a name, say it is a place.
-const PLACE_PREPOSITIONS_LIST: &[&str] = &[
+pub static PLACE_PREPOSITIONS: Words = Words::new(&[
     "in",
     "to",
     "from",
@@ -474,10 +491,10 @@ const PLACE_PREPOSITIONS_LIST: &[&str] = &[
     "outside",
     "inside",
     "via",
-];
+]);
 
 /// Words that open sentences and are never names by themselves.
-const FUNCTION_WORDS_LIST: &[&str] = &[
+pub static FUNCTION_WORDS: Words = Words::new(&[
     "The",
     "A",
     "An",
@@ -618,16 +635,16 @@ const FUNCTION_WORDS_LIST: &[&str] = &[
     "Whereas",
     "Wherever",
     "Whenever",
-];
+]);
 
 /// Lowercase words that may join capitalised words inside a name.
-const NAME_CONNECTORS_LIST: &[&str] = &[
+pub static NAME_CONNECTORS: Words = Words::new(&[
     "of", "for", "and", "&", "de", "del", "della", "da", "di", "du", "des", "la", "le", "van",
     "von", "der", "den", "bin", "al", "el", "y", "on", "upon",
-];
+]);
 
 /// Verbs that introduce or close a quotation.
-const SPEECH_VERBS_LIST: &[&str] = &[
+pub static SPEECH_VERBS: Words = Words::new(&[
     "said",
     "says",
     "say",
@@ -668,16 +685,16 @@ const SPEECH_VERBS_LIST: &[&str] = &[
     "believes",
     "thinks",
     "predicted",
-];
+]);
 
 /// Honorifics: titles that say "person" but are not roles.
-const HONORIFICS_LIST: &[&str] = &[
+pub static HONORIFICS: Words = Words::new(&[
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam", "Mister", "Mr.",
     "Mrs.", "Ms.", "Dr.",
-];
+]);
 
 /// Title words the nameparser list lacks or abbreviates in news style.
-const EXTRA_TITLES_LIST: &[&str] = &[
+pub static EXTRA_TITLES: Words = Words::new(&[
     "PM",
     "Vice",
     "Vice-Mayor",
@@ -712,11 +729,11 @@ const EXTRA_TITLES_LIST: &[&str] = &[
     "Inspector",
     "Superintendent",
     "Constable",
-];
+]);
 
 /// Words of the title list that are too often parts of organisation and place names to be read
 /// as a person's title before a name.
-const NOT_TITLES_LIST: &[&str] = &[
+pub static NOT_TITLES: Words = Words::new(&[
     "national",
     "united",
     "states",
@@ -823,10 +840,10 @@ const NOT_TITLES_LIST: &[&str] = &[
     "primate",
     "champion",
     "economist",
-];
+]);
 
 /// Months and weekdays: not entities by themselves.
-const CALENDAR_LIST: &[&str] = &[
+pub static CALENDAR: Words = Words::new(&[
     "January",
     "February",
     "March",
@@ -861,10 +878,10 @@ const CALENDAR_LIST: &[&str] = &[
     "Christmas",
     "Easter",
     "New Year",
-];
+]);
 
 /// Pronouns that stand for a person already named.
-const PERSON_PRONOUNS_LIST: &[&str] = &["he", "she", "He", "She"];
+pub static PERSON_PRONOUNS: Words = Words::new(&["he", "she", "He", "She"]);
 
 /// Words for people's roles that a quotation may be attributed to ("the mayor said").
 pub fn is_role_noun(word: &str) -> bool {
@@ -926,7 +943,7 @@ fn role_noun(w: &str) -> bool {
 }
 
 /// Nouns that introduce the title of a work ("the film Vera Drake", "her album Soul").
-const WORK_NOUNS_LIST: &[&str] = &[
+pub static WORK_NOUNS: Words = Words::new(&[
     "film",
     "films",
     "movie",
@@ -945,10 +962,10 @@ const WORK_NOUNS_LIST: &[&str] = &[
     "epic",
     "cartoon",
     "anthem",
-];
+]);
 
 /// Verbs that say a name acts: organisations and people do these; products and measures do not.
-const AGENT_VERBS_LIST: &[&str] = &[
+pub static AGENT_VERBS: Words = Words::new(&[
     "said",
     "says",
     "told",
@@ -985,53 +1002,4 @@ const AGENT_VERBS_LIST: &[&str] = &[
     "refused",
     "rejected",
     "decided",
-];
-
-/// Set form of the list above it in this file.
-pub static WORK_NOUNS: Words = Words(LazyLock::new(|| WORK_NOUNS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static AGENT_VERBS: Words = Words(LazyLock::new(|| AGENT_VERBS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static ORG_HEADS: Words = Words(LazyLock::new(|| ORG_HEADS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static OF_HEADS: Words = Words(LazyLock::new(|| OF_HEADS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static EVENT_HEADS: Words = Words(LazyLock::new(|| EVENT_HEADS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static INITIATIVE_HEADS: Words = Words(LazyLock::new(|| {
-    INITIATIVE_HEADS_LIST.iter().copied().collect()
-}));
-/// Set form of the list above it in this file.
-pub static PLACE_HEADS: Words = Words(LazyLock::new(|| PLACE_HEADS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static ORG_NOUNS: Words = Words(LazyLock::new(|| ORG_NOUNS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static PLACE_PREPOSITIONS: Words = Words(LazyLock::new(|| {
-    PLACE_PREPOSITIONS_LIST.iter().copied().collect()
-}));
-/// Set form of the list above it in this file.
-pub static FUNCTION_WORDS: Words = Words(LazyLock::new(|| {
-    FUNCTION_WORDS_LIST.iter().copied().collect()
-}));
-/// Set form of the list above it in this file.
-pub static NAME_CONNECTORS: Words = Words(LazyLock::new(|| {
-    NAME_CONNECTORS_LIST.iter().copied().collect()
-}));
-/// Set form of the list above it in this file.
-pub static SPEECH_VERBS: Words = Words(LazyLock::new(|| {
-    SPEECH_VERBS_LIST.iter().copied().collect()
-}));
-/// Set form of the list above it in this file.
-pub static HONORIFICS: Words = Words(LazyLock::new(|| HONORIFICS_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static EXTRA_TITLES: Words = Words(LazyLock::new(|| {
-    EXTRA_TITLES_LIST.iter().copied().collect()
-}));
-/// Set form of the list above it in this file.
-pub static NOT_TITLES: Words = Words(LazyLock::new(|| NOT_TITLES_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static CALENDAR: Words = Words(LazyLock::new(|| CALENDAR_LIST.iter().copied().collect()));
-/// Set form of the list above it in this file.
-pub static PERSON_PRONOUNS: Words = Words(LazyLock::new(|| {
-    PERSON_PRONOUNS_LIST.iter().copied().collect()
-}));
+]);
