@@ -107,6 +107,15 @@ pub enum Effect {
     Suspend,
 }
 
+/// What is drawn over the current view and gets the keys first.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// The help: every key, by context.
+    Help,
+    /// The search palette.
+    Palette(Palette),
+}
+
 /// The search palette.
 #[derive(Debug, Clone, Default)]
 pub struct Palette {
@@ -296,8 +305,8 @@ pub struct App<'c> {
     pub history: Vec<View>,
     /// The current view: index into `history`.
     pub at: usize,
-    /// The help overlay is shown.
-    pub help: bool,
+    /// What is drawn over the view and takes the keys first: help or the search palette.
+    pub overlay: Option<Overlay>,
     /// Terminal width.
     pub width: u16,
     /// Terminal height.
@@ -310,8 +319,6 @@ pub struct App<'c> {
     pub body_mentions: Vec<Vec<BodyMention>>,
     /// Per list, its items (article, entity or quote indices) by mentions and by name.
     orders: Vec<[Vec<usize>; 2]>,
-    /// The search palette, when open.
-    pub palette: Option<Palette>,
     /// The search index, shared with the search thread.
     pub index: Arc<SearchIndex>,
     /// The last article laid out: (article, width, layout).
@@ -379,14 +386,13 @@ impl<'c> App<'c> {
                 by_name: false,
             })],
             at: 0,
-            help: false,
+            overlay: None,
             width,
             height,
             quit: false,
             flash: None,
             body_mentions,
             orders,
-            palette: None,
             index: Arc::new(SearchIndex::build(corpus)),
             layout_cache: RefCell::new(None),
         }
@@ -403,7 +409,7 @@ impl<'c> App<'c> {
 
     /// The key context of the current view.
     pub fn context(&self) -> Context {
-        if self.palette.is_some() {
+        if self.palette().is_some() {
             return Context::Palette;
         }
         if let View::Article(ArticleState {
@@ -596,9 +602,29 @@ impl<'c> App<'c> {
         usize::from(self.height).saturating_sub(2).max(1)
     }
 
+    /// True while the help overlay is shown.
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help))
+    }
+
+    /// The search palette, when open.
+    pub fn palette(&self) -> Option<&Palette> {
+        match &self.overlay {
+            Some(Overlay::Palette(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn palette_mut(&mut self) -> Option<&mut Palette> {
+        match &mut self.overlay {
+            Some(Overlay::Palette(p)) => Some(p),
+            _ => None,
+        }
+    }
+
     /// Where keys go now: [`Context::Help`] while help is shown, else [`App::context`].
     pub fn input_context(&self) -> Context {
-        if self.help {
+        if self.help_open() {
             Context::Help
         } else {
             self.context()
@@ -625,18 +651,22 @@ impl<'c> App<'c> {
                 return None;
             }
             Msg::ToggleHelp => {
-                self.help = !self.help;
+                self.overlay = if self.help_open() {
+                    None
+                } else {
+                    Some(Overlay::Help)
+                };
                 return None;
             }
             Msg::Suspend => return Some(Effect::Suspend),
             _ => {}
         }
-        if self.help {
+        if self.help_open() {
             // Any other key closes help; Esc must not also go back.
-            self.help = false;
+            self.overlay = None;
             return None;
         }
-        if self.palette.is_some() {
+        if self.palette().is_some() {
             return self.update_palette(msg);
         }
         if let View::Article(s) = self.view().clone() {
@@ -646,7 +676,7 @@ impl<'c> App<'c> {
         }
         match msg {
             Msg::OpenPalette => {
-                self.palette = Some(Palette::default());
+                self.overlay = Some(Overlay::Palette(Palette::default()));
                 Some(Effect::Search {
                     generation: 0,
                     query: String::new(),
@@ -680,7 +710,9 @@ impl<'c> App<'c> {
 
     fn update_palette(&mut self, msg: Msg) -> Option<Effect> {
         let page = self.page();
-        let p = self.palette.as_mut()?;
+        let Some(Overlay::Palette(p)) = &mut self.overlay else {
+            return None;
+        };
         let edited = match msg {
             Msg::Type(c) => {
                 let mut buf = [0u8; 4];
@@ -704,7 +736,7 @@ impl<'c> App<'c> {
                 had
             }
             Msg::Back => {
-                self.palette = None;
+                self.overlay = None;
                 return None;
             }
             Msg::Open => {
@@ -712,7 +744,7 @@ impl<'c> App<'c> {
                     .hits
                     .get(p.selected)
                     .map(|h| self.index.candidates[h.candidate].target);
-                self.palette = None;
+                self.overlay = None;
                 match target {
                     Some(Target::Entity(e)) => self.open_entity(e),
                     Some(Target::Article(a)) => self.open_article(a, None),
@@ -843,7 +875,7 @@ impl<'c> App<'c> {
 
     /// A search finished: show it if it answers the latest edit of the query.
     pub fn search_done(&mut self, generation: u64, mut hits: Vec<Hit>) {
-        if let Some(p) = self.palette.as_mut() {
+        if let Some(p) = self.palette_mut() {
             if p.generation == generation {
                 hits.truncate(PALETTE_RESULTS);
                 p.hits = hits;
@@ -1051,7 +1083,7 @@ impl<'c> App<'c> {
     pub fn selection_text(&self) -> Option<String> {
         let corpus = self.corpus;
         let ents = &corpus.resolved.entities;
-        if let Some(p) = &self.palette {
+        if let Some(p) = self.palette() {
             let h = p.hits.get(p.selected)?;
             return Some(self.index.candidates[h.candidate].text.clone());
         }
@@ -1225,13 +1257,13 @@ mod tests {
         let mut app = App::new(&c, 80, 24);
         // Help opens, and a key bound to nothing still closes it without acting.
         press(&mut app, "?");
-        assert!(app.help);
+        assert!(app.help_open());
         press(&mut app, "x");
-        assert!(!app.help);
+        assert!(!app.help_open());
         assert!(matches!(app.view(), View::Main(_)));
         // Esc in help closes help and does not go back.
         press(&mut app, "<Enter>?<Esc>");
-        assert!(!app.help);
+        assert!(!app.help_open());
         assert_eq!(app.context(), Context::Article);
         // The palette: type, search, open.
         press(&mut app, "<Esc>/gong zheng<Enter>");
@@ -1242,7 +1274,7 @@ mod tests {
         // A search answer keeps the help overlay open.
         press(&mut app, "?");
         app.update(Msg::Searched(99, Vec::new()));
-        assert!(app.help);
+        assert!(app.help_open());
         press(&mut app, "q");
         assert!(!app.quit, "q closed help first");
         press(&mut app, "q");
@@ -1388,9 +1420,9 @@ mod tests {
         let mut app = App::new(&c, 80, 24);
         app.update(Msg::Open);
         app.update(Msg::ToggleHelp);
-        assert!(app.help);
+        assert!(app.help_open());
         app.update(Msg::Back);
-        assert!(!app.help);
+        assert!(!app.help_open());
         assert_eq!(
             app.context(),
             Context::Article,
@@ -1407,12 +1439,12 @@ mod tests {
             .flash
             .as_deref()
             .is_some_and(|f| f.starts_with("paste ignored")));
-        assert!(app.palette.is_none());
+        assert!(app.palette().is_none());
         app.update(Msg::OpenPalette);
         let big: String = "gong zheng\n".repeat(100_000);
         let effect = app.update(Msg::Paste(big.as_str().into()));
         let query = app
-            .palette
+            .palette()
             .as_ref()
             .map(|p| p.query.clone())
             .unwrap_or_default();
@@ -1515,11 +1547,11 @@ mod search_tests {
             let e = app.update(Msg::Type(ch));
             run_search(&mut app, e);
         }
-        let p = app.palette.as_ref().expect("palette open");
+        let p = app.palette().expect("palette open");
         let top = &app.index.candidates[p.hits[0].candidate];
         assert_eq!(top.name, "Gong Zheng");
         app.update(Msg::Open);
-        assert!(app.palette.is_none());
+        assert!(app.palette().is_none());
         let View::Entity(s) = app.view() else {
             panic!("entity view expected")
         };
@@ -1549,11 +1581,11 @@ mod search_tests {
         let newer = app.index.search(&q2, None);
         app.search_done(g2, newer.clone());
         app.search_done(g1, app.index.search(&q1, None));
-        assert_eq!(app.palette.as_ref().map(|p| p.hits.clone()), Some(newer));
+        assert_eq!(app.palette().map(|p| p.hits.clone()), Some(newer));
         app.update(Msg::ClearInput);
-        assert_eq!(app.palette.as_ref().map(|p| p.query.as_str()), Some(""));
+        assert_eq!(app.palette().map(|p| p.query.as_str()), Some(""));
         app.update(Msg::Back);
-        assert!(app.palette.is_none(), "Esc closes the palette");
+        assert!(app.palette().is_none(), "Esc closes the palette");
         assert_eq!(app.context(), Context::Main, "and does not go back");
     }
 

@@ -136,10 +136,10 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Entity(_) => draw_entity(frame, app, theme, rows[1]),
     }
     draw_status(frame, app, theme, rows[2]);
-    if app.palette.is_some() {
+    if app.palette().is_some() {
         draw_palette(frame, app, theme, rows[1]);
     }
-    if app.help {
+    if app.help_open() {
         draw_help(frame, app, theme, area);
     }
 }
@@ -786,7 +786,7 @@ fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(p) = &app.palette else { return };
+    let Some(p) = app.palette() else { return };
     let corpus = app.corpus;
     let ents = &corpus.resolved.entities;
     let w = area
