@@ -323,6 +323,8 @@ pub struct App<'c> {
     pub index: Arc<SearchIndex>,
     /// The last article laid out: (article, width, layout).
     layout_cache: RefCell<Option<(usize, usize, Rc<ArticleLayout>)>>,
+    /// The last entity's rows: (entity, rows).
+    rows_cache: RefCell<Option<(usize, Rc<Vec<EntityRow>>)>>,
 }
 
 impl<'c> App<'c> {
@@ -395,6 +397,7 @@ impl<'c> App<'c> {
             orders,
             index: Arc::new(SearchIndex::build(corpus)),
             layout_cache: RefCell::new(None),
+            rows_cache: RefCell::new(None),
         }
     }
 
@@ -482,8 +485,20 @@ impl<'c> App<'c> {
         v
     }
 
-    /// Rows of an entity view.
-    pub fn entity_rows(&self, entity: usize) -> Vec<EntityRow> {
+    /// Rows of an entity view, built once per entity and kept while it is shown: a key does
+    /// not rebuild them.
+    pub fn entity_rows(&self, entity: usize) -> Rc<Vec<EntityRow>> {
+        if let Some((e, rows)) = self.rows_cache.borrow().as_ref() {
+            if *e == entity {
+                return Rc::clone(rows);
+            }
+        }
+        let rows = Rc::new(self.build_entity_rows(entity));
+        *self.rows_cache.borrow_mut() = Some((entity, Rc::clone(&rows)));
+        rows
+    }
+
+    fn build_entity_rows(&self, entity: usize) -> Vec<EntityRow> {
         let e = &self.corpus.resolved.entities[entity];
         let mut rows = vec![EntityRow::Heading(format!(
             "Mentions ({})",
@@ -1491,6 +1506,22 @@ mod tests {
         // A new width lays it out anew.
         app.update(Msg::Resize(100, 30));
         assert!(!Rc::ptr_eq(&first, &app.article_layout(article)));
+    }
+
+    #[test]
+    fn a_key_in_an_entity_view_does_not_build_its_rows_again() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        let gong = c
+            .resolved
+            .entities
+            .iter()
+            .position(|e| e.name == "Gong Zheng")
+            .expect("Gong Zheng");
+        app.open_entity(gong);
+        let first = app.entity_rows(gong);
+        press(&mut app, "jj");
+        assert!(Rc::ptr_eq(&first, &app.entity_rows(gong)));
     }
 
     #[test]
