@@ -1,13 +1,14 @@
 //! The browser's state and `update`: key presses arrive as messages and change the state; no
 //! terminal here, so all of it is unit-tested.
 
-use super::layout::{self, ArticleLayout};
+use super::layout::ArticleLayout;
+pub use super::layout::BodyMention;
+pub use super::screens::article::{ArticleState, Find};
+pub use super::screens::entity::{EntityRow, EntityState};
+pub use super::screens::main::{list_title, ListKind, MainFocus, MainState, LISTS};
 use crate::corpus::Corpus;
-use crate::extract::Kind;
 use crate::index::{Hit, SearchIndex, Target};
-use crate::model::Span;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -140,7 +141,7 @@ pub const MAX_QUERY: usize = 256;
 
 /// Add typed or pasted `text` to a text field, as one line, up to [`MAX_QUERY`] characters.
 /// Returns whether anything was added, and whether some was left out.
-fn append_capped(field: &mut String, text: &str) -> (bool, bool) {
+pub(in crate::tui) fn append_capped(field: &mut String, text: &str) -> (bool, bool) {
     let mut room = MAX_QUERY.saturating_sub(field.chars().count());
     let mut added = false;
     for c in text.chars() {
@@ -164,104 +165,8 @@ fn append_capped(field: &mut String, text: &str) -> (bool, bool) {
 }
 
 /// The message shown when a search text reaches [`MAX_QUERY`].
-fn too_long() -> String {
+pub(in crate::tui) fn too_long() -> String {
     format!("a search holds at most {MAX_QUERY} characters; the rest was left out")
-}
-
-/// The lists on the main screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListKind {
-    /// Articles.
-    Articles,
-    /// Entities of a kind.
-    Entities(Kind),
-    /// Quotations.
-    Quotes,
-    /// The load report: every problem met while loading.
-    Warnings,
-}
-
-/// The lists in display order.
-pub const LISTS: [ListKind; 8] = [
-    ListKind::Articles,
-    ListKind::Entities(Kind::Person),
-    ListKind::Entities(Kind::Organization),
-    ListKind::Entities(Kind::Place),
-    ListKind::Entities(Kind::Event),
-    ListKind::Entities(Kind::Initiative),
-    ListKind::Quotes,
-    ListKind::Warnings,
-];
-
-/// A list's name.
-pub fn list_title(list: ListKind) -> &'static str {
-    match list {
-        ListKind::Articles => "Articles",
-        ListKind::Entities(kind) => kind.heading(),
-        ListKind::Quotes => "Quotes",
-        ListKind::Warnings => "Load warnings",
-    }
-}
-
-/// Which pane of the main screen has the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MainFocus {
-    /// The list of lists.
-    Lists,
-    /// The items of the selected list.
-    Items,
-}
-
-/// The main screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MainState {
-    /// Index into [`LISTS`].
-    pub list: usize,
-    /// Selected row of each list.
-    pub selected: [usize; 8],
-    /// Which pane has the keys.
-    pub focus: MainFocus,
-    /// Sorted by name instead of by mentions.
-    pub by_name: bool,
-}
-
-/// An article open for reading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleState {
-    /// Article index.
-    pub article: usize,
-    /// First body line shown.
-    pub scroll: usize,
-    /// The selected mention: index into the article's body mentions.
-    pub mention: Option<usize>,
-    /// The side list of entities has the keys.
-    pub side_focus: bool,
-    /// Selected row of the side list.
-    pub side_selected: usize,
-    /// A plain-text search in the article, when one is typed or active.
-    pub find: Option<Find>,
-    /// A passage to show marked: the quotation the article was opened for.
-    pub highlight: Option<Span>,
-}
-
-/// A plain-text search inside an article.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Find {
-    /// The term.
-    pub term: String,
-    /// Still being typed.
-    pub editing: bool,
-    /// The current hit.
-    pub hit: Option<usize>,
-}
-
-/// An entity open for reading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityState {
-    /// Entity index.
-    pub entity: usize,
-    /// Selected row: index into the selectable rows.
-    pub selected: usize,
 }
 
 /// A screen in the history.
@@ -274,28 +179,6 @@ pub enum View {
     /// An entity.
     Entity(EntityState),
 }
-
-/// A row of the entity view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EntityRow {
-    /// A section heading.
-    Heading(String),
-    /// A mention: index into the entity's mentions.
-    Mention(usize),
-    /// A quotation by this person: index into the corpus quotes.
-    Quote(usize),
-    /// An entity named in the same sentences, with how often.
-    Related(usize, usize),
-}
-
-impl EntityRow {
-    /// Rows the selection can rest on.
-    pub fn selectable(&self) -> bool {
-        !matches!(self, EntityRow::Heading(_))
-    }
-}
-
-pub use super::layout::BodyMention;
 
 /// The whole browser state.
 pub struct App<'c> {
@@ -318,13 +201,13 @@ pub struct App<'c> {
     /// Per article, the mentions inside its body, in order.
     pub body_mentions: Vec<Vec<BodyMention>>,
     /// Per list, its items (article, entity or quote indices) by mentions and by name.
-    orders: Vec<[Vec<usize>; 2]>,
+    pub(in crate::tui) orders: Vec<[Vec<usize>; 2]>,
     /// The search index, shared with the search thread.
     pub index: Arc<SearchIndex>,
     /// The last article laid out: (article, width, layout).
-    layout_cache: RefCell<Option<(usize, usize, Rc<ArticleLayout>)>>,
+    pub(in crate::tui) layout_cache: RefCell<Option<(usize, usize, Rc<ArticleLayout>)>>,
     /// The last entity's rows: (entity, rows).
-    rows_cache: RefCell<Option<(usize, Rc<Vec<EntityRow>>)>>,
+    pub(in crate::tui) rows_cache: RefCell<Option<(usize, Rc<Vec<EntityRow>>)>>,
 }
 
 impl<'c> App<'c> {
@@ -406,7 +289,7 @@ impl<'c> App<'c> {
         &self.history[self.at]
     }
 
-    fn view_mut(&mut self) -> &mut View {
+    pub(in crate::tui) fn view_mut(&mut self) -> &mut View {
         &mut self.history[self.at]
     }
 
@@ -439,182 +322,10 @@ impl<'c> App<'c> {
         usize::from(self.height).saturating_sub(6).max(1)
     }
 
-    /// Width of the article text column.
-    pub fn article_text_width(&self) -> usize {
-        let w = usize::from(self.width);
-        // Long lines are hard to read: at most 100 columns of text.
-        if w >= 100 {
-            w.saturating_sub(2 + 32)
-        } else {
-            w.saturating_sub(2)
-        }
-        .clamp(10, 100)
-    }
-
-    /// The wrapped lines of an article at the current width.
-    ///
-    /// Laid out once per article and width and kept: a key press in an 8 MB article does not
-    /// wrap it again.
-    pub fn article_layout(&self, article: usize) -> Rc<ArticleLayout> {
-        let width = self.article_text_width();
-        let mut cache = self.layout_cache.borrow_mut();
-        if let Some((a, w, lay)) = cache.as_ref() {
-            if *a == article && *w == width {
-                return Rc::clone(lay);
-            }
-        }
-        let lay = Rc::new(layout::article(
-            self.corpus,
-            article,
-            &self.body_mentions[article],
-            width,
-        ));
-        *cache = Some((article, width, Rc::clone(&lay)));
-        lay
-    }
-
-    /// Entities of an article for the side list: (entity, mentions in the body), most first.
-    pub fn article_entities(&self, article: usize) -> Vec<(usize, usize)> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for m in &self.body_mentions[article] {
-            *counts.entry(m.entity).or_insert(0) += 1;
-        }
-        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
-        let ents = &self.corpus.resolved.entities;
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(ents[a.0].name.cmp(&ents[b.0].name)));
-        v
-    }
-
-    /// Rows of an entity view, built once per entity and kept while it is shown: a key does
-    /// not rebuild them.
-    pub fn entity_rows(&self, entity: usize) -> Rc<Vec<EntityRow>> {
-        if let Some((e, rows)) = self.rows_cache.borrow().as_ref() {
-            if *e == entity {
-                return Rc::clone(rows);
-            }
-        }
-        let rows = Rc::new(self.build_entity_rows(entity));
-        *self.rows_cache.borrow_mut() = Some((entity, Rc::clone(&rows)));
-        rows
-    }
-
-    fn build_entity_rows(&self, entity: usize) -> Vec<EntityRow> {
-        let e = &self.corpus.resolved.entities[entity];
-        let mut rows = vec![EntityRow::Heading(format!(
-            "Mentions ({})",
-            e.mentions.len()
-        ))];
-        rows.extend((0..e.mentions.len()).map(EntityRow::Mention));
-        let quotes: Vec<usize> = self
-            .corpus
-            .resolved
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.speaker == Some(entity))
-            .map(|(i, _)| i)
-            .collect();
-        if !quotes.is_empty() {
-            rows.push(EntityRow::Heading(format!("Quotes ({})", quotes.len())));
-            rows.extend(quotes.into_iter().map(EntityRow::Quote));
-        }
-        let related = self.related(entity);
-        if !related.is_empty() {
-            rows.push(EntityRow::Heading("Named in the same sentences".into()));
-            rows.extend(
-                related
-                    .into_iter()
-                    .take(20)
-                    .map(|(e, n)| EntityRow::Related(e, n)),
-            );
-        }
-        rows
-    }
-
-    /// Entities most often named in the same sentences as `entity`.
-    pub fn related(&self, entity: usize) -> Vec<(usize, usize)> {
-        let corpus = self.corpus;
-        let e = &corpus.resolved.entities[entity];
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for m in &e.mentions {
-            let a = &corpus.articles[m.article];
-            let at = a.sentences.partition_point(|s| s.start <= m.span.start);
-            let Some(sentence) = at.checked_sub(1).map(|i| a.sentences[i]) else {
-                continue;
-            };
-            if !sentence.contains(m.span) {
-                continue;
-            }
-            // The article's mentions are in text order: those of the sentence are one run.
-            let body = &self.body_mentions[m.article];
-            let from = body.partition_point(|o| o.span.start < sentence.start);
-            for other in body[from..]
-                .iter()
-                .take_while(|o| o.span.start < sentence.end)
-            {
-                if other.entity != entity && sentence.contains(other.span) {
-                    *counts.entry(other.entity).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v
-    }
-
-    fn open(&mut self, view: View) {
+    pub(in crate::tui) fn open(&mut self, view: View) {
         self.history.truncate(self.at + 1);
         self.history.push(view);
         self.at = self.history.len() - 1;
-    }
-
-    /// Open an article, scrolled to show `span` when given, with that mention selected.
-    pub fn open_article(&mut self, article: usize, span: Option<Span>) {
-        let mention =
-            span.and_then(|s| self.body_mentions[article].iter().position(|m| m.span == s));
-        let mut state = ArticleState {
-            article,
-            scroll: 0,
-            mention,
-            side_focus: false,
-            side_selected: 0,
-            find: None,
-            // A span that is not a mention (a quotation) is shown marked instead.
-            highlight: if mention.is_none() { span } else { None },
-        };
-        if let Some(s) = span {
-            let lay = self.article_layout(article);
-            if let Some(line) = lay.line_of(s.start) {
-                state.scroll = line.saturating_sub(self.article_rows() / 3);
-            }
-        }
-        self.open(View::Article(state));
-    }
-
-    /// Open an entity.
-    pub fn open_entity(&mut self, entity: usize) {
-        self.open_entity_at(entity, None);
-    }
-
-    /// Open an entity with the row of one of its mentions selected (the one the user came from).
-    pub fn open_entity_at(&mut self, entity: usize, from: Option<(usize, Span)>) {
-        let rows = self.entity_rows(entity);
-        let mentions = &self.corpus.resolved.entities[entity].mentions;
-        let at_mention = from.and_then(|(article, span)| {
-            rows.iter().position(|r| matches!(r, EntityRow::Mention(i) if mentions[*i].article == article && mentions[*i].span == span))
-        });
-        let first = at_mention
-            .or_else(|| rows.iter().position(EntityRow::selectable))
-            .unwrap_or(0);
-        self.open(View::Entity(EntityState {
-            entity,
-            selected: first,
-        }));
-    }
-
-    /// Rows available for article text.
-    pub fn article_rows(&self) -> usize {
-        usize::from(self.height).saturating_sub(2).max(1)
     }
 
     /// True while the help overlay is shown.
@@ -630,7 +341,7 @@ impl<'c> App<'c> {
         }
     }
 
-    fn palette_mut(&mut self) -> Option<&mut Palette> {
+    pub(in crate::tui) fn palette_mut(&mut self) -> Option<&mut Palette> {
         match &mut self.overlay {
             Some(Overlay::Palette(p)) => Some(p),
             _ => None,
@@ -723,7 +434,7 @@ impl<'c> App<'c> {
         }
     }
 
-    fn update_palette(&mut self, msg: Msg) -> Option<Effect> {
+    pub(in crate::tui) fn update_palette(&mut self, msg: Msg) -> Option<Effect> {
         let page = self.page();
         let Some(Overlay::Palette(p)) = &mut self.overlay else {
             return None;
@@ -790,104 +501,6 @@ impl<'c> App<'c> {
         })
     }
 
-    /// Plain-text hits of `term` in an article's body, ignoring ASCII case.
-    pub fn find_hits(&self, article: usize, term: &str) -> Vec<Span> {
-        let a = &self.corpus.articles[article];
-        let needle = term.to_ascii_lowercase();
-        if needle.is_empty() {
-            return Vec::new();
-        }
-        let mut hits = Vec::new();
-        for p in &a.paragraphs {
-            let hay = a.slice(*p).to_ascii_lowercase();
-            let mut from = 0;
-            while let Some(i) = hay[from..].find(&needle) {
-                let start = p.start + from + i;
-                hits.push(Span::new(start, start + needle.len()));
-                from += i + needle.len().max(1);
-            }
-        }
-        hits
-    }
-
-    /// Keys of the in-article search. `Some(effect)` when the message was used here.
-    fn update_find(&mut self, mut s: ArticleState, msg: Msg) -> Option<Option<Effect>> {
-        let rows = self.article_rows();
-        let editing = s.find.as_ref().is_some_and(|f| f.editing);
-        let active = s.find.as_ref().is_some_and(|f| !f.term.is_empty());
-        match (msg.clone(), editing) {
-            (Msg::OpenFind, _) => {
-                s.find = Some(Find {
-                    editing: true,
-                    ..Find::default()
-                })
-            }
-            (Msg::Type(c), true) => {
-                if let Some(f) = s.find.as_mut() {
-                    let mut buf = [0u8; 4];
-                    if append_capped(&mut f.term, c.encode_utf8(&mut buf)).1 {
-                        self.flash = Some(too_long());
-                    }
-                }
-            }
-            (Msg::Paste(text), true) => {
-                if let Some(f) = s.find.as_mut() {
-                    if append_capped(&mut f.term, &text).1 {
-                        self.flash = Some(too_long());
-                    }
-                }
-            }
-            (Msg::Erase, true) => {
-                if let Some(f) = s.find.as_mut() {
-                    f.term.pop();
-                }
-            }
-            (Msg::ClearInput, true) => {
-                if let Some(f) = s.find.as_mut() {
-                    f.term.clear();
-                }
-            }
-            (Msg::Back, true) => s.find = None,
-            (Msg::Back, false) if active => s.find = None,
-            (Msg::Open, true) | (Msg::NextHit, false) | (Msg::PrevHit, false)
-                if active || editing =>
-            {
-                let term = s.find.as_ref().map(|f| f.term.clone()).unwrap_or_default();
-                let hits = self.find_hits(s.article, &term);
-                let lay = self.article_layout(s.article);
-                let max_scroll = lay.lines.len().saturating_sub(rows);
-                if let Some(f) = s.find.as_mut() {
-                    f.editing = false;
-                    if f.term.is_empty() {
-                        s.find = None;
-                    } else if hits.is_empty() {
-                        f.hit = None;
-                        self.flash = Some(format!("“{}” is not in this article", f.term));
-                    } else {
-                        let next = match (f.hit, msg) {
-                            (Some(i), Msg::PrevHit) => (i + hits.len() - 1) % hits.len(),
-                            (Some(i), Msg::NextHit) => (i + 1) % hits.len(),
-                            _ => {
-                                let top = lay.lines.get(s.scroll).map_or(0, |l| l.start);
-                                hits.iter().position(|h| h.start >= top).unwrap_or(0)
-                            }
-                        };
-                        f.hit = Some(next);
-                        if let Some(line) = lay.line_of(hits[next].start) {
-                            if line < s.scroll || line >= s.scroll + rows {
-                                s.scroll = line.saturating_sub(rows / 3).min(max_scroll);
-                            }
-                        }
-                    }
-                }
-            }
-            (_, true) => {}
-            _ => return None,
-        }
-        *self.view_mut() = View::Article(s);
-        Some(None)
-    }
-
     /// A search finished: show it if it answers the latest edit of the query.
     pub fn search_done(&mut self, generation: u64, mut hits: Vec<Hit>) {
         if let Some(p) = self.palette_mut() {
@@ -896,200 +509,6 @@ impl<'c> App<'c> {
                 p.hits = hits;
                 p.selected = 0;
                 p.searching = false;
-            }
-        }
-    }
-
-    fn update_main(&mut self, mut s: MainState, msg: Msg) {
-        let len = self.items(s.list, s.by_name).len();
-        let page = self.page();
-        match (s.focus, msg) {
-            (MainFocus::Lists, Msg::Down) | (_, Msg::Right) => s.list = (s.list + 1) % LISTS.len(),
-            (MainFocus::Lists, Msg::Up) | (_, Msg::Left) => {
-                s.list = (s.list + LISTS.len() - 1) % LISTS.len()
-            }
-            (MainFocus::Lists, Msg::Open) => s.focus = MainFocus::Items,
-            (MainFocus::Lists, Msg::Top) => s.list = 0,
-            (MainFocus::Lists, Msg::Bottom) => s.list = LISTS.len() - 1,
-            (_, Msg::NextPane) => {
-                s.focus = match s.focus {
-                    MainFocus::Lists => MainFocus::Items,
-                    MainFocus::Items => MainFocus::Lists,
-                }
-            }
-            (_, Msg::ToggleSort) => {
-                // The selected item stays selected in the new order.
-                let item = self
-                    .items(s.list, s.by_name)
-                    .get(s.selected[s.list])
-                    .copied();
-                s.by_name = !s.by_name;
-                if let Some(item) = item {
-                    s.selected[s.list] = self
-                        .items(s.list, s.by_name)
-                        .iter()
-                        .position(|&i| i == item)
-                        .unwrap_or(0);
-                }
-            }
-            (MainFocus::Items, Msg::Open) => {
-                if let Some(&item) = self.items(s.list, s.by_name).get(s.selected[s.list]) {
-                    *self.view_mut() = View::Main(s);
-                    match LISTS[self.main_list()] {
-                        ListKind::Articles => self.open_article(item, None),
-                        ListKind::Entities(_) => self.open_entity(item),
-                        ListKind::Quotes => {
-                            let q = &self.corpus.resolved.quotes[item];
-                            self.open_article(q.article, Some(q.span));
-                        }
-                        ListKind::Warnings => {
-                            // A file decoded with a warning is still an article: open it.
-                            let path = &self.corpus.warnings[item].path;
-                            if let Some(a) =
-                                self.corpus.articles.iter().position(|a| &a.path == path)
-                            {
-                                self.open_article(a, None);
-                            }
-                        }
-                    }
-                    return;
-                }
-            }
-            (_, m) => s.selected[s.list] = moved(s.selected[s.list], len, page, m),
-        }
-        *self.view_mut() = View::Main(s);
-    }
-
-    fn main_list(&self) -> usize {
-        match self.view() {
-            View::Main(s) => s.list,
-            _ => 0,
-        }
-    }
-
-    fn update_article(&mut self, mut s: ArticleState, msg: Msg) {
-        let lay = self.article_layout(s.article);
-        let rows = self.article_rows();
-        let max_scroll = lay.lines.len().saturating_sub(rows);
-        let mentions = &self.body_mentions[s.article];
-        let side = self.article_entities(s.article);
-        if s.side_focus {
-            match msg {
-                Msg::NextPane => s.side_focus = false,
-                Msg::Open => {
-                    if let Some(&(e, _)) = side.get(s.side_selected) {
-                        self.open_entity(e);
-                        return;
-                    }
-                }
-                m => s.side_selected = moved(s.side_selected, side.len(), rows, m),
-            }
-            *self.view_mut() = View::Article(s);
-            return;
-        }
-        match msg {
-            Msg::Down => s.scroll = (s.scroll + 1).min(max_scroll),
-            Msg::Up => s.scroll = s.scroll.saturating_sub(1),
-            Msg::HalfDown => s.scroll = (s.scroll + rows / 2).min(max_scroll),
-            Msg::HalfUp => s.scroll = s.scroll.saturating_sub(rows / 2),
-            Msg::PageDown => s.scroll = (s.scroll + rows.saturating_sub(1).max(1)).min(max_scroll),
-            Msg::PageUp => s.scroll = s.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
-            Msg::Top => s.scroll = 0,
-            Msg::Bottom => s.scroll = max_scroll,
-            Msg::NextPane if !side.is_empty() => {
-                s.side_focus = true;
-                // Start on the entity of the selected mention.
-                if let Some(m) = s.mention.and_then(|i| mentions.get(i)) {
-                    s.side_selected = side.iter().position(|(e, _)| *e == m.entity).unwrap_or(0);
-                }
-            }
-            Msg::NextHit | Msg::PrevHit if !mentions.is_empty() => {
-                {
-                    let next = match (s.mention, msg) {
-                        (Some(i), Msg::NextHit) => (i + 1) % mentions.len(),
-                        (Some(i), _) => (i + mentions.len() - 1) % mentions.len(),
-                        (None, Msg::NextHit) => {
-                            // The first mention on screen or after it.
-                            let top = lay.lines.get(s.scroll).map_or(0, |l| l.start);
-                            mentions
-                                .iter()
-                                .position(|m| m.span.start >= top)
-                                .unwrap_or(0)
-                        }
-                        (None, _) => mentions.len() - 1,
-                    };
-                    s.mention = Some(next);
-                    if let Some(line) = lay.line_of(mentions[next].span.start) {
-                        if line < s.scroll || line >= s.scroll + rows {
-                            s.scroll = line.saturating_sub(rows / 3).min(max_scroll);
-                        }
-                    }
-                }
-            }
-            Msg::Open => {
-                if let Some(m) = s.mention.and_then(|i| mentions.get(i)).copied() {
-                    let article = s.article;
-                    *self.view_mut() = View::Article(s);
-                    self.open_entity_at(m.entity, Some((article, m.span)));
-                    return;
-                }
-            }
-            _ => {}
-        }
-        *self.view_mut() = View::Article(s);
-    }
-
-    /// The rows of an entity view the selection can rest on, and which of them is selected.
-    pub fn entity_selection(&self, s: &EntityState) -> (Vec<usize>, usize) {
-        let selectable: Vec<usize> = self
-            .entity_rows(s.entity)
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.selectable())
-            .map(|(i, _)| i)
-            .collect();
-        let pos = selectable
-            .iter()
-            .position(|&r| r == s.selected)
-            .unwrap_or(0);
-        (selectable, pos)
-    }
-
-    fn update_entity(&mut self, mut s: EntityState, msg: Msg) {
-        let rows = self.entity_rows(s.entity);
-        let (selectable, pos) = self.entity_selection(&s);
-        match msg {
-            Msg::Open => {
-                match rows.get(s.selected) {
-                    Some(EntityRow::Mention(i)) => {
-                        let m = self.corpus.resolved.entities[s.entity].mentions[*i];
-                        self.open_article(m.article, Some(m.span));
-                    }
-                    Some(EntityRow::Quote(q)) => {
-                        let q = &self.corpus.resolved.quotes[*q];
-                        self.open_article(q.article, Some(q.span));
-                    }
-                    Some(EntityRow::Related(e, _)) => self.open_entity(*e),
-                    _ => {}
-                }
-                return;
-            }
-            m => {
-                let new = moved(pos, selectable.len(), self.page(), m);
-                s.selected = selectable.get(new).copied().unwrap_or(s.selected);
-            }
-        }
-        *self.view_mut() = View::Entity(s);
-    }
-
-    fn clamp_article_scroll(&mut self) {
-        for i in 0..self.history.len() {
-            if let View::Article(s) = &self.history[i] {
-                let lines = self.article_layout(s.article).lines.len();
-                let max = lines.saturating_sub(self.article_rows());
-                if let View::Article(s) = &mut self.history[i] {
-                    s.scroll = s.scroll.min(max);
-                }
             }
         }
     }
@@ -1155,7 +574,7 @@ impl<'c> App<'c> {
         }
     }
 
-    fn copy(&mut self) -> Option<Effect> {
+    pub(in crate::tui) fn copy(&mut self) -> Option<Effect> {
         let text = self.selection_text()?;
         let shown: String = text.chars().take(40).collect();
         self.flash = Some(format!(
@@ -1183,7 +602,7 @@ impl<'c> App<'c> {
 }
 
 /// Move a selection of `len` rows by a message.
-fn moved(sel: usize, len: usize, page: usize, msg: Msg) -> usize {
+pub(in crate::tui) fn moved(sel: usize, len: usize, page: usize, msg: Msg) -> usize {
     if len == 0 {
         return 0;
     }
@@ -1204,6 +623,7 @@ fn moved(sel: usize, len: usize, page: usize, msg: Msg) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Kind;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn corpus() -> Corpus {

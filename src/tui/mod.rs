@@ -5,6 +5,7 @@ pub mod app;
 mod input;
 pub mod keys;
 pub mod layout;
+pub mod screens;
 pub mod view;
 
 use crate::corpus::Corpus;
