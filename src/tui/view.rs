@@ -1,8 +1,8 @@
 //! Drawing: the state in, a frame out, nothing else.
 
-use super::app::{list_title, App, EntityRow, ListKind, MainFocus, View, LISTS};
+use super::app::{App, ListKind, View, LISTS};
 use super::keys;
-use super::layout::{safe, width, Mark};
+use super::layout::{safe, width};
 use crate::extract::Kind;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -23,7 +23,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    fn fg(&self, c: Color) -> Style {
+    pub(in crate::tui) fn fg(&self, c: Color) -> Style {
         if self.color {
             Style::default().fg(c)
         } else {
@@ -43,7 +43,7 @@ impl Theme {
         self.fg(c).add_modifier(m)
     }
 
-    fn dim(&self) -> Style {
+    pub(in crate::tui) fn dim(&self) -> Style {
         if self.color {
             Style::default().fg(Color::DarkGray)
         } else {
@@ -52,7 +52,7 @@ impl Theme {
     }
 }
 
-fn selected() -> Style {
+pub(in crate::tui) fn selected() -> Style {
     Style::default().add_modifier(Modifier::REVERSED)
 }
 
@@ -77,7 +77,7 @@ pub fn fit(s: &str, w: usize) -> String {
     out
 }
 
-fn badge(theme: &Theme, kind: Kind) -> Span<'static> {
+pub(in crate::tui) fn badge(theme: &Theme, kind: Kind) -> Span<'static> {
     Span::styled(format!("[{}]", kind.badge()), theme.kind(kind))
 }
 
@@ -88,10 +88,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// The widest article id shown in front of a keyword-in-context line; longer ones are cut.
-const ID_COLUMN: usize = 24;
+pub(in crate::tui) const ID_COLUMN: usize = 24;
 
 /// "Mayor of Shanghai" for each role, each once, in the order first given.
-fn distinct_roles(roles: &[crate::resolve::Role]) -> Vec<String> {
+pub(in crate::tui) fn distinct_roles(roles: &[crate::resolve::Role]) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     roles
         .iter()
@@ -131,9 +131,9 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         .split(area);
     draw_breadcrumb(frame, app, theme, rows[0]);
     match app.view() {
-        View::Main(_) => draw_main(frame, app, theme, rows[1]),
-        View::Article(_) => draw_article(frame, app, theme, rows[1]),
-        View::Entity(_) => draw_entity(frame, app, theme, rows[1]),
+        View::Main(_) => super::screens::main::draw_main(frame, app, theme, rows[1]),
+        View::Article(_) => super::screens::article::draw_article(frame, app, theme, rows[1]),
+        View::Entity(_) => super::screens::entity::draw_entity(frame, app, theme, rows[1]),
     }
     draw_status(frame, app, theme, rows[2]);
     if app.palette().is_some() {
@@ -249,496 +249,6 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(right, theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn draw_main(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let View::Main(s) = app.view() else { return };
-    let wide = area.width >= 100;
-    let cols = if wide {
-        Layout::default()
-            .direction(Direction::Horizontal)
-            .constraints([
-                Constraint::Length(21),
-                Constraint::Percentage(45),
-                Constraint::Min(10),
-            ])
-            .split(area)
-    } else {
-        Layout::default()
-            .direction(Direction::Horizontal)
-            .constraints([Constraint::Length(21), Constraint::Min(10)])
-            .split(area)
-    };
-    // The list of lists.
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, list) in LISTS.iter().enumerate() {
-        let n = app.items(i, false).len();
-        let label = format!("{:<13}{:>5}", list_title(*list), n);
-        let style = if i == s.list {
-            if s.focus == MainFocus::Lists {
-                selected()
-            } else {
-                Style::default().add_modifier(Modifier::BOLD)
-            }
-        } else {
-            Style::default()
-        };
-        let marker = if i == s.list { "▸" } else { " " };
-        lines.push(Line::from(vec![
-            Span::raw(marker),
-            Span::styled(label, style),
-        ]));
-    }
-    let lists_block = Block::default()
-        .borders(Borders::RIGHT)
-        .border_style(theme.dim());
-    frame.render_widget(Paragraph::new(lines).block(lists_block), cols[0]);
-
-    let (items_area, preview_area) = if wide {
-        (cols[1], Some(cols[2]))
-    } else if area.height >= 18 {
-        let split = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Min(5), Constraint::Length(8)])
-            .split(cols[1]);
-        (split[0], Some(split[1]))
-    } else {
-        (cols[1], None)
-    };
-    draw_items(frame, app, theme, items_area);
-    if let Some(p) = preview_area {
-        draw_preview(frame, app, theme, p, wide);
-    }
-}
-
-fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let View::Main(s) = app.view() else { return };
-    let items = app.items(s.list, s.by_name);
-    let corpus = app.corpus;
-    let ents = &corpus.resolved.entities;
-    let h = usize::from(area.height);
-    let sel = s.selected[s.list].min(items.len().saturating_sub(1));
-    let top = sel
-        .saturating_sub(h.saturating_sub(1))
-        .max(sel.saturating_sub(h / 2).min(items.len().saturating_sub(h)));
-    let top = if sel < h { 0 } else { top };
-    let w = usize::from(area.width).saturating_sub(1);
-    let mut lines: Vec<Line> = Vec::new();
-    for (row, &item) in items.iter().enumerate().skip(top).take(h) {
-        let mut spans: Vec<Span> = vec![Span::raw(" ")];
-        match LISTS[s.list] {
-            ListKind::Articles => {
-                let a = &corpus.articles[item];
-                let id = safe(crate::present::short_id(&a.id));
-                let title = safe(a.title.as_deref().unwrap_or("(untitled)"));
-                spans.push(Span::styled(format!("{id} "), theme.dim()));
-                spans.push(Span::raw(fit(&title, w.saturating_sub(width(&id) + 2))));
-            }
-            ListKind::Entities(kind) => {
-                let e = &ents[item];
-                let count = format!("{}", e.mentions.len());
-                spans.push(badge(theme, kind));
-                spans.push(Span::raw(" "));
-                let name_w = w.saturating_sub(5 + count.len() + 1);
-                let name = fit(&safe(&e.name), name_w);
-                let pad = name_w.saturating_sub(width(&name));
-                spans.push(Span::styled(name, theme.kind(kind)));
-                spans.push(Span::raw(" ".repeat(pad + 1)));
-                spans.push(Span::styled(count, theme.dim()));
-            }
-            ListKind::Quotes => {
-                let q = &corpus.resolved.quotes[item];
-                let who = q
-                    .speaker
-                    .map_or("?".to_string(), |sp| ents[sp].name.clone());
-                let text = safe(corpus.articles[q.article].slice(q.span));
-                spans.push(Span::styled(
-                    format!("{}: ", safe(&who)),
-                    theme.kind(Kind::Person),
-                ));
-                spans.push(Span::raw(fit(
-                    &format!("“{text}”"),
-                    w.saturating_sub(width(&who) + 3),
-                )));
-            }
-            ListKind::Warnings => {
-                let warn = &corpus.warnings[item];
-                spans.push(Span::styled(fit(&safe(&warn.path), w / 2), theme.dim()));
-                spans.push(Span::raw(" "));
-                spans.push(Span::raw(fit(
-                    &safe(&warn.message),
-                    w.saturating_sub(w / 2 + 1),
-                )));
-            }
-        }
-        let mut line = Line::from(spans);
-        if row == sel {
-            line = line.style(if s.focus == MainFocus::Items {
-                selected()
-            } else {
-                Style::default().add_modifier(Modifier::BOLD)
-            });
-        }
-        lines.push(line);
-    }
-    if items.is_empty() {
-        lines.push(Line::from(Span::styled(" (none)", theme.dim())));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
-}
-
-fn draw_preview(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, wide: bool) {
-    let View::Main(s) = app.view() else { return };
-    let Some(&item) = app.items(s.list, s.by_name).get(s.selected[s.list]) else {
-        return;
-    };
-    let corpus = app.corpus;
-    let ents = &corpus.resolved.entities;
-    let mut lines: Vec<Line> = Vec::new();
-    match LISTS[s.list] {
-        ListKind::Articles => {
-            let a = &corpus.articles[item];
-            lines.push(Line::from(Span::styled(
-                safe(a.title.as_deref().unwrap_or("(untitled)")),
-                Style::default().add_modifier(Modifier::BOLD),
-            )));
-            if let Some(d) = &a.deck {
-                lines.push(Line::from(Span::styled(
-                    safe(d),
-                    Style::default().add_modifier(Modifier::ITALIC),
-                )));
-            }
-            let mut meta = vec![];
-            if let Some(src) = &a.source {
-                meta.push(src.clone());
-            }
-            if !a.authors.is_empty() {
-                meta.push(format!("by {}", a.authors.join(", ")));
-            }
-            if let Some(p) = &a.published {
-                meta.push(p.clone());
-            }
-            meta.push(format!("{} words", a.word_count()));
-            lines.push(Line::from(Span::styled(
-                safe(&meta.join(" · ")),
-                theme.dim(),
-            )));
-            if let Some(p) = a.paragraphs.first() {
-                lines.push(Line::default());
-                lines.push(Line::from(safe(a.slice(*p))));
-            }
-        }
-        ListKind::Entities(kind) => {
-            let e = &ents[item];
-            lines.push(Line::from(vec![
-                badge(theme, kind),
-                Span::raw(" "),
-                Span::styled(safe(&e.name), theme.kind(kind)),
-            ]));
-            lines.push(Line::from(Span::styled(
-                crate::present::counts_text(e.mentions.len(), e.articles().len()),
-                theme.dim(),
-            )));
-            if !e.aliases.is_empty() {
-                lines.push(Line::from(format!("also: {}", safe(&e.aliases.join(", ")))));
-            }
-            for r in e.roles.iter().take(3) {
-                let of =
-                    r.of.as_deref()
-                        .map(|o| format!(" of {o}"))
-                        .unwrap_or_default();
-                lines.push(Line::from(format!("{}{}", safe(&r.title), safe(&of))));
-            }
-            for m in e.mentions.iter().take(if wide { 8 } else { 2 }) {
-                let a = &corpus.articles[m.article];
-                lines.push(Line::from(Span::styled(
-                    safe(&crate::present::kwic(a, m.span, 30)),
-                    theme.dim(),
-                )));
-            }
-        }
-        ListKind::Quotes => {
-            let q = &corpus.resolved.quotes[item];
-            let a = &corpus.articles[q.article];
-            let who = q
-                .speaker
-                .map_or("(speaker unknown)".to_string(), |sp| ents[sp].name.clone());
-            lines.push(Line::from(Span::styled(
-                safe(&who),
-                theme.kind(Kind::Person),
-            )));
-            lines.push(Line::from(Span::styled(
-                safe(a.title.as_deref().unwrap_or(&a.id)),
-                theme.dim(),
-            )));
-            lines.push(Line::default());
-            lines.push(Line::from(format!("“{}”", safe(a.slice(q.span)))));
-        }
-        ListKind::Warnings => {
-            let warn = &corpus.warnings[item];
-            lines.push(Line::from(Span::styled(
-                safe(&warn.path),
-                Style::default().add_modifier(Modifier::BOLD),
-            )));
-            lines.push(Line::from(safe(&warn.message)));
-        }
-    }
-    let block = Block::default()
-        .borders(if wide { Borders::LEFT } else { Borders::TOP })
-        .border_style(theme.dim());
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
-}
-
-fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let View::Article(s) = app.view() else { return };
-    let wide = area.width >= 100;
-    let (text_area, side_area) = if wide {
-        let cols = Layout::default()
-            .direction(Direction::Horizontal)
-            .constraints([Constraint::Min(20), Constraint::Length(32)])
-            .split(area);
-        (cols[0], Some(cols[1]))
-    } else if s.side_focus {
-        (Rect::default(), Some(area))
-    } else {
-        (area, None)
-    };
-    if text_area.height > 0 {
-        let lay = app.article_layout(s.article);
-        let find_term = s.find.as_ref().filter(|f| !f.term.is_empty());
-        let (hits, current) = match find_term {
-            Some(f) => {
-                let hits = app.find_hits(s.article, &f.term);
-                let current = f.hit.and_then(|i| hits.get(i)).copied();
-                (hits, current)
-            }
-            // The quotation the article was opened for, marked as the current hit.
-            None => (s.highlight.into_iter().collect(), s.highlight),
-        };
-        let text = &app.corpus.articles[s.article].text;
-        let mut lines: Vec<Line> = Vec::new();
-        for l in lay
-            .lines
-            .iter()
-            .skip(s.scroll)
-            .take(usize::from(text_area.height))
-        {
-            let spans: Vec<Span> = l
-                .segments
-                .iter()
-                .flat_map(|seg| {
-                    let style = match seg.mark {
-                        Mark::Plain => Style::default(),
-                        Mark::Title => Style::default().add_modifier(Modifier::BOLD),
-                        Mark::Deck => Style::default().add_modifier(Modifier::ITALIC),
-                        Mark::Meta | Mark::Gutter => theme.dim(),
-                        Mark::Mention(kind, i) => {
-                            let st = theme.kind(kind);
-                            if s.mention == Some(i) {
-                                st.add_modifier(Modifier::REVERSED)
-                            } else {
-                                st
-                            }
-                        }
-                    };
-                    with_hits(seg, style, text, &hits, current)
-                })
-                .collect();
-            lines.push(Line::from(spans));
-        }
-        let inner = Rect {
-            x: text_area.x + 1,
-            width: text_area.width.saturating_sub(1),
-            ..text_area
-        };
-        frame.render_widget(Paragraph::new(lines), inner);
-    }
-    if let Some(side) = side_area {
-        let ents = &app.corpus.resolved.entities;
-        let list = app.article_entities(s.article);
-        let h = usize::from(side.height.saturating_sub(1));
-        let top = s.side_selected.saturating_sub(h.saturating_sub(1));
-        let mut lines = vec![Line::from(Span::styled(
-            format!("Entities ({})", list.len()),
-            Style::default().add_modifier(Modifier::BOLD),
-        ))];
-        let w = usize::from(side.width).saturating_sub(2);
-        for (row, (e, n)) in list.iter().enumerate().skip(top).take(h) {
-            let ent = &ents[*e];
-            let count = n.to_string();
-            let name = fit(&safe(&ent.name), w.saturating_sub(5 + count.len()));
-            let pad = w.saturating_sub(4 + width(&name) + count.len());
-            let mut line = Line::from(vec![
-                badge(theme, ent.kind),
-                Span::raw(" "),
-                Span::styled(name, theme.kind(ent.kind)),
-                Span::raw(" ".repeat(pad)),
-                Span::styled(count, theme.dim()),
-            ]);
-            if s.side_focus && row == s.side_selected {
-                line = line.style(selected());
-            }
-            lines.push(line);
-        }
-        let block = Block::default()
-            .borders(Borders::LEFT)
-            .border_style(theme.dim());
-        frame.render_widget(Paragraph::new(lines).block(block), side);
-    }
-}
-
-fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let View::Entity(s) = app.view() else { return };
-    let corpus = app.corpus;
-    let ents = &corpus.resolved.entities;
-    let e = &ents[s.entity];
-    let w = usize::from(area.width).saturating_sub(2);
-    let mut head: Vec<Line> = vec![Line::from(vec![
-        Span::styled(safe(&e.name), theme.kind(e.kind)),
-        Span::raw("  "),
-        badge(theme, e.kind),
-        Span::styled(format!(" {}", e.kind.as_str()), theme.dim()),
-    ])];
-    if !e.aliases.is_empty() {
-        head.push(Line::from(fit(
-            &format!("also: {}", safe(&e.aliases.join(", "))),
-            w,
-        )));
-    }
-    let roles = distinct_roles(&e.roles);
-    if !roles.is_empty() {
-        head.push(Line::from(fit(
-            &format!("roles: {}", safe(&roles.join("; "))),
-            w,
-        )));
-    }
-    head.push(Line::from(Span::styled(
-        crate::present::counts_text(e.mentions.len(), e.articles().len()),
-        theme.dim(),
-    )));
-    let head_h = head.len() as u16 + 1;
-    let parts = Layout::default()
-        .direction(Direction::Vertical)
-        .constraints([Constraint::Length(head_h), Constraint::Min(1)])
-        .split(area);
-    let inner = |r: Rect| Rect {
-        x: r.x + 1,
-        width: r.width.saturating_sub(1),
-        ..r
-    };
-    frame.render_widget(Paragraph::new(head), inner(parts[0]));
-
-    let rows = app.entity_rows(s.entity);
-    let h = usize::from(parts[1].height);
-    let top = if s.selected < h {
-        0
-    } else {
-        s.selected + 1 - h.max(1) / 2 - h.max(1) % 2
-    };
-    let top = top.min(rows.len().saturating_sub(h));
-    // One width for the article column, so the keywords line up.
-    let short = |a: usize| {
-        let id = &corpus.articles[a].id;
-        safe(crate::present::short_id(id))
-    };
-    let id_w = e
-        .mentions
-        .iter()
-        .map(|m| width(&short(m.article)))
-        .max()
-        .unwrap_or(0)
-        .min(ID_COLUMN);
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, row) in rows.iter().enumerate().skip(top).take(h) {
-        let mut line = match row {
-            EntityRow::Heading(t) => Line::from(Span::styled(
-                t.clone(),
-                Style::default().add_modifier(Modifier::BOLD),
-            )),
-            EntityRow::Mention(mi) => {
-                let m = e.mentions[*mi];
-                let a = &corpus.articles[m.article];
-                let id = crate::present::pad(&fit(&short(m.article), ID_COLUMN), id_w);
-                let text = &a.text;
-                let para = crate::present::block_of(a, m.span);
-                // The keyword starts at a fixed column, context on both sides.
-                let avail = w.saturating_sub(width(&id) + 3);
-                let left_w = avail * 2 / 5;
-                let left = tail_fit(
-                    &safe(text.get(para.start..m.span.start).unwrap_or("")),
-                    left_w,
-                );
-                let right = fit(
-                    &safe(text.get(m.span.end..para.end).unwrap_or("")),
-                    avail.saturating_sub(left_w + width(a.slice(m.span))),
-                );
-                Line::from(vec![
-                    Span::styled(format!("  {id} "), theme.dim()),
-                    Span::raw(crate::present::pad_left(&left, left_w)),
-                    Span::styled(
-                        safe(a.slice(m.span)),
-                        theme.kind(e.kind).add_modifier(Modifier::BOLD),
-                    ),
-                    Span::raw(right),
-                ])
-            }
-            EntityRow::Quote(qi) => {
-                let q = &corpus.resolved.quotes[*qi];
-                let a = &corpus.articles[q.article];
-                let id = safe(crate::present::short_id(&a.id));
-                Line::from(vec![
-                    Span::styled(format!("  {id} "), theme.dim()),
-                    Span::raw(fit(
-                        &format!("“{}”", safe(a.slice(q.span))),
-                        w.saturating_sub(width(&id) + 3),
-                    )),
-                ])
-            }
-            EntityRow::Related(oi, n) => {
-                let o = &ents[*oi];
-                Line::from(vec![
-                    Span::raw("  "),
-                    badge(theme, o.kind),
-                    Span::raw(" "),
-                    Span::styled(
-                        fit(&safe(&o.name), w.saturating_sub(12)),
-                        theme.kind(o.kind),
-                    ),
-                    Span::styled(format!("  ×{n}"), theme.dim()),
-                ])
-            }
-        };
-        if i == s.selected {
-            line = line.style(selected());
-        }
-        lines.push(line);
-    }
-    frame.render_widget(Paragraph::new(lines), inner(parts[1]));
-}
-
-/// The last `w` columns of a string, with an ellipsis when cut.
-fn tail_fit(s: &str, w: usize) -> String {
-    if width(s) <= w {
-        return s.to_string();
-    }
-    let mut out: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in s.chars().rev() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + cw > w {
-            break;
-        }
-        out.push(c);
-        used += cw;
-    }
-    out.reverse();
-    if w == 0 {
-        return String::new();
-    }
-    format!("…{}", out.into_iter().collect::<String>())
 }
 
 fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -953,61 +463,4 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .border_style(theme.dim());
         frame.render_widget(Paragraph::new(plines).block(block), prev_area);
     }
-}
-
-/// A body segment as spans, with the plain-text search hits in it marked (the current one in
-/// reverse video). `hits` are in text order.
-fn with_hits(
-    seg: &super::layout::Segment,
-    style: Style,
-    text: &str,
-    hits: &[crate::model::Span],
-    current: Option<crate::model::Span>,
-) -> Vec<Span<'static>> {
-    let Some(offset) = seg.offset.filter(|_| !hits.is_empty()) else {
-        return vec![Span::styled(seg.text.clone(), style)];
-    };
-    let end = offset.saturating_add(seg.len);
-    let Some(original) = text.get(offset..end) else {
-        return vec![Span::styled(seg.text.clone(), style)];
-    };
-    // Walk the article's characters and draw each as the segment drew it, styled by the hit it
-    // falls in; the hits are visited in order, once.
-    let mut out: Vec<Span<'static>> = Vec::new();
-    let mut buf = String::new();
-    let mut buf_style = style;
-    let mut h = hits.partition_point(|x| x.end <= offset);
-    let mut prev: Option<char> = None;
-    let mut chars = original.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
-        let pos = offset + i;
-        while h < hits.len() && hits[h].end <= pos {
-            h += 1;
-        }
-        let st = match hits.get(h).filter(|x| x.start <= pos) {
-            Some(x) if Some(*x) == current => style.add_modifier(Modifier::REVERSED),
-            Some(_) => style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
-            None => style,
-        };
-        let shown = match ch {
-            '\n' | '\t' => Some(' '),
-            c => match crate::present::action(c, prev, next) {
-                crate::present::Action::Keep => Some(c),
-                crate::present::Action::Drop => None,
-                crate::present::Action::Replace(r) => Some(r),
-            },
-        };
-        prev = Some(ch);
-        let Some(shown) = shown else { continue };
-        if st != buf_style && !buf.is_empty() {
-            out.push(Span::styled(std::mem::take(&mut buf), buf_style));
-        }
-        buf_style = st;
-        buf.push(shown);
-    }
-    if !buf.is_empty() {
-        out.push(Span::styled(buf, buf_style));
-    }
-    out
 }

@@ -3,7 +3,14 @@
 
 use super::super::app::*;
 use super::super::layout::{self, ArticleLayout};
+use super::super::layout::{safe, width, Mark};
+use super::super::view::*;
 use crate::model::Span;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{self, Line};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -297,4 +304,159 @@ impl App<'_> {
             }
         }
     }
+}
+
+pub(in crate::tui) fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Article(s) = app.view() else { return };
+    let wide = area.width >= 100;
+    let (text_area, side_area) = if wide {
+        let cols = Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Min(20), Constraint::Length(32)])
+            .split(area);
+        (cols[0], Some(cols[1]))
+    } else if s.side_focus {
+        (Rect::default(), Some(area))
+    } else {
+        (area, None)
+    };
+    if text_area.height > 0 {
+        let lay = app.article_layout(s.article);
+        let find_term = s.find.as_ref().filter(|f| !f.term.is_empty());
+        let (hits, current) = match find_term {
+            Some(f) => {
+                let hits = app.find_hits(s.article, &f.term);
+                let current = f.hit.and_then(|i| hits.get(i)).copied();
+                (hits, current)
+            }
+            // The quotation the article was opened for, marked as the current hit.
+            None => (s.highlight.into_iter().collect(), s.highlight),
+        };
+        let text = &app.corpus.articles[s.article].text;
+        let mut lines: Vec<Line> = Vec::new();
+        for l in lay
+            .lines
+            .iter()
+            .skip(s.scroll)
+            .take(usize::from(text_area.height))
+        {
+            let spans: Vec<text::Span> = l
+                .segments
+                .iter()
+                .flat_map(|seg| {
+                    let style = match seg.mark {
+                        Mark::Plain => Style::default(),
+                        Mark::Title => Style::default().add_modifier(Modifier::BOLD),
+                        Mark::Deck => Style::default().add_modifier(Modifier::ITALIC),
+                        Mark::Meta | Mark::Gutter => theme.dim(),
+                        Mark::Mention(kind, i) => {
+                            let st = theme.kind(kind);
+                            if s.mention == Some(i) {
+                                st.add_modifier(Modifier::REVERSED)
+                            } else {
+                                st
+                            }
+                        }
+                    };
+                    with_hits(seg, style, text, &hits, current)
+                })
+                .collect();
+            lines.push(Line::from(spans));
+        }
+        let inner = Rect {
+            x: text_area.x + 1,
+            width: text_area.width.saturating_sub(1),
+            ..text_area
+        };
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+    if let Some(side) = side_area {
+        let ents = &app.corpus.resolved.entities;
+        let list = app.article_entities(s.article);
+        let h = usize::from(side.height.saturating_sub(1));
+        let top = s.side_selected.saturating_sub(h.saturating_sub(1));
+        let mut lines = vec![Line::from(text::Span::styled(
+            format!("Entities ({})", list.len()),
+            Style::default().add_modifier(Modifier::BOLD),
+        ))];
+        let w = usize::from(side.width).saturating_sub(2);
+        for (row, (e, n)) in list.iter().enumerate().skip(top).take(h) {
+            let ent = &ents[*e];
+            let count = n.to_string();
+            let name = fit(&safe(&ent.name), w.saturating_sub(5 + count.len()));
+            let pad = w.saturating_sub(4 + width(&name) + count.len());
+            let mut line = Line::from(vec![
+                badge(theme, ent.kind),
+                text::Span::raw(" "),
+                text::Span::styled(name, theme.kind(ent.kind)),
+                text::Span::raw(" ".repeat(pad)),
+                text::Span::styled(count, theme.dim()),
+            ]);
+            if s.side_focus && row == s.side_selected {
+                line = line.style(selected());
+            }
+            lines.push(line);
+        }
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .border_style(theme.dim());
+        frame.render_widget(Paragraph::new(lines).block(block), side);
+    }
+}
+
+/// A body segment as spans, with the plain-text search hits in it marked (the current one in
+/// reverse video). `hits` are in text order.
+pub(in crate::tui) fn with_hits(
+    seg: &super::super::layout::Segment,
+    style: Style,
+    text: &str,
+    hits: &[crate::model::Span],
+    current: Option<crate::model::Span>,
+) -> Vec<text::Span<'static>> {
+    let Some(offset) = seg.offset.filter(|_| !hits.is_empty()) else {
+        return vec![text::Span::styled(seg.text.clone(), style)];
+    };
+    let end = offset.saturating_add(seg.len);
+    let Some(original) = text.get(offset..end) else {
+        return vec![text::Span::styled(seg.text.clone(), style)];
+    };
+    // Walk the article's characters and draw each as the segment drew it, styled by the hit it
+    // falls in; the hits are visited in order, once.
+    let mut out: Vec<text::Span<'static>> = Vec::new();
+    let mut buf = String::new();
+    let mut buf_style = style;
+    let mut h = hits.partition_point(|x| x.end <= offset);
+    let mut prev: Option<char> = None;
+    let mut chars = original.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let pos = offset + i;
+        while h < hits.len() && hits[h].end <= pos {
+            h += 1;
+        }
+        let st = match hits.get(h).filter(|x| x.start <= pos) {
+            Some(x) if Some(*x) == current => style.add_modifier(Modifier::REVERSED),
+            Some(_) => style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            None => style,
+        };
+        let shown = match ch {
+            '\n' | '\t' => Some(' '),
+            c => match crate::present::action(c, prev, next) {
+                crate::present::Action::Keep => Some(c),
+                crate::present::Action::Drop => None,
+                crate::present::Action::Replace(r) => Some(r),
+            },
+        };
+        prev = Some(ch);
+        let Some(shown) = shown else { continue };
+        if st != buf_style && !buf.is_empty() {
+            out.push(text::Span::styled(std::mem::take(&mut buf), buf_style));
+        }
+        buf_style = st;
+        buf.push(shown);
+    }
+    if !buf.is_empty() {
+        out.push(text::Span::styled(buf, buf_style));
+    }
+    out
 }

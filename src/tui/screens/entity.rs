@@ -2,7 +2,14 @@
 //! entities named in the same sentences; its state and keys.
 
 use super::super::app::*;
+use super::super::layout::{safe, width};
+use super::super::view::*;
 use crate::model::Span;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{self, Line};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -176,4 +183,155 @@ impl App<'_> {
         }
         *self.view_mut() = View::Entity(s);
     }
+}
+
+pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Entity(s) = app.view() else { return };
+    let corpus = app.corpus;
+    let ents = &corpus.resolved.entities;
+    let e = &ents[s.entity];
+    let w = usize::from(area.width).saturating_sub(2);
+    let mut head: Vec<Line> = vec![Line::from(vec![
+        text::Span::styled(safe(&e.name), theme.kind(e.kind)),
+        text::Span::raw("  "),
+        badge(theme, e.kind),
+        text::Span::styled(format!(" {}", e.kind.as_str()), theme.dim()),
+    ])];
+    if !e.aliases.is_empty() {
+        head.push(Line::from(fit(
+            &format!("also: {}", safe(&e.aliases.join(", "))),
+            w,
+        )));
+    }
+    let roles = distinct_roles(&e.roles);
+    if !roles.is_empty() {
+        head.push(Line::from(fit(
+            &format!("roles: {}", safe(&roles.join("; "))),
+            w,
+        )));
+    }
+    head.push(Line::from(text::Span::styled(
+        crate::present::counts_text(e.mentions.len(), e.articles().len()),
+        theme.dim(),
+    )));
+    let head_h = head.len() as u16 + 1;
+    let parts = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Length(head_h), Constraint::Min(1)])
+        .split(area);
+    let inner = |r: Rect| Rect {
+        x: r.x + 1,
+        width: r.width.saturating_sub(1),
+        ..r
+    };
+    frame.render_widget(Paragraph::new(head), inner(parts[0]));
+
+    let rows = app.entity_rows(s.entity);
+    let h = usize::from(parts[1].height);
+    let top = if s.selected < h {
+        0
+    } else {
+        s.selected + 1 - h.max(1) / 2 - h.max(1) % 2
+    };
+    let top = top.min(rows.len().saturating_sub(h));
+    // One width for the article column, so the keywords line up.
+    let short = |a: usize| {
+        let id = &corpus.articles[a].id;
+        safe(crate::present::short_id(id))
+    };
+    let id_w = e
+        .mentions
+        .iter()
+        .map(|m| width(&short(m.article)))
+        .max()
+        .unwrap_or(0)
+        .min(ID_COLUMN);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(top).take(h) {
+        let mut line = match row {
+            EntityRow::Heading(t) => Line::from(text::Span::styled(
+                t.clone(),
+                Style::default().add_modifier(Modifier::BOLD),
+            )),
+            EntityRow::Mention(mi) => {
+                let m = e.mentions[*mi];
+                let a = &corpus.articles[m.article];
+                let id = crate::present::pad(&fit(&short(m.article), ID_COLUMN), id_w);
+                let text = &a.text;
+                let para = crate::present::block_of(a, m.span);
+                // The keyword starts at a fixed column, context on both sides.
+                let avail = w.saturating_sub(width(&id) + 3);
+                let left_w = avail * 2 / 5;
+                let left = tail_fit(
+                    &safe(text.get(para.start..m.span.start).unwrap_or("")),
+                    left_w,
+                );
+                let right = fit(
+                    &safe(text.get(m.span.end..para.end).unwrap_or("")),
+                    avail.saturating_sub(left_w + width(a.slice(m.span))),
+                );
+                Line::from(vec![
+                    text::Span::styled(format!("  {id} "), theme.dim()),
+                    text::Span::raw(crate::present::pad_left(&left, left_w)),
+                    text::Span::styled(
+                        safe(a.slice(m.span)),
+                        theme.kind(e.kind).add_modifier(Modifier::BOLD),
+                    ),
+                    text::Span::raw(right),
+                ])
+            }
+            EntityRow::Quote(qi) => {
+                let q = &corpus.resolved.quotes[*qi];
+                let a = &corpus.articles[q.article];
+                let id = safe(crate::present::short_id(&a.id));
+                Line::from(vec![
+                    text::Span::styled(format!("  {id} "), theme.dim()),
+                    text::Span::raw(fit(
+                        &format!("“{}”", safe(a.slice(q.span))),
+                        w.saturating_sub(width(&id) + 3),
+                    )),
+                ])
+            }
+            EntityRow::Related(oi, n) => {
+                let o = &ents[*oi];
+                Line::from(vec![
+                    text::Span::raw("  "),
+                    badge(theme, o.kind),
+                    text::Span::raw(" "),
+                    text::Span::styled(
+                        fit(&safe(&o.name), w.saturating_sub(12)),
+                        theme.kind(o.kind),
+                    ),
+                    text::Span::styled(format!("  ×{n}"), theme.dim()),
+                ])
+            }
+        };
+        if i == s.selected {
+            line = line.style(selected());
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner(parts[1]));
+}
+
+/// The last `w` columns of a string, with an ellipsis when cut.
+pub(in crate::tui) fn tail_fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.reverse();
+    if w == 0 {
+        return String::new();
+    }
+    format!("…{}", out.into_iter().collect::<String>())
 }

@@ -1,7 +1,14 @@
 //! The main screen: the list of lists, the selected list and a preview; its state and keys.
 
 use super::super::app::*;
+use super::super::layout::{safe, width};
+use super::super::view::*;
 use crate::extract::Kind;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
 
 /// The lists on the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,4 +134,251 @@ impl App<'_> {
             _ => 0,
         }
     }
+}
+
+pub(in crate::tui) fn draw_main(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Main(s) = app.view() else { return };
+    let wide = area.width >= 100;
+    let cols = if wide {
+        Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([
+                Constraint::Length(21),
+                Constraint::Percentage(45),
+                Constraint::Min(10),
+            ])
+            .split(area)
+    } else {
+        Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Length(21), Constraint::Min(10)])
+            .split(area)
+    };
+    // The list of lists.
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, list) in LISTS.iter().enumerate() {
+        let n = app.items(i, false).len();
+        let label = format!("{:<13}{:>5}", list_title(*list), n);
+        let style = if i == s.list {
+            if s.focus == MainFocus::Lists {
+                selected()
+            } else {
+                Style::default().add_modifier(Modifier::BOLD)
+            }
+        } else {
+            Style::default()
+        };
+        let marker = if i == s.list { "▸" } else { " " };
+        lines.push(Line::from(vec![
+            Span::raw(marker),
+            Span::styled(label, style),
+        ]));
+    }
+    let lists_block = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(theme.dim());
+    frame.render_widget(Paragraph::new(lines).block(lists_block), cols[0]);
+
+    let (items_area, preview_area) = if wide {
+        (cols[1], Some(cols[2]))
+    } else if area.height >= 18 {
+        let split = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Min(5), Constraint::Length(8)])
+            .split(cols[1]);
+        (split[0], Some(split[1]))
+    } else {
+        (cols[1], None)
+    };
+    draw_items(frame, app, theme, items_area);
+    if let Some(p) = preview_area {
+        draw_preview(frame, app, theme, p, wide);
+    }
+}
+
+pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let View::Main(s) = app.view() else { return };
+    let items = app.items(s.list, s.by_name);
+    let corpus = app.corpus;
+    let ents = &corpus.resolved.entities;
+    let h = usize::from(area.height);
+    let sel = s.selected[s.list].min(items.len().saturating_sub(1));
+    let top = sel
+        .saturating_sub(h.saturating_sub(1))
+        .max(sel.saturating_sub(h / 2).min(items.len().saturating_sub(h)));
+    let top = if sel < h { 0 } else { top };
+    let w = usize::from(area.width).saturating_sub(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for (row, &item) in items.iter().enumerate().skip(top).take(h) {
+        let mut spans: Vec<Span> = vec![Span::raw(" ")];
+        match LISTS[s.list] {
+            ListKind::Articles => {
+                let a = &corpus.articles[item];
+                let id = safe(crate::present::short_id(&a.id));
+                let title = safe(a.title.as_deref().unwrap_or("(untitled)"));
+                spans.push(Span::styled(format!("{id} "), theme.dim()));
+                spans.push(Span::raw(fit(&title, w.saturating_sub(width(&id) + 2))));
+            }
+            ListKind::Entities(kind) => {
+                let e = &ents[item];
+                let count = format!("{}", e.mentions.len());
+                spans.push(badge(theme, kind));
+                spans.push(Span::raw(" "));
+                let name_w = w.saturating_sub(5 + count.len() + 1);
+                let name = fit(&safe(&e.name), name_w);
+                let pad = name_w.saturating_sub(width(&name));
+                spans.push(Span::styled(name, theme.kind(kind)));
+                spans.push(Span::raw(" ".repeat(pad + 1)));
+                spans.push(Span::styled(count, theme.dim()));
+            }
+            ListKind::Quotes => {
+                let q = &corpus.resolved.quotes[item];
+                let who = q
+                    .speaker
+                    .map_or("?".to_string(), |sp| ents[sp].name.clone());
+                let text = safe(corpus.articles[q.article].slice(q.span));
+                spans.push(Span::styled(
+                    format!("{}: ", safe(&who)),
+                    theme.kind(Kind::Person),
+                ));
+                spans.push(Span::raw(fit(
+                    &format!("“{text}”"),
+                    w.saturating_sub(width(&who) + 3),
+                )));
+            }
+            ListKind::Warnings => {
+                let warn = &corpus.warnings[item];
+                spans.push(Span::styled(fit(&safe(&warn.path), w / 2), theme.dim()));
+                spans.push(Span::raw(" "));
+                spans.push(Span::raw(fit(
+                    &safe(&warn.message),
+                    w.saturating_sub(w / 2 + 1),
+                )));
+            }
+        }
+        let mut line = Line::from(spans);
+        if row == sel {
+            line = line.style(if s.focus == MainFocus::Items {
+                selected()
+            } else {
+                Style::default().add_modifier(Modifier::BOLD)
+            });
+        }
+        lines.push(line);
+    }
+    if items.is_empty() {
+        lines.push(Line::from(Span::styled(" (none)", theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+pub(in crate::tui) fn draw_preview(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    wide: bool,
+) {
+    let View::Main(s) = app.view() else { return };
+    let Some(&item) = app.items(s.list, s.by_name).get(s.selected[s.list]) else {
+        return;
+    };
+    let corpus = app.corpus;
+    let ents = &corpus.resolved.entities;
+    let mut lines: Vec<Line> = Vec::new();
+    match LISTS[s.list] {
+        ListKind::Articles => {
+            let a = &corpus.articles[item];
+            lines.push(Line::from(Span::styled(
+                safe(a.title.as_deref().unwrap_or("(untitled)")),
+                Style::default().add_modifier(Modifier::BOLD),
+            )));
+            if let Some(d) = &a.deck {
+                lines.push(Line::from(Span::styled(
+                    safe(d),
+                    Style::default().add_modifier(Modifier::ITALIC),
+                )));
+            }
+            let mut meta = vec![];
+            if let Some(src) = &a.source {
+                meta.push(src.clone());
+            }
+            if !a.authors.is_empty() {
+                meta.push(format!("by {}", a.authors.join(", ")));
+            }
+            if let Some(p) = &a.published {
+                meta.push(p.clone());
+            }
+            meta.push(format!("{} words", a.word_count()));
+            lines.push(Line::from(Span::styled(
+                safe(&meta.join(" · ")),
+                theme.dim(),
+            )));
+            if let Some(p) = a.paragraphs.first() {
+                lines.push(Line::default());
+                lines.push(Line::from(safe(a.slice(*p))));
+            }
+        }
+        ListKind::Entities(kind) => {
+            let e = &ents[item];
+            lines.push(Line::from(vec![
+                badge(theme, kind),
+                Span::raw(" "),
+                Span::styled(safe(&e.name), theme.kind(kind)),
+            ]));
+            lines.push(Line::from(Span::styled(
+                crate::present::counts_text(e.mentions.len(), e.articles().len()),
+                theme.dim(),
+            )));
+            if !e.aliases.is_empty() {
+                lines.push(Line::from(format!("also: {}", safe(&e.aliases.join(", ")))));
+            }
+            for r in e.roles.iter().take(3) {
+                let of =
+                    r.of.as_deref()
+                        .map(|o| format!(" of {o}"))
+                        .unwrap_or_default();
+                lines.push(Line::from(format!("{}{}", safe(&r.title), safe(&of))));
+            }
+            for m in e.mentions.iter().take(if wide { 8 } else { 2 }) {
+                let a = &corpus.articles[m.article];
+                lines.push(Line::from(Span::styled(
+                    safe(&crate::present::kwic(a, m.span, 30)),
+                    theme.dim(),
+                )));
+            }
+        }
+        ListKind::Quotes => {
+            let q = &corpus.resolved.quotes[item];
+            let a = &corpus.articles[q.article];
+            let who = q
+                .speaker
+                .map_or("(speaker unknown)".to_string(), |sp| ents[sp].name.clone());
+            lines.push(Line::from(Span::styled(
+                safe(&who),
+                theme.kind(Kind::Person),
+            )));
+            lines.push(Line::from(Span::styled(
+                safe(a.title.as_deref().unwrap_or(&a.id)),
+                theme.dim(),
+            )));
+            lines.push(Line::default());
+            lines.push(Line::from(format!("“{}”", safe(a.slice(q.span)))));
+        }
+        ListKind::Warnings => {
+            let warn = &corpus.warnings[item];
+            lines.push(Line::from(Span::styled(
+                safe(&warn.path),
+                Style::default().add_modifier(Modifier::BOLD),
+            )));
+            lines.push(Line::from(safe(&warn.message)));
+        }
+    }
+    let block = Block::default()
+        .borders(if wide { Borders::LEFT } else { Borders::TOP })
+        .border_style(theme.dim());
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
 }
