@@ -173,6 +173,15 @@ fn draw_breadcrumb(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(Span::styled(shown, style))), area);
 }
 
+/// The hints while a search term is typed in an article, from the key table.
+fn find_hints() -> String {
+    keys::hints(super::app::Context::Find)
+        .into_iter()
+        .map(|(key, what)| format!("{key} {what}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let View::Article(s) = app.view() {
         if let Some(f) = s.find.as_ref().filter(|f| f.editing) {
@@ -180,7 +189,7 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Span::styled("/", theme.fg(Color::Cyan).add_modifier(Modifier::BOLD)),
                 Span::raw(safe(&f.term)),
                 Span::styled("▏", theme.fg(Color::Cyan)),
-                Span::styled("   Enter find · Esc cancel", theme.dim()),
+                Span::styled(format!("   {}", find_hints()), theme.dim()),
             ]);
             frame.render_widget(Paragraph::new(line), area);
             return;
