@@ -2,6 +2,50 @@
 
 use super::*;
 
+/// The weights of the evidence, in units where [`DECIDED`] (2.0) decides a kind on its own.
+mod weight {
+    /// A country named in a sentence with a match score is a team.
+    pub const TEAM_BY_SCORE: f32 = 5.0;
+    /// A head word at the end: "… Initiative", "… Forum", "… Council".
+    pub const HEAD_WORD: f32 = 3.0;
+    /// An organisation head before "of"/"for": "Chamber of Commerce".
+    pub const ORG_HEAD_BEFORE_OF: f32 = 3.5;
+    /// A place head at the end: "… Province".
+    pub const PLACE_HEAD: f32 = 2.5;
+    /// A place head before "of": "Republic of …".
+    pub const PLACE_HEAD_BEFORE_OF: f32 = 3.5;
+    /// A gazetteer country, continent or first-level region.
+    pub const COUNTRY: f32 = 4.0;
+    /// A gazetteer city of 100,000 people or more.
+    pub const BIG_CITY: f32 = 3.0;
+    /// A smaller gazetteer city.
+    pub const CITY: f32 = 2.0;
+    /// Taken off a one-word place the corpus also writes in lowercase ("Reading", "Bath").
+    pub const COMMON_WORD_PLACE: f32 = 2.0;
+    /// A lone acronym of three letters or more; of two letters.
+    pub const ACRONYM_LONG: f32 = 1.5;
+    /// See [`ACRONYM_LONG`].
+    pub const ACRONYM_SHORT: f32 = 1.0;
+    /// "the BBC" not followed by a noun.
+    pub const ACRONYM_AFTER_THE: f32 = 1.0;
+    /// The most an acronym never seen acting can have.
+    pub const ACRONYM_NOT_ACTING_CAP: f32 = 1.5;
+    /// A possessive owner before it, or a possessive or verb of saying after it.
+    pub const ACRONYM_OWNED_OR_SPEAKING: f32 = 0.5;
+    /// An organisation noun before it: "the firm X".
+    pub const ORG_NOUN_BEFORE: f32 = 2.0;
+    /// A preposition of place before a gazetteer place.
+    pub const PLACE_PREPOSITION: f32 = 1.0;
+    /// A title phrase and a comma before a name.
+    pub const TITLE_PHRASE_BEFORE: f32 = 1.0;
+    /// An organisation noun after it: "X Group", "X bank".
+    pub const ORG_NOUN_AFTER: f32 = 3.0;
+    /// A verb of saying after a two-word name.
+    pub const SPEAKS_AFTER: f32 = 1.0;
+    /// An appositive role after it: "X, mayor of …".
+    pub const APPOSITIVE_ROLE: f32 = 2.0;
+}
+
 /// Weigh the evidence for each kind; `full` is `words` joined, `person_like` whether they
 /// could be a person's name.
 pub(super) fn classify(
@@ -20,17 +64,17 @@ pub(super) fn classify(
 
     // A country in a sentence with a score ("Sweden defeated South Korea 1 – 0") is a team.
     if n <= 3 && place.is_some() && has_score(toks) {
-        s.add(Kind::Organization, 5.0);
+        s.add(Kind::Organization, weight::TEAM_BY_SCORE);
     }
     // Head words.
     if is_head(&INITIATIVE_HEADS, last) && n > 1 {
-        s.add(Kind::Initiative, 3.0);
+        s.add(Kind::Initiative, weight::HEAD_WORD);
     }
     if is_head(&EVENT_HEADS, last) && n > 1 {
-        s.add(Kind::Event, 3.0);
+        s.add(Kind::Event, weight::HEAD_WORD);
     }
     if (is_head(&ORG_HEADS, last) || g.is_org_suffix(last)) && n > 1 {
-        s.add(Kind::Organization, 3.0);
+        s.add(Kind::Organization, weight::HEAD_WORD);
     }
     // The head before "of"/"for" decides: "Shanghai Chamber of Commerce", "Committee for Finance".
     let of_head = words
@@ -39,23 +83,30 @@ pub(super) fn classify(
         .filter(|&p| p > 0)
         .map(|p| words[p - 1]);
     if of_head.is_some_and(|h| is_head(&ORG_HEADS, h)) {
-        s.add(Kind::Organization, 3.5);
+        s.add(Kind::Organization, weight::ORG_HEAD_BEFORE_OF);
     }
     if is_head(&PLACE_HEADS, last) && n > 1 {
-        s.add(Kind::Place, 2.5);
+        s.add(Kind::Place, weight::PLACE_HEAD);
     }
     if of_head.is_some_and(|h| is_head(&PLACE_HEADS, h)) {
-        s.add(Kind::Place, 3.5);
+        s.add(Kind::Place, weight::PLACE_HEAD_BEFORE_OF);
     }
     // Gazetteer places.
     if let Some(p) = place {
         let w = match p.kind {
-            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => 4.0,
-            PlaceKind::City if p.population >= 100_000 => 3.0,
-            PlaceKind::City => 2.0,
+            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => weight::COUNTRY,
+            PlaceKind::City if p.population >= 100_000 => weight::BIG_CITY,
+            PlaceKind::City => weight::CITY,
         };
         let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
-        s.add(Kind::Place, if common { w - 2.0 } else { w });
+        s.add(
+            Kind::Place,
+            if common {
+                w - weight::COMMON_WORD_PLACE
+            } else {
+                w
+            },
+        );
     }
     // Acronyms.
     let after_number = run.start > 0 && toks[run.start - 1].is_number();
@@ -66,7 +117,11 @@ pub(super) fn classify(
         && !after_number
         && !technical_term(last)
     {
-        let mut w: f32 = if last.len() >= 3 { 1.5 } else { 1.0 };
+        let mut w: f32 = if last.len() >= 3 {
+            weight::ACRONYM_LONG
+        } else {
+            weight::ACRONYM_SHORT
+        };
         let next_is_noun = toks.get(run.end).is_some_and(|t| {
             t.is_word
                 && t.text.starts_with(|c: char| c.is_lowercase())
@@ -98,26 +153,26 @@ pub(super) fn classify(
                 )
         });
         if prev_word(toks, run.start) == Some("the") && !next_is_noun {
-            w += 1.0;
+            w += weight::ACRONYM_AFTER_THE;
         }
         // An acronym never seen acting (saying, announcing, owning) is a term or a product
         // ("GDP", "the DS"), not a body.
         if !lex.acts(last) {
-            w = w.min(1.5);
+            w = w.min(weight::ACRONYM_NOT_ACTING_CAP);
         }
         // "China's BYD": a possessive owner before it.
         if run.start > 0
             && has_possessive(&toks[run.start - 1])
             && toks[run.start - 1].is_capitalised()
         {
-            w += 0.5;
+            w += weight::ACRONYM_OWNED_OR_SPEAKING;
         }
         if has_possessive(&toks[run.end - 1])
             || toks
                 .get(run.end)
                 .is_some_and(|t| SPEECH_VERBS.contains(&t.text))
         {
-            w += 0.5;
+            w += weight::ACRONYM_OWNED_OR_SPEAKING;
         }
         s.add(Kind::Organization, w);
     }
@@ -137,10 +192,10 @@ pub(super) fn classify(
             )
         });
         if org_noun {
-            s.add(Kind::Organization, 2.0);
+            s.add(Kind::Organization, weight::ORG_NOUN_BEFORE);
         }
         if place_preposition && place.is_some() {
-            s.add(Kind::Place, 1.0);
+            s.add(Kind::Place, weight::PLACE_PREPOSITION);
         }
         // "in Britain", "across Scotland": a lone unknown name after a preposition of place.
         if place_only
@@ -164,7 +219,7 @@ pub(super) fn classify(
             .iter()
             .any(|t| t.is_word && SPEECH_VERBS.contains(&t.text));
         if titled && !sentence_break {
-            s.add(Kind::Person, 1.0);
+            s.add(Kind::Person, weight::TITLE_PHRASE_BEFORE);
         }
     }
     if let Some(a) = after {
@@ -175,16 +230,16 @@ pub(super) fn classify(
                 || !(adjective_like(last)
                     || is_acronym(last) && (last.len() == 2 || lex.is_common_acronym(last))))
         {
-            s.add(Kind::Organization, 3.0);
+            s.add(Kind::Organization, weight::ORG_NOUN_AFTER);
         }
         if SPEECH_VERBS.contains(&a.text) && n >= 2 && person_like {
-            s.add(Kind::Person, 1.0);
+            s.add(Kind::Person, weight::SPEAKS_AFTER);
         }
         // "X, mayor of ..." : an appositive role.
         if a.text == "," {
             if let Some(next) = toks.get(run.end + 1) {
                 if is_appositive_head(next.text) && person_like {
-                    s.add(Kind::Person, 2.0);
+                    s.add(Kind::Person, weight::APPOSITIVE_ROLE);
                 }
             }
         }
