@@ -5,6 +5,7 @@
 //!
 //! - [`model`]: the vocabulary (spans, articles, warnings, entity kinds, entities, quotes).
 //! - [`text`]: string helpers every stage uses (name keys, initials, acronyms).
+//! - [`words`]: the word lists of news writing (files in `data/words`), each declared once.
 //! - [`isolate`]: a panic in one article becomes a warning about it.
 //! - [`gazetteer`]: places, given names, surnames, titles and legal forms, from data files.
 //! - [`load`]: walk folders, read and decode files, report every problem.
@@ -21,6 +22,7 @@
 
 pub mod model;
 pub mod text;
+pub mod words;
 pub mod isolate;
 pub mod gazetteer;
 pub mod load;

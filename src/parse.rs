@@ -6,49 +6,7 @@ use crate::gazetteer;
 use crate::load::RawDoc;
 use crate::model::{Article, Furniture, FurnitureKind, Span};
 use crate::sentences;
-
-/// Last words of publication names ("South China Morning Post", "The Straits Times").
-const PUBLICATION_WORDS: &[&str] = &[
-    "Post",
-    "Times",
-    "Daily",
-    "News",
-    "Herald",
-    "Journal",
-    "Tribune",
-    "Gazette",
-    "Telegraph",
-    "Guardian",
-    "Chronicle",
-    "Observer",
-    "Express",
-    "Mail",
-    "Standard",
-    "Star",
-    "Mirror",
-    "Independent",
-    "Economist",
-    "Courier",
-    "Globe",
-    "Inquirer",
-    "Examiner",
-    "Bulletin",
-    "Dispatch",
-    "Register",
-    "Weekly",
-    "Monitor",
-    "Press",
-    "Reuters",
-    "Bloomberg",
-    "Wire",
-    "Sentinel",
-    "Leader",
-    "Argus",
-    "Advertiser",
-    "Record",
-    "Review",
-    "Today",
-];
+use crate::words::PUBLICATION_WORDS;
 
 /// Markers of a photo caption or image credit inside a line.
 const CAPTION_MARKERS: &[&str] = &[

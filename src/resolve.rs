@@ -6,30 +6,10 @@ use crate::extract::ArticleExtraction;
 use crate::model::{Article, Kind};
 pub use crate::model::{Entity, FigureRef, Mention, Quote, Resolved, Role};
 pub use crate::text::name_key;
+use crate::words::LEGAL_FORMS;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-
-/// Last words that name an organisation's legal form: "Labour" is the Labour Party, "Microsoft"
-/// the Microsoft Corporation (but "Microsoft Office" is not Microsoft).
-const LEGAL_FORMS: &[&str] = &[
-    "Party",
-    "Group",
-    "Inc",
-    "Ltd",
-    "Corporation",
-    "Corp",
-    "Company",
-    "Co",
-    "Plc",
-    "PLC",
-    "Holdings",
-    "LLC",
-    "AG",
-    "GmbH",
-    "SA",
-    "NV",
-];
 
 fn slug(name: &str) -> String {
     let mut s = String::new();

@@ -1,80 +1,7 @@
 //! Sentence splitting that knows abbreviations, initials, dotted acronyms, decimals and quotes.
 
 use crate::model::Span;
-
-/// Titles and abbreviations after which a period never ends a sentence.
-const NEVER_END: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Gen", "Lt", "Col",
-    "Capt", "Sgt", "Maj", "Cmdr", "Adm", "Rep", "Sen", "Gov", "Pres", "Rev", "Hon", "Fr", "Messrs",
-    "vs", "v", "e.g", "i.e", "cf", "approx", "Ave", "Blvd", "Rd", "Fig", "fig", "pp", "Vol", "vol",
-];
-
-/// Abbreviations that end a sentence only when a sentence-opening word follows.
-const MAYBE_END: &[&str] = &[
-    "Co", "Corp", "Inc", "Ltd", "Bros", "Plc", "plc", "No", "Nos", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "al",
-];
-
-/// Capitalised words that commonly open a sentence; after an ambiguous period (an acronym such
-/// as "U.S." or an abbreviation such as "Ltd.") they signal a new sentence.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "There",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "As",
-    "If",
-    "However",
-    "Meanwhile",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Some",
-    "Many",
-    "Most",
-    "According",
-    "For",
-    "With",
-    "So",
-    "Yet",
-    "Also",
-    "Both",
-    "Since",
-    "Last",
-    "Next",
-    "Earlier",
-    "Later",
-    "One",
-    "Two",
-    "Officials",
-    "Police",
-];
+use crate::words::{MAYBE_END, NEVER_END, OPENERS};
 
 /// Split `span` of `text` into sentence spans, trimmed of surrounding whitespace.
 pub fn split(text: &str, span: Span) -> Vec<Span> {
@@ -132,19 +59,6 @@ fn push_trimmed(out: &mut Vec<Span>, slice: &str, base: usize, start: usize, end
     }
 }
 
-/// The length of the longest word of a list.
-const fn longest(words: &[&str]) -> usize {
-    let mut max = 0;
-    let mut i = 0;
-    while i < words.len() {
-        if words[i].len() > max {
-            max = words[i].len();
-        }
-        i += 1;
-    }
-    max
-}
-
 /// Decide whether the punctuation at `at` ends a sentence, given what follows it.
 fn ends_sentence(slice: &str, at: usize, mark: u8, next: &str) -> bool {
     let first = next.chars().next().unwrap_or(' ');
@@ -171,10 +85,10 @@ fn ends_sentence(slice: &str, at: usize, mark: u8, next: &str) -> bool {
         .next()
         .unwrap_or("");
     // The abbreviations are short: longer words are looked up in neither list.
-    if token.len() <= longest(NEVER_END) && NEVER_END.contains(&token) {
+    if NEVER_END.contains(&token) {
         return false;
     }
-    if token.len() <= longest(MAYBE_END) && MAYBE_END.contains(&token) {
+    if MAYBE_END.contains(&token) {
         return OPENERS.contains(&next_word);
     }
     // A single initial ("J. K. Rowling").

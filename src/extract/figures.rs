@@ -6,6 +6,7 @@ use super::tokens::{Token, Units};
 use crate::dates::{is_weekday, month_number};
 pub use crate::model::FigureKind;
 use crate::model::Span;
+use crate::words::{CURRENCY_PREFIXES, CURRENCY_WORDS, PERIODS, RELATIVE, SCALES, SYMBOLS};
 
 /// One figure in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,34 +16,6 @@ pub struct Figure {
     /// What it measures.
     pub kind: FigureKind,
 }
-
-const SYMBOLS: &[&str] = &["$", "£", "€", "¥", "₹", "₩"];
-const CURRENCY_PREFIXES: &[&str] = &[
-    "US", "HK", "NZ", "S", "A", "C", "AU", "CA", "NT", "R", "RMB", "Rs", "USD", "EUR", "GBP",
-    "HKD", "CNY", "JPY", "SGD", "AUD", "NZD",
-];
-const CURRENCY_WORDS: &[&str] = &[
-    "yuan", "dollars", "dollar", "pounds", "euros", "euro", "rupees", "yen", "francs", "pesos",
-    "roubles", "rubles", "renminbi", "ringgit", "baht", "rand", "dirhams", "riyals", "lira",
-    "kronor", "crowns", "pence", "cents",
-];
-const SCALES: &[&str] = &[
-    "million", "billion", "trillion", "thousand", "bn", "m", "k", "mn", "tn", "hundred",
-];
-const RELATIVE: &[&str] = &[
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "Yesterday",
-    "Today",
-    "Tomorrow",
-    "Tonight",
-];
-const PERIODS: &[&str] = &[
-    "week", "month", "year", "weekend", "season", "decade", "century", "quarter", "summer",
-    "winter", "spring", "autumn", "morning", "night", "evening",
-];
 
 fn is_number(t: &Token) -> bool {
     t.is_number()

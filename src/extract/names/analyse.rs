@@ -251,28 +251,6 @@ pub(super) fn lowercase_title_before(
     Some((title, of))
 }
 
-/// Words that may precede a role noun inside a lowercase title.
-pub(super) const TITLE_MODIFIERS: &[&str] = &[
-    "party",
-    "vice",
-    "deputy",
-    "chief",
-    "prime",
-    "foreign",
-    "finance",
-    "senior",
-    "general",
-    "executive",
-    "city",
-    "state",
-    "former",
-    "acting",
-    "interim",
-    "managing",
-    "assistant",
-    "associate",
-];
-
 /// After a person's name: ", mayor of Dunedin," or ", Singapore's Minister for Culture, ...".
 pub(super) fn appositive_role(
     text: &str,

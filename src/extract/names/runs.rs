@@ -172,32 +172,6 @@ pub(super) fn runs(
     }
 }
 
-/// Forms of state whose "of" names the country: "Bolivarian Republic of Venezuela".
-pub(super) const STATE_FORMS: &[&str] = &[
-    "Republic",
-    "Kingdom",
-    "Commonwealth",
-    "Federation",
-    "Emirates",
-    "Union",
-    "Principality",
-    "Sultanate",
-];
-
-/// Heads whose complement may list several portfolios: "Ministry of Culture, Community and Youth".
-pub(super) const PORTFOLIO_HEADS: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Committee",
-    "Commission",
-    "Council",
-    "Office",
-    "Bureau",
-    "Secretary",
-    "Minister",
-    "Director",
-];
-
 /// "US" in "US$17.4 billion" is part of a currency, not a name.
 pub(super) fn is_currency_prefix(toks: &[Token], i: usize) -> bool {
     toks.get(i + 1).is_some_and(|t| {
