@@ -710,6 +710,9 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
 /// One search result as `dossier search --json` prints it.
 #[derive(Serialize)]
 struct SearchRow {
+    /// The letter badge shown in text output.
+    #[serde(skip)]
+    badge: char,
     kind: String,
     id: String,
     name: String,
@@ -751,21 +754,24 @@ fn search(
         .take(limit)
         .map(|h| {
             let c = &index.candidates[h.candidate];
-            let (kind, id, name) = match c.target {
+            let (badge, kind, id, name) = match c.target {
                 Target::Entity(e) => (
+                    ents[e].kind.badge(),
                     ents[e].kind.as_str().to_string(),
                     ents[e].id.clone(),
                     ents[e].name.clone(),
                 ),
                 Target::Article(a) => (
+                    'A',
                     "article".into(),
                     corpus.articles[a].id.clone(),
                     c.name.clone(),
                 ),
-                Target::Synthetic(i) => ("synthetic".into(), i.to_string(), c.text.clone()),
+                Target::Synthetic(i) => ('?', "synthetic".into(), i.to_string(), c.text.clone()),
                 Target::Quote(q) => {
                     let qq = &corpus.resolved.quotes[q];
                     (
+                        'Q',
                         "quote".into(),
                         format!("{}#{}", corpus.articles[qq.article].id, qq.span.start),
                         c.text.clone(),
@@ -773,6 +779,7 @@ fn search(
                 }
             };
             SearchRow {
+                badge,
                 kind,
                 id,
                 name,
@@ -786,21 +793,7 @@ fn search(
     } else {
         let mut s = String::new();
         for r in &rows {
-            let badge = match r.kind.as_str() {
-                "article" => 'A',
-                "quote" => 'Q',
-                k => k
-                    .chars()
-                    .next()
-                    .map(|c| {
-                        if c == 'p' && k == "place" {
-                            'L'
-                        } else {
-                            c.to_ascii_uppercase()
-                        }
-                    })
-                    .unwrap_or('?'),
-            };
+            let badge = r.badge;
             let alias = if r.matched != r.name && r.kind != "quote" {
                 format!("  (as “{}”)", printable(&r.matched))
             } else {
