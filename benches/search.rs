@@ -8,7 +8,7 @@
 
 use divan::Bencher;
 use dossier::extract::Kind;
-use dossier::index::{Narrowing, SearchIndex};
+use dossier::search::{Narrowing, SearchIndex};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -69,7 +69,7 @@ fn bbc_names() -> Option<&'static Vec<String>> {
             Some(
                 idx.candidates
                     .iter()
-                    .filter(|c| !matches!(c.target, dossier::index::Target::Quote(_)))
+                    .filter(|c| !matches!(c.target, dossier::search::Target::Quote(_)))
                     .map(|c| c.text.clone())
                     .collect(),
             )

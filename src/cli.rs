@@ -728,7 +728,7 @@ fn search(
     json: bool,
     out: &mut Out,
 ) -> anyhow::Result<u8> {
-    use dossier::index::{Filter, SearchIndex, Target};
+    use dossier::search::{Filter, SearchIndex, Target};
     let query = match kind {
         Some(k) => match Filter::parse(k) {
             Some(f) => {
@@ -737,7 +737,7 @@ fn search(
                     Filter::Articles => "a".into(),
                     Filter::Quotes => "q".into(),
                 };
-                format!("{prefix}:{}", dossier::index::parse_query(query).1)
+                format!("{prefix}:{}", dossier::search::parse_query(query).1)
             }
             None => {
                 error_line(&format!("unknown kind \"{k}\" (person, organization, place, event, initiative, article, quote)"));

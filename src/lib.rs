@@ -13,7 +13,7 @@
 //! - [`extract`]: names with kinds and roles, quotations, figures, per article.
 //! - [`resolve`]: the same name across articles is one entity.
 //! - [`corpus`]: the stages run in order, in parallel, over a whole corpus.
-//! - [`index`]: fuzzy search over every entity, alias, title and quote.
+//! - [`search`]: fuzzy search over every entity, alias, title and quote.
 //! - [`export`]: the corpus as JSON.
 //! - [`present`]: what the commands and the browser show alike, safe for a terminal.
 //! - [`tui`] (feature `tui`): the browser, as state, update and view.
@@ -32,7 +32,7 @@ pub mod parse;
 pub mod extract;
 pub mod resolve;
 pub mod corpus;
-pub mod index;
+pub mod search;
 pub mod export;
 pub mod present;
 #[cfg(feature = "tui")]

@@ -7,7 +7,7 @@ pub use super::screens::article::{ArticleState, Find};
 pub use super::screens::entity::{EntityRow, EntityState};
 pub use super::screens::main::{list_title, ListKind, MainFocus, MainState, LISTS};
 use crate::corpus::Corpus;
-use crate::index::{Hit, SearchIndex, Target};
+use crate::search::{Hit, SearchIndex, Target};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;

@@ -261,7 +261,7 @@ fn browse(
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
     {
-        let mut index = crate::index::SearchIndex::build(&corpus);
+        let mut index = crate::search::SearchIndex::build(&corpus);
         index.add_synthetic(n);
         app.index = Arc::new(index);
     }
@@ -349,18 +349,18 @@ enum Incoming {
     /// The program was resumed after a stop: take the terminal again and redraw everything.
     Resumed,
     /// A search answer: the query generation and its hits.
-    Searched(u64, Vec<crate::index::Hit>),
+    Searched(u64, Vec<crate::search::Hit>),
 }
 
 /// The search thread: takes the newest query (older ones still queued are skipped), narrows from
 /// the previous one when it extends it, and sends the answer back.
 fn spawn_searcher(
-    index: Arc<crate::index::SearchIndex>,
+    index: Arc<crate::search::SearchIndex>,
     tx: mpsc::Sender<Incoming>,
 ) -> mpsc::Sender<(u64, String)> {
     let (qtx, qrx) = mpsc::channel::<(u64, String)>();
     std::thread::spawn(move || {
-        let mut narrowing = crate::index::Narrowing::default();
+        let mut narrowing = crate::search::Narrowing::default();
         while let Ok(mut job) = qrx.recv() {
             while let Ok(newer) = qrx.try_recv() {
                 job = newer;

@@ -355,14 +355,14 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     for (row, hit) in p.hits.iter().enumerate().skip(top).take(h) {
         let c = &app.index.candidates[hit.candidate];
         let (badge_span, name_style) = match c.target {
-            crate::index::Target::Entity(e) => {
+            crate::search::Target::Entity(e) => {
                 (badge(theme, ents[e].kind), theme.kind(ents[e].kind))
             }
-            crate::index::Target::Article(_) => {
+            crate::search::Target::Article(_) => {
                 (Span::styled("[A]", theme.dim()), Style::default())
             }
-            crate::index::Target::Quote(_) => (Span::styled("[Q]", theme.dim()), Style::default()),
-            crate::index::Target::Synthetic(_) => {
+            crate::search::Target::Quote(_) => (Span::styled("[Q]", theme.dim()), Style::default()),
+            crate::search::Target::Synthetic(_) => {
                 (Span::styled("[S]", theme.dim()), Style::default())
             }
         };
@@ -387,7 +387,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 fit(&extra, budget.saturating_sub(used)),
                 theme.dim(),
             ));
-        } else if matches!(c.target, crate::index::Target::Quote(_)) && !c.name.is_empty() {
+        } else if matches!(c.target, crate::search::Target::Quote(_)) && !c.name.is_empty() {
             let extra = format!("  — {}", safe(&c.name));
             spans.push(Span::styled(
                 fit(&extra, budget.saturating_sub(used)),
@@ -413,8 +413,8 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mut plines: Vec<Line> = Vec::new();
         if let Some(hit) = p.hits.get(p.selected) {
             match app.index.candidates[hit.candidate].target {
-                crate::index::Target::Synthetic(_) => {}
-                crate::index::Target::Entity(e) => {
+                crate::search::Target::Synthetic(_) => {}
+                crate::search::Target::Entity(e) => {
                     let ent = &ents[e];
                     let roles = distinct_roles(&ent.roles);
                     plines.push(Line::from(vec![
@@ -447,7 +447,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         )));
                     }
                 }
-                crate::index::Target::Article(a) => {
+                crate::search::Target::Article(a) => {
                     let art = &corpus.articles[a];
                     plines.push(Line::from(Span::styled(
                         fit(&safe(art.title.as_deref().unwrap_or(&art.id)), iw),
@@ -457,7 +457,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         plines.push(Line::from(fit(&safe(art.slice(*par)), iw)));
                     }
                 }
-                crate::index::Target::Quote(q) => {
+                crate::search::Target::Quote(q) => {
                     let qq = &corpus.resolved.quotes[q];
                     let art = &corpus.articles[qq.article];
                     plines.push(Line::from(Span::styled(
