@@ -620,19 +620,15 @@ pub(in crate::tui) fn moved(sel: usize, len: usize, page: usize, msg: Msg) -> us
     }
 }
 
+/// Pressing keys in tests, the way the binary's loop does.
 #[cfg(test)]
-mod tests {
+pub(crate) mod testing {
     use super::*;
-    use crate::extract::Kind;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    fn corpus() -> Corpus {
-        Corpus::open(&[]).expect("seeds load")
-    }
 
     /// The key events a string stands for: characters as themselves, and `<Enter>`, `<Esc>`,
     /// `<Tab>`, `<BS>`, `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<PgDn>`, `<PgUp>`, `<C-x>`.
-    fn key_events(keys: &str) -> Vec<KeyEvent> {
+    pub fn key_events(keys: &str) -> Vec<KeyEvent> {
         let mut out = Vec::new();
         let mut chars = keys.chars();
         while let Some(c) = chars.next() {
@@ -666,7 +662,7 @@ mod tests {
 
     /// Press keys as the binary does: each through the key table, in the context the one
     /// before left, into `update`; searches are answered at once. The effects, in order.
-    fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
         let mut effects = Vec::new();
         for event in key_events(keys) {
             for key in super::super::keys::expand(event) {
@@ -684,6 +680,17 @@ mod tests {
             }
         }
         effects
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::press;
+    use super::*;
+    use crate::extract::Kind;
+
+    fn corpus() -> Corpus {
+        Corpus::open(&[]).expect("seeds load")
     }
 
     #[test]
@@ -727,14 +734,14 @@ mod tests {
     fn lists_move_and_wrap_and_selection_stays_in_range() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Bottom);
+        press(&mut app, "G");
         assert_eq!(main_state(&app).selected[0], 4);
-        app.update(Msg::Down);
+        press(&mut app, "j");
         assert_eq!(main_state(&app).selected[0], 4, "no move past the end");
-        app.update(Msg::Left);
+        press(&mut app, "h");
         assert_eq!(main_state(&app).list, LISTS.len() - 1, "lists wrap around");
-        app.update(Msg::Right);
-        app.update(Msg::Right);
+        press(&mut app, "l");
+        press(&mut app, "l");
         assert_eq!(
             LISTS[main_state(&app).list],
             ListKind::Entities(Kind::Person)
@@ -745,19 +752,19 @@ mod tests {
     fn open_step_to_a_mention_open_its_entity_and_go_back_twice() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Bottom); // article 004
-        app.update(Msg::Open);
+        press(&mut app, "G"); // article 004
+        press(&mut app, "<Enter>");
         let View::Article(a) = app.view().clone() else {
             panic!("article not opened")
         };
         assert_eq!(c.articles[a.article].id, "004_8802dec5a64da894");
-        app.update(Msg::NextHit);
+        press(&mut app, "n");
         let View::Article(a) = app.view().clone() else {
             panic!()
         };
         let first = a.mention.expect("a mention selected");
         let entity = app.body_mentions[a.article][first].entity;
-        app.update(Msg::Open);
+        press(&mut app, "<Enter>");
         let View::Entity(es) = app.view().clone() else {
             panic!("entity not opened")
         };
@@ -772,15 +779,15 @@ mod tests {
             "the row of the mention we came from"
         );
         assert_eq!(app.breadcrumb().len(), 3);
-        app.update(Msg::Back);
+        press(&mut app, "<Esc>");
         assert_eq!(
             app.view(),
             &View::Article(a.clone()),
             "back returns to the same mention"
         );
-        app.update(Msg::Back);
+        press(&mut app, "<Esc>");
         assert_eq!(main_state(&app).selected[0], 4, "and to the same selection");
-        app.update(Msg::Forward);
+        press(&mut app, "]");
         assert_eq!(app.view(), &View::Article(a), "forward again");
     }
 
@@ -788,10 +795,10 @@ mod tests {
     fn opening_from_history_middle_drops_the_forward_views() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Open);
-        app.update(Msg::Back);
-        app.update(Msg::Down);
-        app.update(Msg::Open);
+        press(&mut app, "<Enter>");
+        press(&mut app, "<Esc>");
+        press(&mut app, "j");
+        press(&mut app, "<Enter>");
         assert_eq!(app.history.len(), 2);
         let View::Article(a) = app.view() else {
             panic!()
@@ -803,19 +810,19 @@ mod tests {
     fn article_scrolling_stays_within_the_text() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Open);
-        app.update(Msg::PageUp);
+        press(&mut app, "<Enter>");
+        press(&mut app, "<PgUp>");
         let View::Article(a) = app.view().clone() else {
             panic!()
         };
         assert_eq!(a.scroll, 0);
-        app.update(Msg::Bottom);
+        press(&mut app, "G");
         let View::Article(a) = app.view().clone() else {
             panic!()
         };
         let lines = app.article_layout(a.article).lines.len();
         assert_eq!(a.scroll, lines - app.article_rows());
-        app.update(Msg::Down);
+        press(&mut app, "j");
         let View::Article(b) = app.view().clone() else {
             panic!()
         };
@@ -839,9 +846,9 @@ mod tests {
             .position(|e| e.name == "Gong Zheng")
             .expect("Gong Zheng");
         app.open_entity(gong);
-        app.update(Msg::Bottom);
-        app.update(Msg::Top);
-        app.update(Msg::Open);
+        press(&mut app, "G");
+        press(&mut app, "g");
+        press(&mut app, "<Enter>");
         let View::Article(a) = app.view().clone() else {
             panic!("article not opened")
         };
@@ -853,10 +860,10 @@ mod tests {
     fn help_opens_and_any_key_closes_it_without_acting() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Open);
-        app.update(Msg::ToggleHelp);
+        press(&mut app, "<Enter>");
+        press(&mut app, "?");
         assert!(app.help_open());
-        app.update(Msg::Back);
+        press(&mut app, "<Esc>");
         assert!(!app.help_open());
         assert_eq!(
             app.context(),
@@ -875,7 +882,7 @@ mod tests {
             .as_deref()
             .is_some_and(|f| f.starts_with("paste ignored")));
         assert!(app.palette().is_none());
-        app.update(Msg::OpenPalette);
+        press(&mut app, "<C-p>");
         let big: String = "gong zheng\n".repeat(100_000);
         let effect = app.update(Msg::Paste(big.as_str().into()));
         let query = app
@@ -898,9 +905,9 @@ mod tests {
             .as_deref()
             .is_some_and(|f| f.contains("at most 256")));
         // The in-article search takes a paste too.
-        app.update(Msg::Back);
-        app.update(Msg::Open);
-        app.update(Msg::OpenFind);
+        press(&mut app, "<Esc>");
+        press(&mut app, "<Enter>");
+        press(&mut app, "/");
         app.update(Msg::Paste("Shanghai".into()));
         let View::Article(s) = app.view() else {
             panic!("article view expected");
@@ -912,12 +919,12 @@ mod tests {
     fn a_key_in_a_long_article_does_not_lay_it_out_again() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Open);
+        press(&mut app, "<Enter>");
         let View::Article(s) = app.view() else {
             panic!("article view expected");
         };
         let first = app.article_layout(s.article);
-        app.update(Msg::Down);
+        press(&mut app, "j");
         let View::Article(s) = app.view() else {
             panic!("article view expected");
         };
@@ -948,7 +955,7 @@ mod tests {
     fn copy_gives_the_selected_name() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Right);
+        press(&mut app, "l");
         let e = app.update(Msg::Copy);
         let first_person = &c.resolved.entities[app.items(1, false)[0]].name;
         assert_eq!(e, Some(Effect::Copy(first_person.clone())));
@@ -962,8 +969,8 @@ mod tests {
     fn sorting_by_name_orders_the_list() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Right);
-        app.update(Msg::ToggleSort);
+        press(&mut app, "l");
+        press(&mut app, "s");
         let names: Vec<String> = app
             .items(1, true)
             .iter()
@@ -978,30 +985,20 @@ mod tests {
 
 #[cfg(test)]
 mod search_tests {
+    use super::testing::press;
     use super::*;
-
-    fn run_search(app: &mut App, effect: Option<Effect>) {
-        if let Some(Effect::Search { generation, query }) = effect {
-            let hits = app.index.search(&query, None);
-            app.search_done(generation, hits);
-        }
-    }
 
     #[test]
     fn the_palette_finds_gong_zheng_and_enter_opens_his_entity() {
         let c = Corpus::open(&[]).expect("seeds");
         let mut app = App::new(&c, 80, 24);
-        let e = app.update(Msg::OpenPalette);
+        press(&mut app, "<C-p>");
         assert_eq!(app.context(), Context::Palette);
-        run_search(&mut app, e);
-        for ch in "gng zhng".chars() {
-            let e = app.update(Msg::Type(ch));
-            run_search(&mut app, e);
-        }
+        press(&mut app, "gng zhng");
         let p = app.palette().expect("palette open");
         let top = &app.index.candidates[p.hits[0].candidate];
         assert_eq!(top.name, "Gong Zheng");
-        app.update(Msg::Open);
+        press(&mut app, "<Enter>");
         assert!(app.palette().is_none());
         let View::Entity(s) = app.view() else {
             panic!("entity view expected")
@@ -1013,7 +1010,7 @@ mod search_tests {
     fn an_older_search_answer_never_replaces_a_newer_one() {
         let c = Corpus::open(&[]).expect("seeds");
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::OpenPalette);
+        press(&mut app, "<C-p>");
         let Some(Effect::Search {
             generation: g1,
             query: q1,
@@ -1033,9 +1030,9 @@ mod search_tests {
         app.search_done(g2, newer.clone());
         app.search_done(g1, app.index.search(&q1, None));
         assert_eq!(app.palette().map(|p| p.hits.clone()), Some(newer));
-        app.update(Msg::ClearInput);
+        press(&mut app, "<C-u>");
         assert_eq!(app.palette().map(|p| p.query.as_str()), Some(""));
-        app.update(Msg::Back);
+        press(&mut app, "<Esc>");
         assert!(app.palette().is_none(), "Esc closes the palette");
         assert_eq!(app.context(), Context::Main, "and does not go back");
     }
@@ -1044,22 +1041,22 @@ mod search_tests {
     fn find_in_the_article_steps_through_hits() {
         let c = Corpus::open(&[]).expect("seeds");
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Open);
-        app.update(Msg::OpenFind);
+        press(&mut app, "<Enter>");
+        press(&mut app, "/");
         assert_eq!(app.context(), Context::Find);
         for ch in "SINGAPORE".chars() {
             app.update(Msg::Type(ch));
         }
-        app.update(Msg::Open);
+        press(&mut app, "<Enter>");
         let View::Article(s) = app.view().clone() else {
             panic!()
         };
         let hits = app.find_hits(s.article, "singapore");
         assert!(hits.len() >= 5, "{hits:?}");
         assert_eq!(s.find.as_ref().and_then(|f| f.hit), Some(0));
-        app.update(Msg::NextHit);
-        app.update(Msg::PrevHit);
-        app.update(Msg::PrevHit);
+        press(&mut app, "n");
+        press(&mut app, "N");
+        press(&mut app, "N");
         let View::Article(s) = app.view().clone() else {
             panic!()
         };
@@ -1076,12 +1073,12 @@ mod search_tests {
             last_line >= s.scroll && last_line < s.scroll + app.article_rows(),
             "the hit is on screen"
         );
-        app.update(Msg::Back);
+        press(&mut app, "<Esc>");
         let View::Article(s) = app.view().clone() else {
             panic!("Esc clears the search first")
         };
         assert!(s.find.is_none());
-        app.update(Msg::NextHit);
+        press(&mut app, "n");
         let View::Article(s) = app.view().clone() else {
             panic!()
         };
@@ -1094,6 +1091,7 @@ mod search_tests {
 
 #[cfg(test)]
 mod report_tests {
+    use super::testing::press;
     use super::*;
 
     #[test]
@@ -1101,7 +1099,7 @@ mod report_tests {
         let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
         let c = Corpus::open(&[dir]).expect("fixtures load");
         let mut app = App::new(&c, 80, 24);
-        app.update(Msg::Left);
+        press(&mut app, "h");
         assert_eq!(LISTS[main_list(&app)], ListKind::Warnings);
         assert_eq!(app.items(main_list(&app), false).len(), c.warnings.len());
         let lossy = (0..c.warnings.len())
@@ -1112,9 +1110,9 @@ mod report_tests {
             })
             .expect("the invalid UTF-8 warning");
         for _ in 0..lossy {
-            app.update(Msg::Down);
+            press(&mut app, "j");
         }
-        app.update(Msg::Open);
+        press(&mut app, "<Enter>");
         let View::Article(a) = app.view() else {
             panic!("the lossy article opens")
         };
@@ -1131,6 +1129,7 @@ mod report_tests {
 
 #[cfg(test)]
 mod quote_tests {
+    use super::testing::press;
     use super::*;
 
     #[test]
@@ -1138,14 +1137,14 @@ mod quote_tests {
         let c = Corpus::open(&[]).expect("seeds");
         let mut app = App::new(&c, 80, 24);
         for _ in 0..6 {
-            app.update(Msg::Right);
+            press(&mut app, "l");
         }
         let View::Main(m) = app.view().clone() else {
             panic!()
         };
         assert_eq!(LISTS[m.list], ListKind::Quotes);
         let q = c.resolved.quotes[app.items(m.list, false)[0]].clone();
-        app.update(Msg::Open);
+        press(&mut app, "<Enter>");
         let View::Article(a) = app.view().clone() else {
             panic!("article opened")
         };
