@@ -145,14 +145,20 @@ fn a_person_browses_the_seeds_and_quits() {
     );
     assert!(s.contains("lines 1-"), "{s}");
 
-    // Step to the first mention: it is shown in reverse video.
+    // Step to the first mention: it is shown in reverse video (polled, not slept for).
     t.keys(&["n"]);
-    std::thread::sleep(Duration::from_millis(150));
-    let raw = t.screen(true);
-    assert!(
-        raw.contains("\u{1b}[7m") || raw.contains(";7m"),
-        "no highlighted mention:\n{raw}"
-    );
+    let start = Instant::now();
+    loop {
+        let raw = t.screen(true);
+        if raw.contains("\u{1b}[7m") || raw.contains(";7m") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no highlighted mention:\n{raw}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 
     // Open its entity.
     t.keys(&["Enter"]);
@@ -218,12 +224,16 @@ fn closing_the_terminal_ends_the_process_within_two_seconds() {
     }
 }
 
+/// Bytes process `pid` has written; the test fails when they cannot be read (a reading of 0
+/// would make "nothing written while idle" pass without looking).
 fn proc_io_wchar(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/io"))
-        .unwrap_or_default()
-        .lines()
-        .find_map(|l| l.strip_prefix("wchar:").and_then(|v| v.trim().parse().ok()))
-        .unwrap_or(0)
+        .ok()
+        .and_then(|io| {
+            io.lines()
+                .find_map(|l| l.strip_prefix("wchar:").and_then(|v| v.trim().parse().ok()))
+        })
+        .unwrap_or_else(|| panic!("cannot read /proc/{pid}/io"))
 }
 
 fn proc_cpu_ticks(pid: u32) -> u64 {

@@ -456,3 +456,113 @@ fn every_span_is_its_surface_in_all_corpora() {
         assert!(checked > 100, "too few spans to mean anything");
     }
 }
+
+/// Spans checked against evidence that does not come from dossier's own slicing: the gold
+/// offsets of Wikinews (character offsets into the files as distributed) must land on the gold
+/// text in dossier's `text`; every mention must sit inside one block (a paragraph, the title,
+/// the deck or a piece of furniture), must not start or end inside a word, and a person's must
+/// start with a capital or a digit.
+#[test]
+fn spans_agree_with_independent_evidence() {
+    let mut paths: Vec<Option<PathBuf>> = vec![None];
+    paths.extend(
+        ["wikinews", "bbc"]
+            .into_iter()
+            .filter_map(common::corpus)
+            .map(Some),
+    );
+    for path in &paths {
+        let corpus = Corpus::open(&path.iter().cloned().collect::<Vec<_>>()).expect("corpus loads");
+        let broken = corpus.span_violations();
+        assert!(
+            broken.is_empty(),
+            "{:?}: {:?}",
+            path,
+            &broken[..broken.len().min(10)]
+        );
+        let mut checked = 0usize;
+        for e in &corpus.resolved.entities {
+            for m in &e.mentions {
+                let text = &corpus.articles[m.article].text;
+                let before = text[..m.span.start].chars().next_back();
+                let after = text[m.span.end..].chars().next();
+                let surface = &text[m.span.start..m.span.end];
+                assert!(
+                    !before.is_some_and(char::is_alphanumeric),
+                    "{} starts inside a word: {:?}",
+                    e.id,
+                    &text[m.span.start.saturating_sub(10)..m.span.end]
+                );
+                assert!(
+                    !after.is_some_and(char::is_alphanumeric),
+                    "{} ends inside a word: {surface:?} then {after:?}",
+                    e.id
+                );
+                if e.kind == dossier::model::Kind::Person {
+                    // A name may open with a lowercase particle ("van Gogh", "de Klerk"), and
+                    // then the next word is capitalised.
+                    const PARTICLES: &[&str] = &[
+                        "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "le",
+                        "la", "al", "el", "bin", "ibn", "ter", "ten", "dos", "das",
+                    ];
+                    let mut words = surface.split_whitespace();
+                    let first = words.next().unwrap_or_default();
+                    let capital =
+                        |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                    let ok = capital(first)
+                        || PARTICLES.contains(&first) && words.next().is_some_and(capital);
+                    assert!(
+                        ok,
+                        "a person's mention {surface:?} starts with neither a capital nor a digit"
+                    );
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{path:?}: too few mentions to mean anything");
+    }
+    // Wikinews gold offsets are character offsets into the files: dossier's text must hold the
+    // gold text there (its offsets are those of the file as read).
+    let Some(wn) = common::corpus("wikinews") else {
+        return;
+    };
+    let gold_path = wn.with_file_name("wikinews-gold.jsonl");
+    let gold = std::fs::read_to_string(&gold_path).expect("wikinews gold");
+    let corpus = Corpus::open(&[wn]).expect("wikinews loads");
+    let mut checked = 0usize;
+    for line in gold.lines() {
+        let doc: Value = serde_json::from_str(line).expect("gold line");
+        let file = doc["file"].as_str().unwrap_or_default();
+        let id = std::path::Path::new(file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let article = corpus
+            .articles
+            .iter()
+            .find(|a| a.id == id)
+            .unwrap_or_else(|| panic!("no article {id}"));
+        let bytes: Vec<usize> = article
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(article.text.len()))
+            .collect();
+        for g in doc["entities"].as_array().into_iter().flatten() {
+            let (s, e) = (
+                g["start"].as_u64().unwrap_or(0) as usize,
+                g["end"].as_u64().unwrap_or(0) as usize,
+            );
+            let (Some(&bs), Some(&be)) = (bytes.get(s), bytes.get(e)) else {
+                panic!("{id}: gold span {s}..{e} is past the end of the text");
+            };
+            assert_eq!(
+                &article.text[bs..be],
+                g["text"].as_str().unwrap_or_default(),
+                "{id}: gold span {s}..{e}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 1229, "every gold mention checked");
+}

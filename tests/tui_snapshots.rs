@@ -251,3 +251,35 @@ fn an_entity_seen_in_an_article_with_a_65536_character_id_draws() {
         );
     }
 }
+
+#[test]
+fn the_selected_mention_is_the_text_in_reverse_video() {
+    // The article snapshots are text only, so they cannot see which mention is selected: the
+    // cells in reverse video of the body must spell the selected mention, and nothing else.
+    let corpus = Corpus::open(&[]).expect("seeds");
+    for (name, app) in screens(&corpus, 120, 40) {
+        if name != "article_mention" {
+            continue;
+        }
+        let View::Article(s) = app.view() else {
+            panic!("the article view");
+        };
+        let m = app.body_mentions[s.article][s.mention.expect("a mention is selected")];
+        let want = corpus.articles[s.article].slice(m.span).to_string();
+        for theme in [COLOR, NO_COLOR] {
+            let buf = render(&app, theme);
+            let area = buf.area;
+            // Reversed cells left of the side list (the body column), row by row.
+            let mut reversed = String::new();
+            for y in 1..area.height.saturating_sub(1) {
+                for x in 0..area.width {
+                    let c = &buf[(x, y)];
+                    if c.modifier.contains(Modifier::REVERSED) && x < area.width * 2 / 3 {
+                        reversed.push_str(c.symbol());
+                    }
+                }
+            }
+            assert_eq!(reversed.trim(), want, "{name}: reversed cells");
+        }
+    }
+}

@@ -970,16 +970,25 @@ mod tests {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
         press(&mut app, "l");
-        press(&mut app, "s");
-        let names: Vec<String> = app
-            .items(1, true)
-            .iter()
-            .map(|&i| c.resolved.entities[i].name.to_lowercase())
-            .collect();
-        let mut sorted = names.clone();
+        // The list as shown: whatever order the state says is on.
+        let shown = |app: &App| -> Vec<String> {
+            let s = main_state(app);
+            app.items(s.list, s.by_name)
+                .iter()
+                .map(|&i| c.resolved.entities[i].name.to_lowercase())
+                .collect()
+        };
+        let by_mentions = shown(&app);
+        let mut sorted = by_mentions.clone();
         sorted.sort();
-        assert_eq!(names, sorted);
-        assert!(main_state(&app).by_name);
+        assert_ne!(
+            by_mentions, sorted,
+            "the seeds' people are not already in name order"
+        );
+        press(&mut app, "s");
+        assert_eq!(shown(&app), sorted, "s sorts the shown list by name");
+        press(&mut app, "s");
+        assert_eq!(shown(&app), by_mentions, "s again goes back to mentions");
     }
 }
 
