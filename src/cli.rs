@@ -471,25 +471,7 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
 
 /// Distinct roles of an entity, with the articles that give each.
 fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
-    use std::collections::{HashMap, HashSet};
-    // (role, its articles) in the order first given; roles told apart ignoring case.
-    let mut out: Vec<(String, Vec<String>, HashSet<String>)> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
-    for r in &e.roles {
-        let text = present::role_text(&r.title, r.of.as_deref());
-        let short = short_id(&corpus.articles[r.article].id);
-        let i = *at.entry(text.to_lowercase()).or_insert_with(|| {
-            out.push((text, Vec::new(), HashSet::new()));
-            out.len() - 1
-        });
-        let (_, arts, seen) = &mut out[i];
-        if seen.insert(short.clone()) {
-            arts.push(short);
-        }
-    }
-    out.into_iter()
-        .map(|(t, a, _)| format!("{t} ({})", a.join(", ")))
-        .collect()
+    present::roles_with_articles(&e.roles, &corpus.articles)
 }
 
 /// The short id of an article, one line.

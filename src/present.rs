@@ -8,7 +8,7 @@
 //! - zero-width characters are dropped, except that zero-width joiners and non-joiners are kept
 //!   between two characters of a word or an emoji sequence (Indic and Persian script, family emoji).
 
-use crate::model::{Article, Span};
+use crate::model::{Article, Role, Span};
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -34,6 +34,29 @@ pub fn role_text(title: &str, of: Option<&str>) -> String {
         Some(o) => format!("{title} of {o}"),
         None => title.to_string(),
     }
+}
+
+/// Each distinct role once (told apart ignoring case), in the order first given, with the
+/// short ids of the articles that give it: "Mayor of Shanghai (001, 004)".
+pub fn roles_with_articles(roles: &[Role], articles: &[Article]) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
+    let mut out: Vec<(String, Vec<&str>, HashSet<&str>)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for r in roles {
+        let text = role_text(&r.title, r.of.as_deref());
+        let short = articles.get(r.article).map_or("?", |a| short_id(&a.id));
+        let i = *at.entry(text.to_lowercase()).or_insert_with(|| {
+            out.push((text, Vec::new(), HashSet::new()));
+            out.len() - 1
+        });
+        let (_, arts, seen) = &mut out[i];
+        if seen.insert(short) {
+            arts.push(short);
+        }
+    }
+    out.into_iter()
+        .map(|(t, a, _)| format!("{t} ({})", a.join(", ")))
+        .collect()
 }
 
 /// The article id as people read it: up to the first underscore ("004" for

@@ -333,12 +333,12 @@ pub(in crate::tui) fn draw_preview(
             if !e.aliases.is_empty() {
                 lines.push(Line::from(format!("also: {}", safe(&e.aliases.join(", ")))));
             }
-            for r in e.roles.iter().take(3) {
-                let of =
-                    r.of.as_deref()
-                        .map(|o| format!(" of {o}"))
-                        .unwrap_or_default();
-                lines.push(Line::from(format!("{}{}", safe(&r.title), safe(&of))));
+            // Each role once, with the articles that give it.
+            for role in crate::present::roles_with_articles(&e.roles, &corpus.articles)
+                .iter()
+                .take(3)
+            {
+                lines.push(Line::from(safe(role)));
             }
             for m in e.mentions.iter().take(if wide { 8 } else { 2 }) {
                 let a = &corpus.articles[m.article];
