@@ -36,6 +36,16 @@ pub fn role_text(title: &str, of: Option<&str>) -> String {
     }
 }
 
+/// "Mayor of Shanghai" for each role, each once, in the order first given.
+pub fn distinct_roles(roles: &[Role]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    roles
+        .iter()
+        .map(|r| role_text(&r.title, r.of.as_deref()))
+        .filter(|t| seen.insert(t.clone()))
+        .collect()
+}
+
 /// Each distinct role once (told apart ignoring case), in the order first given, with the
 /// short ids of the articles that give it: "Mayor of Shanghai (001, 004)".
 pub fn roles_with_articles(roles: &[Role], articles: &[Article]) -> Vec<String> {

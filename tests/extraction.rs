@@ -402,10 +402,8 @@ fn seeds_score_against_the_hand_written_gold() {
     }
 }
 
-/// Every mention, quote and figure span is `text[start..end] == surface`, on character boundaries,
-/// over the seeds and both shared corpora.
-#[test]
-fn every_span_is_its_surface_in_all_corpora() {
+/// The seeds (None) and whichever shared corpora are present.
+fn seeds_and_shared_corpora() -> Vec<Option<PathBuf>> {
     let mut paths: Vec<Option<PathBuf>> = vec![None];
     paths.extend(
         ["wikinews", "bbc"]
@@ -413,6 +411,14 @@ fn every_span_is_its_surface_in_all_corpora() {
             .filter_map(common::corpus)
             .map(Some),
     );
+    paths
+}
+
+/// Every mention, quote and figure span is `text[start..end] == surface`, on character boundaries,
+/// over the seeds and both shared corpora.
+#[test]
+fn every_span_is_its_surface_in_all_corpora() {
+    let paths = seeds_and_shared_corpora();
     for path in paths {
         let corpus = Corpus::open(&path.iter().cloned().collect::<Vec<_>>()).expect("corpus loads");
         let ex = dossier::export::build(&corpus);
@@ -464,13 +470,7 @@ fn every_span_is_its_surface_in_all_corpora() {
 /// start with a capital or a digit.
 #[test]
 fn spans_agree_with_independent_evidence() {
-    let mut paths: Vec<Option<PathBuf>> = vec![None];
-    paths.extend(
-        ["wikinews", "bbc"]
-            .into_iter()
-            .filter_map(common::corpus)
-            .map(Some),
-    );
+    let paths = seeds_and_shared_corpora();
     for path in &paths {
         let corpus = Corpus::open(&path.iter().cloned().collect::<Vec<_>>()).expect("corpus loads");
         let broken = corpus.span_violations();

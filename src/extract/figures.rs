@@ -2,7 +2,7 @@
 //! each with its span, kept as written.
 
 use super::lexicon::{CALENDAR, FUNCTION_WORDS};
-use super::tokens::{Token, Units};
+use super::tokens::Token;
 use crate::dates::{is_weekday, month_number};
 pub use crate::model::FigureKind;
 use crate::model::Span;
@@ -25,13 +25,6 @@ fn numeric_value_is_year(t: &str) -> bool {
     t.len() == 4
         && t.bytes().all(|b| b.is_ascii_digit())
         && matches!(t.parse::<u32>(), Ok(1800..=2100))
-}
-
-/// Find the figures of an article's title, deck and body.
-pub fn extract_figures(units: &Units, sentences: usize) -> Vec<Figure> {
-    let mut out = Vec::new();
-    units.each_up_to(sentences, |_, toks| figures_in(toks, &mut out));
-    out
 }
 
 /// The figures and dates of one sentence's tokens, added to `out`.
@@ -255,7 +248,9 @@ mod tests {
             record: None,
         });
         let units = super::super::tokens::Units::of(&a.text, &a.sentences);
-        extract_figures(&units, usize::MAX)
+        let mut found = Vec::new();
+        units.each(|_, toks| figures_in(toks, &mut found));
+        found
             .into_iter()
             .map(|f| (a.slice(f.span).to_string(), f.kind))
             .collect()

@@ -197,18 +197,14 @@ impl<'a> Units<'a> {
         );
     }
 
-    /// Call `f` with the index and the tokens of each of the first `limit` spans, in order.
-    pub fn each_up_to(&self, limit: usize, mut f: impl FnMut(usize, &[Token<'a>])) {
+    /// Call `f` with the index and the tokens of each span, in order, decoded into one reused
+    /// buffer.
+    pub fn each(&self, mut f: impl FnMut(usize, &[Token<'a>])) {
         let mut buf = Vec::new();
-        for i in 0..self.len().min(limit) {
+        for i in 0..self.len() {
             self.decode(i, &mut buf);
             f(i, &buf);
         }
-    }
-
-    /// Call `f` with the index and the tokens of each span, in order.
-    pub fn each(&self, f: impl FnMut(usize, &[Token<'a>])) {
-        self.each_up_to(usize::MAX, f)
     }
 
     /// The tokens without their text, to be kept between passes.

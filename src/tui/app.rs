@@ -723,6 +723,14 @@ mod tests {
         assert!(app.quit);
     }
 
+    fn entity_named(c: &Corpus, name: &str) -> usize {
+        c.resolved
+            .entities
+            .iter()
+            .position(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}"))
+    }
+
     fn main_state(app: &App) -> MainState {
         match app.view() {
             View::Main(s) => s.clone(),
@@ -839,12 +847,7 @@ mod tests {
     fn an_entity_mention_opens_its_article_at_that_mention() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        let gong = c
-            .resolved
-            .entities
-            .iter()
-            .position(|e| e.name == "Gong Zheng")
-            .expect("Gong Zheng");
+        let gong = entity_named(&c, "Gong Zheng");
         app.open_entity(gong);
         press(&mut app, "G");
         press(&mut app, "g");
@@ -939,12 +942,7 @@ mod tests {
     fn a_key_in_an_entity_view_does_not_build_its_rows_again() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
-        let gong = c
-            .resolved
-            .entities
-            .iter()
-            .position(|e| e.name == "Gong Zheng")
-            .expect("Gong Zheng");
+        let gong = entity_named(&c, "Gong Zheng");
         app.open_entity(gong);
         let first = app.entity_rows(gong);
         press(&mut app, "jj");

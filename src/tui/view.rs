@@ -90,16 +90,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// The widest article id shown in front of a keyword-in-context line; longer ones are cut.
 pub(in crate::tui) const ID_COLUMN: usize = 24;
 
-/// "Mayor of Shanghai" for each role, each once, in the order first given.
-pub(in crate::tui) fn distinct_roles(roles: &[crate::resolve::Role]) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    roles
-        .iter()
-        .map(|r| crate::present::role_text(&r.title, r.of.as_deref()))
-        .filter(|t| seen.insert(t.clone()))
-        .collect()
-}
-
 /// The last step of every frame: no cell may hold a character the terminal would act on, whatever
 /// path the text took to get there (the terminal rule of [`crate::present`]). Such characters have
 /// no width, so dropping them keeps the layout.
@@ -416,7 +406,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 crate::search::Target::Synthetic(_) => {}
                 crate::search::Target::Entity(e) => {
                     let ent = &ents[e];
-                    let roles = distinct_roles(&ent.roles);
+                    let roles = crate::present::distinct_roles(&ent.roles);
                     plines.push(Line::from(vec![
                         Span::styled(safe(&ent.name), theme.kind(ent.kind)),
                         Span::styled(

@@ -203,7 +203,7 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
             w,
         )));
     }
-    let roles = distinct_roles(&e.roles);
+    let roles = crate::present::distinct_roles(&e.roles);
     if !roles.is_empty() {
         head.push(Line::from(fit(
             &format!("roles: {}", safe(&roles.join("; "))),
