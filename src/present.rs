@@ -88,26 +88,39 @@ pub fn block_of(article: &Article, span: Span) -> Span {
         .unwrap_or(span)
 }
 
-/// One keyword-in-context line: `width` characters each side of the span, within its block.
+/// One keyword-in-context line: up to `width` characters each side of the span, within its
+/// block, in whole words; where the context was cut, an ellipsis says so.
 pub fn kwic(article: &Article, span: Span, width: usize) -> String {
     let text = &article.text;
     let block = block_of(article, span);
-    let left: String = text
-        .get(block.start..span.start)
-        .unwrap_or("")
-        .chars()
-        .rev()
-        .take(width)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let right: String = text
-        .get(span.end..block.end)
-        .unwrap_or("")
-        .chars()
-        .take(width)
-        .collect();
+    let before = text.get(block.start..span.start).unwrap_or("");
+    let after = text.get(span.end..block.end).unwrap_or("");
+    // The left side: the last `width` characters, less the word they cut into.
+    let left = match before.char_indices().rev().nth(width.saturating_sub(1)) {
+        Some((cut, _)) if cut > 0 => {
+            let kept = &before[cut..];
+            let whole = if before[..cut].ends_with(char::is_whitespace) {
+                kept
+            } else {
+                kept.find(char::is_whitespace).map_or("", |sp| &kept[sp..])
+            };
+            format!("…{}", whole.trim_start())
+        }
+        _ => before.to_string(),
+    };
+    // The right side: the first `width` characters, less the word they cut into.
+    let right = match after.char_indices().nth(width) {
+        Some((cut, _)) => {
+            let kept = &after[..cut];
+            let whole = if after[cut..].starts_with(char::is_whitespace) {
+                kept
+            } else {
+                kept.rfind(char::is_whitespace).map_or("", |sp| &kept[..sp])
+            };
+            format!("{}…", whole.trim_end())
+        }
+        None => after.to_string(),
+    };
     let flat = |s: &str| s.replace(['\n', '\t'], " ");
     format!(
         "{}[{}]{}",
@@ -324,6 +337,49 @@ pub fn pad_left(s: &str, cols: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn article_of(text: &str) -> Article {
+        Article {
+            id: "a".into(),
+            path: "a.txt".into(),
+            text: text.into(),
+            title: None,
+            deck: None,
+            source: None,
+            authors: Vec::new(),
+            dateline: None,
+            published: None,
+            url: None,
+            title_span: None,
+            deck_span: None,
+            paragraphs: vec![Span::new(0, text.len())],
+            sentences: Vec::new(),
+            furniture: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn kwic_keeps_whole_words_and_marks_where_it_cut() {
+        let text =
+            "At the meeting, Shanghai Mayor Gong Zheng highlighted the council's achievements.";
+        let a = article_of(text);
+        let at = text.find("Gong").unwrap_or(0);
+        let span = Span::new(at, at + "Gong Zheng".len());
+        assert_eq!(kwic(&a, span, 12), "…Mayor [Gong Zheng] highlighted…");
+        // Cut right at a word's edge on the left: the whole word stays.
+        assert_eq!(
+            kwic(&a, span, 15),
+            "…Shanghai Mayor [Gong Zheng] highlighted…"
+        );
+        // Nothing cut, no ellipsis.
+        assert_eq!(
+            kwic(&a, span, 200),
+            "At the meeting, Shanghai Mayor [Gong Zheng] highlighted the council's achievements."
+        );
+        // One long word cut: only the ellipsis is left of it.
+        let b = article_of("Supercalifragilistic Gong");
+        assert_eq!(kwic(&b, Span::new(21, 25), 5), "…[Gong]");
+    }
 
     #[test]
     fn escapes_never_pass() {

@@ -5,6 +5,7 @@ use super::layout::ArticleLayout;
 pub use super::layout::BodyMention;
 pub use super::screens::article::{ArticleState, Find};
 pub use super::screens::entity::{EntityRow, EntityState};
+pub use super::screens::help::HelpState;
 pub use super::screens::main::{list_title, ListKind, MainFocus, MainState, LISTS};
 use crate::corpus::Corpus;
 use crate::search::{Hit, SearchIndex, Target};
@@ -25,8 +26,10 @@ pub enum Context {
     Palette,
     /// Typing a search term inside an article.
     Find,
-    /// The help overlay: any key closes it.
+    /// The help overlay: scroll keys move it, `/` filters, other keys close it.
     Help,
+    /// Typing a filter into the help.
+    HelpFilter,
 }
 
 /// What a key press asks for.
@@ -111,8 +114,8 @@ pub enum Effect {
 /// What is drawn over the current view and gets the keys first.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    /// The help: every key, by context.
-    Help,
+    /// The help: every key of the view under it.
+    Help(HelpState),
     /// The search palette.
     Palette(Palette),
 }
@@ -330,7 +333,15 @@ impl<'c> App<'c> {
 
     /// True while the help overlay is shown.
     pub fn help_open(&self) -> bool {
-        matches!(self.overlay, Some(Overlay::Help))
+        matches!(self.overlay, Some(Overlay::Help(_)))
+    }
+
+    /// The help overlay, when open.
+    pub fn help(&self) -> Option<&HelpState> {
+        match &self.overlay {
+            Some(Overlay::Help(h)) => Some(h),
+            _ => None,
+        }
     }
 
     /// The search palette, when open.
@@ -348,12 +359,13 @@ impl<'c> App<'c> {
         }
     }
 
-    /// Where keys go now: [`Context::Help`] while help is shown, else [`App::context`].
+    /// Where keys go now: [`Context::Help`] (or [`Context::HelpFilter`] while a filter is
+    /// typed) while help is shown, else [`App::context`].
     pub fn input_context(&self) -> Context {
-        if self.help_open() {
-            Context::Help
-        } else {
-            self.context()
+        match self.help() {
+            Some(h) if h.typing => Context::HelpFilter,
+            Some(_) => Context::Help,
+            None => self.context(),
         }
     }
 
@@ -380,16 +392,17 @@ impl<'c> App<'c> {
                 self.overlay = if self.help_open() {
                     None
                 } else {
-                    Some(Overlay::Help)
+                    Some(Overlay::Help(HelpState::default()))
                 };
                 return None;
             }
             Msg::Suspend => return Some(Effect::Suspend),
             _ => {}
         }
-        if self.help_open() {
-            // Any other key closes help; Esc must not also go back.
-            self.overlay = None;
+        if let Some(help) = self.help().cloned() {
+            // Help takes every key: scrolling and filtering keys act on it, others close it
+            // (Esc must not also go back).
+            self.update_help(help, msg);
             return None;
         }
         if self.palette().is_some() {

@@ -51,8 +51,60 @@ use Context::*;
 /// The views (not the palette, where letters are typed).
 const ALL: &[Context] = &[Main, Article, Entity];
 
+/// Where the moving keys work: the views and the help.
+const SCROLLING: &[Context] = &[Main, Article, Entity, Help];
+
 /// Every key dossier knows.
 pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        msg: Msg::Back,
+        help: "clear the filter, or close the help",
+        hint: Some("close"),
+        contexts: &[Help],
+    },
+    Binding {
+        keys: &[k('q'), k('?')],
+        msg: Msg::ToggleHelp,
+        help: "close the help (so does any key without a use here)",
+        hint: None,
+        contexts: &[Help],
+    },
+    Binding {
+        keys: &[k('/')],
+        msg: Msg::OpenFind,
+        help: "filter the keys by name or description",
+        hint: Some("filter"),
+        contexts: &[Help],
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        msg: Msg::Back,
+        help: "clear the filter",
+        hint: Some("clear"),
+        contexts: &[HelpFilter],
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        msg: Msg::Open,
+        help: "keep the filter",
+        hint: Some("keep"),
+        contexts: &[HelpFilter],
+    },
+    Binding {
+        keys: &[code(KeyCode::Backspace)],
+        msg: Msg::Erase,
+        help: "delete a character",
+        hint: None,
+        contexts: &[HelpFilter],
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        msg: Msg::Quit,
+        help: "quit",
+        hint: None,
+        contexts: &[Help, HelpFilter],
+    },
     Binding {
         keys: &[code(KeyCode::Esc)],
         msg: Msg::Back,
@@ -156,56 +208,56 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Down,
         help: "move down",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[k('k'), code(KeyCode::Up)],
         msg: Msg::Up,
         help: "move up",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[k('g'), code(KeyCode::Home)],
         msg: Msg::Top,
         help: "go to the top",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[k('G'), code(KeyCode::End)],
         msg: Msg::Bottom,
         help: "go to the bottom",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[ctrl('d')],
         msg: Msg::HalfDown,
         help: "half a page down",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[ctrl('u')],
         msg: Msg::HalfUp,
         help: "half a page up",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[code(KeyCode::PageDown), k(' ')],
         msg: Msg::PageDown,
         help: "a page down",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[code(KeyCode::PageUp)],
         msg: Msg::PageUp,
         help: "a page up",
         hint: None,
-        contexts: ALL,
+        contexts: SCROLLING,
     },
     Binding {
         keys: &[k('h'), code(KeyCode::Left)],
@@ -296,10 +348,6 @@ pub const BINDINGS: &[Binding] = &[
 /// The message for a key press in a context, if any. In the palette, any other printable
 /// character is typed into the query.
 pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
-    if ctx == Context::Help {
-        // Any key closes help, and does nothing else.
-        return Some(Msg::ToggleHelp);
-    }
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
     let bound = BINDINGS
         .iter()
@@ -312,7 +360,9 @@ pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
         .map(|b| b.msg.clone());
     match (bound, ctx, event.code) {
         (Some(m), _, _) => Some(m),
-        (None, Context::Palette | Context::Find, KeyCode::Char(c))
+        // In help, a key without a use there closes it and does nothing else.
+        (None, Context::Help, _) => Some(Msg::ToggleHelp),
+        (None, Context::Palette | Context::Find | Context::HelpFilter, KeyCode::Char(c))
             if !ctrl_held && !c.is_control() =>
         {
             Some(Msg::Type(c))

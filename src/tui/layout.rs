@@ -125,7 +125,14 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     let mut line = Line::default();
     let mut out = Vec::new();
     let mut cur = 0;
-    fill(&mut out, &mut line, &mut cur, text, Mark::Plain, 0, width);
+    fill(
+        &mut out,
+        &mut line,
+        &mut cur,
+        text,
+        &[(0, text.len(), Mark::Plain)],
+        width,
+    );
     out.push(line);
     out.into_iter().map(|l| l.plain()).collect()
 }
@@ -207,17 +214,14 @@ pub fn article(
         if pos < p.end {
             pieces.push((pos, p.end, Mark::Plain));
         }
-        for (s, e, mark) in pieces {
-            fill(
-                &mut para_lines,
-                &mut line,
-                &mut cur,
-                a.text.get(s..e).unwrap_or(""),
-                mark,
-                s,
-                text_width,
-            );
-        }
+        fill(
+            &mut para_lines,
+            &mut line,
+            &mut cur,
+            &a.text,
+            &pieces,
+            text_width,
+        );
         para_lines.push(line);
         for (i, mut l) in para_lines.into_iter().enumerate() {
             let gutter = if i == 0 {
@@ -241,74 +245,93 @@ pub fn article(
     ArticleLayout { lines }
 }
 
-/// Add `text` (which starts at byte `offset` of the article, and is drawn through [`safe`]) to
-/// the lines being filled. Offsets stay those of the article text.
+/// Add the pieces of text `(start, end, mark)` of `text` (byte offsets into it, in order) to
+/// the lines being filled, each drawn through [`safe`]. A line breaks only at spaces, so a word
+/// made of several pieces (a mention and the comma after it) stays on one line; a word longer
+/// than the line is split by characters. Offsets stay those of `text`.
 fn fill(
     out: &mut Vec<Line>,
     line: &mut Line,
     cur: &mut usize,
     text: &str,
-    mark: Mark,
-    offset: usize,
+    pieces: &[(usize, usize, Mark)],
     width: usize,
 ) {
-    // Atoms: runs of spaces or of other characters.
-    let mut atoms: Vec<(usize, &str)> = Vec::new();
-    let mut start = 0;
-    let mut prev_space: Option<bool> = None;
-    for (i, c) in text.char_indices() {
-        let sp = shown_as_space(c);
-        if prev_space.is_some_and(|p| p != sp) {
-            atoms.push((start, &text[start..i]));
-            start = i;
+    // Atoms: runs of spaces or of other characters, never crossing a piece.
+    let mut atoms: Vec<(usize, &str, Mark, bool)> = Vec::new();
+    for &(ps, pe, mark) in pieces {
+        let piece = text.get(ps..pe).unwrap_or("");
+        let mut start = 0;
+        let mut prev_space: Option<bool> = None;
+        for (i, c) in piece.char_indices() {
+            let sp = shown_as_space(c);
+            if let Some(p) = prev_space.filter(|p| *p != sp) {
+                atoms.push((ps + start, &piece[start..i], mark, p));
+                start = i;
+            }
+            prev_space = Some(sp);
         }
-        prev_space = Some(sp);
+        if let Some(p) = prev_space {
+            atoms.push((ps + start, &piece[start..], mark, p));
+        }
     }
-    if start < text.len() {
-        atoms.push((start, &text[start..]));
-    }
-    for (at, raw) in atoms {
-        let shown = safe(raw);
-        let atom = shown.as_str();
-        let w = width_of(atom);
-        let is_space = raw.starts_with(shown_as_space);
+    let mut i = 0;
+    while i < atoms.len() {
+        let (at, raw, mark, is_space) = atoms[i];
         if is_space {
+            i += 1;
             if *cur == 0 {
                 continue;
             }
+            let shown = safe(raw);
+            let w = width_of(&shown);
             if *cur + w > width {
-                let next_start = offset + at + raw.len();
-                break_line(out, line, next_start);
+                break_line(out, line, at + raw.len());
                 *cur = 0;
                 continue;
             }
-            line.push(atom, mark, Some(offset + at), raw.len());
+            line.push(&shown, mark, Some(at), raw.len());
             *cur += w;
             continue;
         }
+        // A word: this atom and the non-space atoms right after it.
+        let mut end = i + 1;
+        while end < atoms.len() && !atoms[end].3 {
+            end += 1;
+        }
+        let word: Vec<(usize, &str, Mark, String)> = atoms[i..end]
+            .iter()
+            .map(|&(at, raw, mark, _)| (at, raw, mark, safe(raw)))
+            .collect();
+        i = end;
+        let w: usize = word.iter().map(|a| width_of(&a.3)).sum();
         if *cur + w > width && *cur > 0 {
-            break_line(out, line, offset + at);
+            break_line(out, line, at);
             *cur = 0;
         }
         if w <= width {
             if *cur == 0 {
-                line.start = offset + at;
+                line.start = at;
             }
-            line.push(atom, mark, Some(offset + at), raw.len());
+            for (at, raw, mark, shown) in &word {
+                line.push(shown, *mark, Some(*at), raw.len());
+            }
             *cur += w;
             continue;
         }
         // A word longer than the line: split it by characters.
-        for (ci, c) in raw.char_indices() {
-            let mut buf = [0u8; 4];
-            let one = safe(c.encode_utf8(&mut buf));
-            let cw = width_of(&one);
-            if *cur + cw > width && *cur > 0 {
-                break_line(out, line, offset + at + ci);
-                *cur = 0;
+        for (at, raw, mark, _) in &word {
+            for (ci, c) in raw.char_indices() {
+                let mut buf = [0u8; 4];
+                let one = safe(c.encode_utf8(&mut buf));
+                let cw = width_of(&one);
+                if *cur + cw > width && *cur > 0 {
+                    break_line(out, line, at + ci);
+                    *cur = 0;
+                }
+                line.push(&one, *mark, Some(at + ci), c.len_utf8());
+                *cur += cw;
             }
-            line.push(&one, mark, Some(offset + at + ci), c.len_utf8());
-            *cur += cw;
         }
     }
 }
@@ -352,6 +375,31 @@ mod tests {
         let s = safe("a\u{1b}[31mred\u{7}\tb");
         assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
         assert!(s.contains("[31mred"));
+    }
+
+    #[test]
+    fn a_line_never_breaks_between_a_mention_and_the_comma_after_it() {
+        let text = "chaired by the mayor Gong Zheng, who led a delegation";
+        let at = text.find("Gong").unwrap_or(0);
+        let end = at + "Gong Zheng".len();
+        let pieces = [
+            (0, at, Mark::Plain),
+            (at, end, Mark::Mention(Kind::Person, 0)),
+            (end, text.len(), Mark::Plain),
+        ];
+        for width in 10..text.len() {
+            let (mut out, mut line, mut cur) = (Vec::new(), Line::default(), 0);
+            fill(&mut out, &mut line, &mut cur, text, &pieces, width);
+            out.push(line);
+            let shown: Vec<String> = out.iter().map(Line::plain).collect();
+            assert!(
+                shown
+                    .iter()
+                    .all(|l| !l.starts_with(',') && width_of(l) <= width),
+                "at {width}: {shown:?}"
+            );
+            assert_eq!(shown.join(" "), text, "at {width}");
+        }
     }
 
     #[test]

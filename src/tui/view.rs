@@ -130,7 +130,7 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         draw_palette(frame, app, theme, rows[1]);
     }
     if app.help_open() {
-        draw_help(frame, app, theme, area);
+        super::screens::help::draw_help(frame, app, theme, area);
     }
 }
 
@@ -227,16 +227,40 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             format!("{}/{}", (pos + 1).min(selectable.len()), selectable.len())
         }
     };
-    // The position on the right always shows; hints fill what is left, whole ones only.
+    // The position on the right always shows, and so does "? help"; then "q quit", then the
+    // other hints in table order, whole ones only, shown in table order.
+    let hints = keys::hints(app.context());
+    let cost = |(key, what): &(String, &str)| width(key) + width(what) + 3;
+    let help_cost: usize = hints.iter().filter(|h| h.1 == "help").map(cost).sum();
+    let right = crate::present::fit(
+        &right,
+        usize::from(area.width).saturating_sub(help_cost + 1),
+    )
+    .into_owned();
     let room = usize::from(area.width).saturating_sub(width(&right) + 1);
-    let mut spans: Vec<Span> = Vec::new();
+    let rank = |what: &str| match what {
+        "help" => 0,
+        "quit" => 1,
+        _ => 2,
+    };
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    order.sort_by_key(|&i| rank(hints[i].1));
+    let mut keep = vec![false; hints.len()];
     let mut used = 0;
-    for (key, what) in keys::hints(app.context()) {
-        let w = width(&key) + width(what) + 3;
-        if used + w > room {
+    for i in order {
+        let w = cost(&hints[i]);
+        if used + w <= room {
+            used += w;
+            keep[i] = true;
+        } else if rank(hints[i].1) == 2 {
             break;
         }
-        used += w;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, (key, what)) in hints.into_iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
         spans.push(Span::styled(
             key,
             Style::default().add_modifier(Modifier::BOLD),
@@ -248,50 +272,6 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(right, theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn draw_help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let mut lines: Vec<Line> = vec![
-        Line::from(Span::styled(
-            "Keys",
-            Style::default().add_modifier(Modifier::BOLD),
-        )),
-        Line::default(),
-    ];
-    for b in keys::bindings_for(app.context()) {
-        let names: Vec<String> = b.keys.iter().map(keys::key_name).collect();
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<22}", names.join(" ")),
-                Style::default().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(b.help),
-        ]));
-    }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Kinds: [P] person  [O] organisation  [L] place  [E] event  [I] initiative",
-        theme.dim(),
-    )));
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let w = 76.min(area.width);
-    let rect = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" help · any key closes ")
-        .border_style(theme.fg(Color::Cyan));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
 }
 
 fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {

@@ -193,6 +193,21 @@ pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &
             None => reps.push((Some(mine), i)),
         }
     }
+    // A state's formal name is the country: "Bolivarian Republic of Venezuela" is Venezuela,
+    // unless the formal name is a country of its own ("Democratic Republic of the Congo").
+    let g = gazetteer::get();
+    for m in mentions.iter_mut() {
+        if let Some(country) = formal_state_name(&m.canonical)
+            .filter(|c| {
+                g.place(c).is_some_and(|p| p.kind == PlaceKind::Country)
+                    && g.place(&m.canonical).is_none()
+            })
+            .map(str::to_string)
+        {
+            m.canonical = country;
+            m.linked = true;
+        }
+    }
     // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
     let full_names: Vec<(usize, String)> = (0..mentions.len())
         .filter(|&j| {
@@ -327,4 +342,46 @@ pub(super) fn acronym_fits(acr: &str, name: &str) -> bool {
     }
     let mut it = caps.iter();
     letters.iter().all(|l| it.any(|c| c == l))
+}
+
+/// The country in a state's formal name: "Venezuela" in "Bolivarian Republic of Venezuela",
+/// "Korea" in "Republic of Korea"; the words before the form must be capitalised.
+fn formal_state_name(name: &str) -> Option<&str> {
+    const FORMS: &[&str] = &[
+        "Republic of ",
+        "Kingdom of ",
+        "Federation of ",
+        "Commonwealth of ",
+        "Principality of ",
+        "Sultanate of ",
+        "Emirate of ",
+        "Grand Duchy of ",
+    ];
+    FORMS.iter().find_map(|form| {
+        let at = name.find(form)?;
+        let before = name.get(..at)?;
+        let country = name.get(at + form.len()..)?;
+        let country = country.strip_prefix("the ").unwrap_or(country);
+        let capitalised = before
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        (capitalised && country.chars().next().is_some_and(char::is_uppercase)).then_some(country)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::formal_state_name;
+
+    #[test]
+    fn a_formal_name_gives_its_country() {
+        assert_eq!(
+            formal_state_name("Bolivarian Republic of Venezuela"),
+            Some("Venezuela")
+        );
+        assert_eq!(formal_state_name("Republic of the Congo"), Some("Congo"));
+        assert_eq!(formal_state_name("Kingdom of Spain"), Some("Spain"));
+        assert_eq!(formal_state_name("the Republic of letters"), None);
+        assert_eq!(formal_state_name("Venezuela"), None);
+    }
 }

@@ -4,4 +4,5 @@
 
 pub mod article;
 pub mod entity;
+pub mod help;
 pub mod main;
