@@ -199,6 +199,10 @@ fn search_finds_names_aliases_titles_and_exits_1_on_nothing() {
 }
 
 #[test]
+#[cfg_attr(
+    not(dossier_shared),
+    ignore = "needs ../shared/corpora beside the repository"
+)]
 fn across_articles_an_acronym_and_a_short_name_join_their_full_name() {
     let Some(bbc) = corpus("bbc") else { return };
     let bbc = bbc.to_str().expect("path");

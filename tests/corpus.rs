@@ -194,6 +194,10 @@ fn list_articles_prints_one_line_each() {
 }
 
 #[test]
+#[cfg_attr(
+    not(dossier_shared),
+    ignore = "needs ../shared/corpora beside the repository"
+)]
 fn bbc_loads_with_one_warning_for_the_latin1_byte() {
     let Some(bbc) = corpus("bbc") else { return };
     let out = run(&["stats", "--json", "--corpus", bbc.to_str().unwrap()]);
@@ -226,6 +230,10 @@ fn bbc_loads_with_one_warning_for_the_latin1_byte() {
 }
 
 #[test]
+#[cfg_attr(
+    not(dossier_shared),
+    ignore = "needs ../shared/corpora beside the repository"
+)]
 fn wikinews_articles_each_get_their_date() {
     let Some(wn) = corpus("wikinews") else { return };
     let out = run(&["export", "--corpus", wn.to_str().unwrap()]);
@@ -343,4 +351,21 @@ fn bad_inputs_each_get_their_warning_and_nothing_hangs() {
         names.iter().all(|n| !n.starts_with(".dossier")),
         "{names:?}"
     );
+}
+
+/// The cfgs that `build.rs` set (and that decide which tests are ignored) still say what this
+/// machine has: a corpus folder or a tmux that appeared after the last build would otherwise be
+/// silently left out.
+#[test]
+fn the_tests_ignored_for_missing_data_or_tools_are_the_right_ones() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .is_dir();
+    let tmux = std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let stale = "build.rs saw otherwise at the last build; `touch build.rs` and run the tests again";
+    assert_eq!(cfg!(dossier_shared), shared, "../shared/corpora: {stale}");
+    assert_eq!(cfg!(dossier_tmux), tmux, "tmux: {stale}");
 }

@@ -126,6 +126,7 @@ fn bin() -> String {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn a_person_browses_the_seeds_and_quits() {
     let Some(t) = Tmux::new("browse") else { return };
     t.start(80, 24, "sh");
@@ -201,6 +202,7 @@ fn a_person_browses_the_seeds_and_quits() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn closing_the_terminal_ends_the_process_within_two_seconds() {
     let Some(t) = Tmux::new("close") else { return };
     let pid = t.start_dossier("close");
@@ -246,6 +248,7 @@ fn proc_cpu_ticks(pid: u32) -> u64 {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn idle_writes_nothing_and_scrolling_writes_little() {
     let Some(t) = Tmux::new("idle") else { return };
     if !PathBuf::from("/proc/self/io").exists() {
@@ -278,6 +281,7 @@ fn idle_writes_nothing_and_scrolling_writes_little() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn a_person_searches_and_opens_a_result() {
     let Some(t) = Tmux::new("search") else { return };
     t.start(80, 24, &bin());
@@ -303,6 +307,7 @@ fn a_person_searches_and_opens_a_result() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn typing_echoes_at_once_with_a_million_candidates() {
     let Some(t) = Tmux::new("million") else {
         return;
@@ -374,6 +379,7 @@ fn read_pid(path: &std::path::Path) -> u32 {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn the_end_of_input_ends_the_program_within_a_second() {
     // A process in a session of its own gets no SIGHUP when its terminal goes: it must notice
     // that its input has ended, and not read nothing forever (crossterm issue 793).
@@ -418,6 +424,7 @@ fn many_articles(name: &str, n: usize) -> PathBuf {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn a_burst_of_two_thousand_keys_moves_two_thousand_rows() {
     let Some(t) = Tmux::new("burst") else { return };
     let dir = many_articles("burst_corpus", 2500);
@@ -433,6 +440,7 @@ fn a_burst_of_two_thousand_keys_moves_two_thousand_rows() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn a_paste_is_one_insertion_and_the_query_is_capped() {
     let Some(t) = Tmux::new("paste") else { return };
     t.start(80, 24, &bin());
@@ -458,6 +466,7 @@ fn a_paste_is_one_insertion_and_the_query_is_capped() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn q_during_loading_quits_at_once() {
     let Some(t) = Tmux::new("loadquit") else {
         return;
@@ -492,6 +501,7 @@ fn q_during_loading_quits_at_once() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn a_stop_gives_the_terminal_back_and_fg_redraws() {
     let Some(t) = Tmux::new("stop") else { return };
     let pf = pidfile("stop");
@@ -535,6 +545,7 @@ fn a_stop_gives_the_terminal_back_and_fg_redraws() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn escapes_in_names_and_text_leave_the_pane_title_and_clipboard_alone() {
     let Some(t) = Tmux::new("escapes") else {
         return;
@@ -587,6 +598,7 @@ fn escapes_in_names_and_text_leave_the_pane_title_and_clipboard_alone() {
 }
 
 #[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
 fn a_panic_in_one_article_leaves_the_browser_running() {
     let Some(t) = Tmux::new("isolate") else {
         return;

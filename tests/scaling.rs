@@ -301,7 +301,7 @@ fn every_pass_grows_linearly_with_its_input() {
                 times[2].as_secs_f64() * 1e3,
                 if attempt > 0 { " (measured again)" } else { "" },
             );
-            skip(line.trim_end());
+            note(line.trim_end());
             if best.as_ref().is_none_or(|(b, _)| per_doubling < *b) {
                 best = Some((per_doubling, line));
             }
@@ -315,7 +315,7 @@ fn every_pass_grows_linearly_with_its_input() {
             failures.push(*label);
         }
     }
-    skip(&format!(
+    note(&format!(
         "start-up (taken off): {:.1} ms",
         base.as_secs_f64() * 1e3
     ));

@@ -29,11 +29,18 @@ pub fn corpus(name: &str) -> Option<PathBuf> {
     }
 }
 
-/// Say why a test is skipping. Written straight to the standard error stream, which the test
-/// harness does not capture, so the reason shows in a plain `cargo test`.
+/// Say why part of a test is skipped. Written straight to the standard error stream, which the
+/// test harness does not capture, so the reason shows in a plain `cargo test`. (A whole test
+/// that cannot run here is `#[ignore]`d through the cfgs of `build.rs` instead, so the summary
+/// counts it.)
 pub fn skip(reason: &str) {
+    note(reason);
+}
+
+/// Print a measurement to the standard error stream, uncaptured.
+pub fn note(text: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{reason}");
+    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// Run dossier with `args`, failing the test if it runs longer than `limit`.
