@@ -365,7 +365,8 @@ fn the_tests_ignored_for_missing_data_or_tools_are_the_right_ones() {
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
-    let stale = "build.rs saw otherwise at the last build; `touch build.rs` and run the tests again";
+    let stale =
+        "build.rs saw otherwise at the last build; `touch build.rs` and run the tests again";
     assert_eq!(cfg!(dossier_shared), shared, "../shared/corpora: {stale}");
     assert_eq!(cfg!(dossier_tmux), tmux, "tmux: {stale}");
 }

@@ -249,12 +249,13 @@ fn proc_cpu_ticks(pid: u32) -> u64 {
 
 #[test]
 #[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
+#[cfg_attr(not(target_os = "linux"), ignore = "needs /proc/PID/io (Linux)")]
 fn idle_writes_nothing_and_scrolling_writes_little() {
     let Some(t) = Tmux::new("idle") else { return };
-    if !PathBuf::from("/proc/self/io").exists() {
-        common::skip("SKIP: /proc/PID/io is not available here");
-        return;
-    }
+    assert!(
+        PathBuf::from("/proc/self/io").exists(),
+        "/proc/PID/io cannot be read here, so what dossier writes cannot be seen"
+    );
     let pid = t.start_dossier("idle");
     std::thread::sleep(Duration::from_millis(300));
     let (w0, c0) = (proc_io_wchar(pid), proc_cpu_ticks(pid));

@@ -345,28 +345,21 @@ pub(super) fn acronym_fits(acr: &str, name: &str) -> bool {
 }
 
 /// The country in a state's formal name: "Venezuela" in "Bolivarian Republic of Venezuela",
-/// "Korea" in "Republic of Korea"; the words before the form must be capitalised.
+/// "Korea" in "Republic of Korea" (the forms are [`STATE_FORMS`]); the words before the form
+/// must be capitalised.
 fn formal_state_name(name: &str) -> Option<&str> {
-    const FORMS: &[&str] = &[
-        "Republic of ",
-        "Kingdom of ",
-        "Federation of ",
-        "Commonwealth of ",
-        "Principality of ",
-        "Sultanate of ",
-        "Emirate of ",
-        "Grand Duchy of ",
-    ];
-    FORMS.iter().find_map(|form| {
-        let at = name.find(form)?;
-        let before = name.get(..at)?;
-        let country = name.get(at + form.len()..)?;
-        let country = country.strip_prefix("the ").unwrap_or(country);
-        let capitalised = before
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        (capitalised && country.chars().next().is_some_and(char::is_uppercase)).then_some(country)
-    })
+    let at = name.find(" of ")?;
+    let before = name.get(..at)?;
+    let form = before.rsplit(' ').next()?;
+    let country = name.get(at + 4..)?;
+    let country = country.strip_prefix("the ").unwrap_or(country);
+    let capitalised = before
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (STATE_FORMS.contains(&form)
+        && capitalised
+        && country.chars().next().is_some_and(char::is_uppercase))
+    .then_some(country)
 }
 
 #[cfg(test)]
@@ -382,6 +375,7 @@ mod tests {
         assert_eq!(formal_state_name("Republic of the Congo"), Some("Congo"));
         assert_eq!(formal_state_name("Kingdom of Spain"), Some("Spain"));
         assert_eq!(formal_state_name("the Republic of letters"), None);
+        assert_eq!(formal_state_name("Bank of England"), None);
         assert_eq!(formal_state_name("Venezuela"), None);
     }
 }
