@@ -83,7 +83,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Put two articles side by side: aligned sentences, differing figures, shared and one-side entities.
+    Compare {
+        /// The first article: an id or a unique prefix of one.
+        a: String,
+        /// The second article.
+        b: String,
+        /// Fit the text in this many columns (default: the terminal's width, or 100).
+        #[arg(long)]
+        width: Option<usize>,
+        /// Print as JSON (full ids, byte offsets into each article's text).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the other articles that report the same story, most similar first.
+    Related {
+        /// An article id or a unique prefix of one.
+        article: String,
+        /// At most this many.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
+
+/// The names of the commands, for suggesting one when a word is neither a command nor a path.
+const COMMANDS: &[&str] = &[
+    "export", "stats", "read", "search", "show", "list", "compare", "related", "help",
+];
 
 /// The kinds `list` prints.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,6 +171,24 @@ pub fn run() -> ExitCode {
     if let Some(max) = cli.max_text {
         options.max_text = max;
     }
+    if cli.command.is_none() {
+        if let Some(word) = cli.paths.first().filter(|p| !p.exists()) {
+            let word = word.to_string_lossy();
+            if !word.contains(['/', '.']) {
+                let nearest = COMMANDS
+                    .iter()
+                    .map(|c| (dossier::text::edit_distance(c, &word), *c))
+                    .min()
+                    .filter(|(d, _)| *d <= 2)
+                    .map(|(_, c)| format!(" (did you mean \"{c}\"?)"))
+                    .unwrap_or_default();
+                error_line(&format!(
+                    "unknown command or path \"{word}\"{nearest}; see dossier --help"
+                ));
+                return ExitCode::from(BAD);
+            }
+        }
+    }
     {
         use std::io::IsTerminal;
         if cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal() {
@@ -164,6 +211,14 @@ pub fn run() -> ExitCode {
         Some(Command::Read { article, json }) => read(&corpus, article, *json, &mut out),
         Some(Command::List { kind, json }) => list(&corpus, *kind, *json, &mut out),
         Some(Command::Show { name }) => show(&corpus, name, &mut out),
+        Some(Command::Compare { a, b, width, json }) => {
+            compare(&corpus, a, b, *width, *json, &mut out)
+        }
+        Some(Command::Related {
+            article,
+            limit,
+            json,
+        }) => related(&corpus, article, *limit, *json, &mut out),
         Some(Command::Search {
             query,
             kind,
@@ -369,6 +424,195 @@ fn lookup<'a>(corpus: &'a Corpus, key: &str) -> Result<&'a Article, u8> {
             Err(NOTHING)
         }
     }
+}
+
+/// The index of the article `key` names.
+fn lookup_index(corpus: &Corpus, key: &str) -> Result<usize, u8> {
+    let article = lookup(corpus, key)?;
+    corpus
+        .articles
+        .iter()
+        .position(|a| std::ptr::eq(a, article))
+        .ok_or(NOTHING)
+}
+
+/// The width to lay text out in: the terminal's, or 100 when output is not a terminal.
+fn output_width() -> usize {
+    use std::io::IsTerminal;
+    #[cfg(feature = "tui")]
+    if io::stdout().is_terminal() {
+        if let Ok((w, _)) = ratatui::crossterm::terminal::size() {
+            return usize::from(w);
+        }
+    }
+    let _ = io::stdout().is_terminal();
+    100
+}
+
+fn compare(
+    corpus: &Corpus,
+    a: &str,
+    b: &str,
+    width: Option<usize>,
+    json: bool,
+    out: &mut Out,
+) -> anyhow::Result<u8> {
+    let (ia, ib) = match (lookup_index(corpus, a), lookup_index(corpus, b)) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(code), _) | (_, Err(code)) => return Ok(code),
+    };
+    let index = dossier::compare::StoryIndex::build(corpus);
+    let cmp = index.compare(corpus, ia, ib);
+    let (art_a, art_b) = (&corpus.articles[ia], &corpus.articles[ib]);
+    let ents = &corpus.resolved.entities;
+    if json {
+        #[derive(Serialize)]
+        struct Named<'a> {
+            id: &'a str,
+            name: &'a str,
+            kind: &'a str,
+        }
+        #[derive(Serialize)]
+        struct At<'a> {
+            start: usize,
+            end: usize,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            text: Option<&'a str>,
+        }
+        #[derive(Serialize)]
+        struct Pair<'a> {
+            a: At<'a>,
+            b: At<'a>,
+            similarity: f32,
+        }
+        #[derive(Serialize)]
+        struct Differing<'a> {
+            a: At<'a>,
+            b: At<'a>,
+            kind: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Out<'a> {
+            a: &'a str,
+            b: &'a str,
+            shared: Vec<Named<'a>>,
+            only_a: Vec<Named<'a>>,
+            only_b: Vec<Named<'a>>,
+            aligned: Vec<Pair<'a>>,
+            differing_figures: Vec<Differing<'a>>,
+        }
+        let named = |list: &[usize]| -> Vec<Named> {
+            list.iter()
+                .map(|&e| Named {
+                    id: &ents[e].id,
+                    name: &ents[e].name,
+                    kind: ents[e].kind.as_str(),
+                })
+                .collect()
+        };
+        let at = |s: dossier::model::Span, text: Option<&'static str>| At {
+            start: s.start,
+            end: s.end,
+            text,
+        };
+        let value = Out {
+            a: &art_a.id,
+            b: &art_b.id,
+            shared: named(&cmp.shared),
+            only_a: named(&cmp.only_a),
+            only_b: named(&cmp.only_b),
+            aligned: cmp
+                .aligned
+                .iter()
+                .map(|p| Pair {
+                    a: at(cmp.span_a(p), None),
+                    b: at(cmp.span_b(p), None),
+                    similarity: (p.similarity * 1000.0).round() / 1000.0,
+                })
+                .collect(),
+            differing_figures: cmp
+                .differing
+                .iter()
+                .map(|d| Differing {
+                    a: At {
+                        start: d.a.start,
+                        end: d.a.end,
+                        text: Some(art_a.slice(d.a)),
+                    },
+                    b: At {
+                        start: d.b.start,
+                        end: d.b.end,
+                        text: Some(art_b.slice(d.b)),
+                    },
+                    kind: figure_kind_name(d.kind),
+                })
+                .collect(),
+        };
+        emit_json(out, &value)?;
+        return Ok(FOUND);
+    }
+    let width = width.unwrap_or_else(output_width).max(40);
+    let text = present::comparison_text(corpus, &cmp, width);
+    emit(out, &text)?;
+    Ok(FOUND)
+}
+
+fn figure_kind_name(kind: dossier::model::FigureKind) -> &'static str {
+    match kind {
+        dossier::model::FigureKind::Money => "money",
+        dossier::model::FigureKind::Percent => "percent",
+        dossier::model::FigureKind::Count => "count",
+        dossier::model::FigureKind::Date => "date",
+    }
+}
+
+fn related(
+    corpus: &Corpus,
+    key: &str,
+    limit: usize,
+    json: bool,
+    out: &mut Out,
+) -> anyhow::Result<u8> {
+    let ia = match lookup_index(corpus, key) {
+        Ok(i) => i,
+        Err(code) => return Ok(code),
+    };
+    let index = dossier::compare::StoryIndex::build(corpus);
+    let found = index.related(ia, limit);
+    if json {
+        #[derive(Serialize)]
+        struct Row<'a> {
+            id: &'a str,
+            title: Option<&'a str>,
+            similarity: f32,
+        }
+        let rows: Vec<Row> = found
+            .iter()
+            .map(|r| Row {
+                id: &corpus.articles[r.article].id,
+                title: corpus.articles[r.article].title.as_deref(),
+                similarity: (r.similarity * 1000.0).round() / 1000.0,
+            })
+            .collect();
+        emit_json(out, &rows)?;
+    } else {
+        let mut s = String::new();
+        for r in &found {
+            let a = &corpus.articles[r.article];
+            s.push_str(&format!(
+                "{:.2}  {}  {}\n",
+                r.similarity,
+                short_id(&a.id),
+                printable(a.title.as_deref().unwrap_or(""))
+            ));
+        }
+        emit(out, &s)?;
+    }
+    if found.is_empty() {
+        error_line(&format!("no article reports the same story as \"{key}\""));
+        return Ok(NOTHING);
+    }
+    Ok(FOUND)
 }
 
 fn read(corpus: &Corpus, key: &str, json: bool, out: &mut Out) -> anyhow::Result<u8> {

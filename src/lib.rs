@@ -14,6 +14,7 @@
 //! - [`resolve`]: the same name across articles is one entity.
 //! - [`corpus`]: the stages run in order, in parallel, over a whole corpus.
 //! - [`search`]: fuzzy search over every entity, alias, title and quote.
+//! - [`compare`]: related articles, and two articles compared: entities, aligned sentences, figures.
 //! - [`export`]: the corpus as JSON.
 //! - [`present`]: what the commands and the browser show alike, safe for a terminal.
 //! - [`tui`] (feature `tui`): the browser, as state, update and view.
@@ -33,6 +34,7 @@ pub mod extract;
 pub mod resolve;
 pub mod corpus;
 pub mod search;
+pub mod compare;
 pub mod export;
 pub mod present;
 #[cfg(feature = "tui")]

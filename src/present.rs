@@ -334,6 +334,186 @@ pub fn pad_left(s: &str, cols: usize) -> String {
     out
 }
 
+/// `text` broken into lines of at most `cols` columns, at spaces where it can be; a word wider
+/// than a line is split by characters.
+pub fn wrap(text: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = width(word);
+        if used > 0 && used + 1 + w > cols {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if w > cols {
+            for c in word.chars() {
+                let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > cols && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+            continue;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        line.push_str(word);
+        used += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Two articles compared, as text within `cols` columns: both headers, then the sentences side by
+/// side in reading order, aligned pairs joined by `≈` (with the figures that differ), then the
+/// entities both name and those only one names.
+pub fn comparison_text(
+    corpus: &crate::corpus::Corpus,
+    cmp: &crate::compare::Comparison,
+    cols: usize,
+) -> String {
+    let cols = cols.max(40);
+    let col = (cols - 3) / 2;
+    let (a, b) = (&corpus.articles[cmp.a], &corpus.articles[cmp.b]);
+    let mut out = String::new();
+    let side_by_side = |out: &mut String, left: &str, right: &str, sep: &str| {
+        let l = wrap(&one_line(left), col);
+        let r = wrap(&one_line(right), col);
+        for k in 0..l.len().max(r.len()) {
+            let lt = l.get(k).map_or("", String::as_str);
+            let rt = r.get(k).map_or("", String::as_str);
+            let line = format!("{}{sep}{rt}", pad(lt, col));
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    };
+    let header = |art: &Article| {
+        let mut h = format!(
+            "{}  {}",
+            short_id(&art.id),
+            art.title.as_deref().unwrap_or("")
+        );
+        let meta: Vec<&str> = [art.source.as_deref(), art.published.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !meta.is_empty() {
+            h.push_str(" · ");
+            h.push_str(&meta.join(" · "));
+        }
+        h
+    };
+    side_by_side(&mut out, &header(a), &header(b), " │ ");
+    out.push_str(&format!(
+        "{}┼{}\n",
+        "─".repeat(col + 1),
+        "─".repeat(col + 1)
+    ));
+    let text_of = |art: &Article, spans: &[Span], idx: &[usize]| -> String {
+        idx.iter()
+            .filter_map(|&i| spans.get(i))
+            .map(|s| art.slice(*s))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Reading order: A's sentences in turn; before a pair, B's sentences up to it.
+    let mut pair_at: Vec<Option<usize>> = vec![None; cmp.sentences_a.len()];
+    let mut paired_b = vec![false; cmp.sentences_b.len()];
+    for (pi, p) in cmp.aligned.iter().enumerate() {
+        if let Some(slot) = p.a.first().and_then(|&i| pair_at.get_mut(i)) {
+            *slot = Some(pi);
+        }
+        for &j in &p.b {
+            if let Some(x) = paired_b.get_mut(j) {
+                *x = true;
+            }
+        }
+    }
+    let paired_a: Vec<bool> = {
+        let mut v = vec![false; cmp.sentences_a.len()];
+        for p in &cmp.aligned {
+            for &i in &p.a {
+                if let Some(x) = v.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+        v
+    };
+    let mut next_b = 0;
+    let flush_b = |out: &mut String, next_b: &mut usize, upto: usize| {
+        while *next_b < upto.min(cmp.sentences_b.len()) {
+            if !paired_b[*next_b] {
+                side_by_side(out, "", &text_of(b, &cmp.sentences_b, &[*next_b]), " │ ");
+            }
+            *next_b += 1;
+        }
+    };
+    for i in 0..cmp.sentences_a.len() {
+        if let Some(pi) = pair_at[i] {
+            let p = &cmp.aligned[pi];
+            let first_b = p.b.first().copied().unwrap_or(0);
+            if first_b >= next_b {
+                flush_b(&mut out, &mut next_b, first_b);
+            }
+            out.push_str(&format!("≈ {} · {:.2}\n", pi + 1, p.similarity));
+            side_by_side(
+                &mut out,
+                &text_of(a, &cmp.sentences_a, &p.a),
+                &text_of(b, &cmp.sentences_b, &p.b),
+                " ≈ ",
+            );
+            for d in cmp.differing.iter().filter(|d| d.pair == pi) {
+                out.push_str(&fit(
+                    &format!(
+                        "  figures differ: {} ≠ {}\n",
+                        one_line(a.slice(d.a)),
+                        one_line(b.slice(d.b))
+                    ),
+                    cols,
+                ));
+            }
+            next_b = next_b.max(p.b.last().map_or(0, |j| j + 1));
+        } else if !paired_a[i] {
+            side_by_side(&mut out, &text_of(a, &cmp.sentences_a, &[i]), "", " │ ");
+        }
+    }
+    flush_b(&mut out, &mut next_b, cmp.sentences_b.len());
+    let ents = &corpus.resolved.entities;
+    let list = |out: &mut String, label: String, list: &[usize]| {
+        let names: Vec<String> = list
+            .iter()
+            .map(|&e| format!("[{}] {}", ents[e].kind.badge(), one_line(&ents[e].name)))
+            .collect();
+        let line = format!("{label} ({}): {}", list.len(), names.join(", "));
+        for l in wrap(&line, cols) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    };
+    out.push('\n');
+    list(&mut out, "Named by both".into(), &cmp.shared);
+    list(
+        &mut out,
+        format!("Only in {}", short_id(&a.id)),
+        &cmp.only_a,
+    );
+    list(
+        &mut out,
+        format!("Only in {}", short_id(&b.id)),
+        &cmp.only_b,
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

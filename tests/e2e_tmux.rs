@@ -616,3 +616,50 @@ fn a_panic_in_one_article_leaves_the_browser_running() {
     let s = t.wait_for("2/5 · in corpus order", 5);
     assert!(!s.contains("panicked"), "{s}");
 }
+
+#[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
+fn a_person_compares_two_reports_side_by_side() {
+    let Some(t) = Tmux::new("compare") else {
+        return;
+    };
+    t.start(120, 30, &bin());
+    t.wait_for("Shanghai wants to learn", 10);
+    // 002 is the third article.
+    t.keys(&["j", "j", "Enter"]);
+    t.wait_for("Shanghai boosts friendship with global cities", 5);
+    t.keys(&["c"]);
+    let s = t.wait_for("compare with", 5);
+    let first = s
+        .lines()
+        .find(|l| l.contains("0.") && l.contains("003"))
+        .unwrap_or("");
+    assert!(
+        first.contains("Shanghai and friendship cities"),
+        "the related report is not listed first:\n{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for("compare 002 with 003", 5);
+    assert!(s.contains("entities: "), "{s}");
+    t.keys(&["n"]);
+    let s = t.wait_for("pair 1/", 5);
+    assert!(s.contains("together"), "{s}");
+    // Both sides show the first pair: the sentences about the 13 cities in 12 countries.
+    let rows: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("Representatives from 13 cities in"))
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|l| l.matches("Representatives from 13 cities").count() == 2),
+        "the pair is not side by side:\n{s}"
+    );
+    t.keys(&["="]);
+    t.wait_for("apart", 5);
+    t.keys(&["="]);
+    t.wait_for("together", 5);
+    t.keys(&["Escape"]);
+    let s = t.wait_for("lines 1-", 5);
+    assert!(!s.contains("compare 002"), "{s}");
+    t.keys(&["q"]);
+}

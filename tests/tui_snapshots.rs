@@ -290,3 +290,52 @@ fn the_selected_mention_is_the_text_in_reverse_video() {
         }
     }
 }
+
+/// The compare screen of seeds 002 and 003 after `n`, at 80x24 and 160x48: two columns with
+/// their headers, the first aligned pair marked on both sides, the entity strip below; and the
+/// picker that leads to it, related report first.
+#[test]
+fn the_compare_screen_and_its_picker() {
+    let corpus = Corpus::open(&[]).expect("seeds");
+    let id = |i: usize| dossier::present::short_id(&corpus.articles[i].id).to_string();
+    let a = (0..corpus.articles.len())
+        .find(|&i| id(i) == "002")
+        .expect("002");
+    let b = (0..corpus.articles.len())
+        .find(|&i| id(i) == "003")
+        .expect("003");
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = App::new(&corpus, w, h);
+        app.open_article(a, None);
+        app.update(Msg::Compare);
+        insta::assert_snapshot!(
+            format!("compare_picker_{w}x{h}"),
+            text_of(&render(&app, COLOR))
+        );
+        app.update(Msg::Open);
+        app.update(Msg::NextHit);
+        let View::Compare(s) = app.view() else {
+            panic!("the compare screen, got {:?}", app.view());
+        };
+        assert_eq!((s.a, s.b), (a, b));
+        let buf = render(&app, COLOR);
+        insta::assert_snapshot!(format!("compare_{w}x{h}"), text_of(&buf));
+        assert_eq!(text_of(&render(&app, NO_COLOR)), text_of(&buf));
+        // The current pair's marker is reversed on both sides.
+        let half = w / 2;
+        let marked = |left: bool| {
+            (0..h).any(|y| {
+                (0..w).any(|x| {
+                    let c = &buf[(x, y)];
+                    (x < half) == left
+                        && c.symbol() == "▌"
+                        && c.modifier.contains(Modifier::REVERSED)
+                })
+            })
+        };
+        assert!(
+            marked(true) && marked(false),
+            "the current pair is marked on both sides"
+        );
+    }
+}

@@ -4,6 +4,7 @@
 use super::layout::ArticleLayout;
 pub use super::layout::BodyMention;
 pub use super::screens::article::{ArticleState, Find};
+pub use super::screens::compare::{CompareLayout, CompareState, Picker, PickerPurpose};
 pub use super::screens::entity::{EntityRow, EntityState};
 pub use super::screens::help::HelpState;
 pub use super::screens::main::{list_title, ListKind, MainFocus, MainState, LISTS};
@@ -30,6 +31,10 @@ pub enum Context {
     Help,
     /// Typing a filter into the help.
     HelpFilter,
+    /// Two articles side by side.
+    Compare,
+    /// Picking an article to compare with or to open.
+    Picker,
 }
 
 /// What a key press asks for.
@@ -93,6 +98,16 @@ pub enum Msg {
     Suspend,
     /// A search finished: which edit of the query it answers, and its hits.
     Searched(u64, Vec<Hit>),
+    /// Compare this article with another (opens the picker).
+    Compare,
+    /// The articles that report the same story (opens the picker to open one).
+    Related,
+    /// Scroll the two sides together or apart.
+    ToggleLock,
+    /// Swap the two sides.
+    Swap,
+    /// Move to the entities both or one side name, and back.
+    EntitiesPanel,
 }
 
 /// Something `update` asks the runtime to do.
@@ -118,6 +133,8 @@ pub enum Overlay {
     Help(HelpState),
     /// The search palette.
     Palette(Palette),
+    /// The article picker.
+    Picker(Picker),
 }
 
 /// The search palette.
@@ -172,6 +189,9 @@ pub(in crate::tui) fn too_long() -> String {
     format!("a search holds at most {MAX_QUERY} characters; the rest was left out")
 }
 
+/// A comparison laid out, with what it is for: ((a, b, side width), layout).
+pub(in crate::tui) type CompareCached = ((usize, usize, usize), Rc<CompareLayout>);
+
 /// A screen in the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
@@ -181,6 +201,8 @@ pub enum View {
     Article(ArticleState),
     /// An entity.
     Entity(EntityState),
+    /// Two articles side by side.
+    Compare(CompareState),
 }
 
 /// The whole browser state.
@@ -211,6 +233,11 @@ pub struct App<'c> {
     pub(in crate::tui) layout_cache: RefCell<Option<(usize, usize, Rc<ArticleLayout>)>>,
     /// The last entity's rows: (entity, rows).
     pub(in crate::tui) rows_cache: RefCell<Option<(usize, Rc<Vec<EntityRow>>)>>,
+    /// Term weights and article vectors for related articles and comparisons, built when first
+    /// needed.
+    pub(in crate::tui) stories: std::cell::OnceCell<crate::compare::StoryIndex>,
+    /// The last comparison laid out: ((a, b, side width), layout).
+    pub(in crate::tui) compare_cache: RefCell<Option<CompareCached>>,
 }
 
 impl<'c> App<'c> {
@@ -284,6 +311,8 @@ impl<'c> App<'c> {
             index: Arc::new(SearchIndex::build(corpus)),
             layout_cache: RefCell::new(None),
             rows_cache: RefCell::new(None),
+            stories: std::cell::OnceCell::new(),
+            compare_cache: RefCell::new(None),
         }
     }
 
@@ -301,6 +330,9 @@ impl<'c> App<'c> {
         if self.palette().is_some() {
             return Context::Palette;
         }
+        if self.picker().is_some() {
+            return Context::Picker;
+        }
         if let View::Article(ArticleState {
             find: Some(Find { editing: true, .. }),
             ..
@@ -312,6 +344,7 @@ impl<'c> App<'c> {
             View::Main(_) => Context::Main,
             View::Article(_) => Context::Article,
             View::Entity(_) => Context::Entity,
+            View::Compare(_) => Context::Compare,
         }
     }
 
@@ -408,6 +441,10 @@ impl<'c> App<'c> {
         if self.palette().is_some() {
             return self.update_palette(msg);
         }
+        if let Some(p) = self.picker().cloned() {
+            self.update_picker(p, msg);
+            return None;
+        }
         if let View::Article(s) = self.view().clone() {
             if let Some(effect) = self.update_find(s, msg.clone()) {
                 return effect;
@@ -432,6 +469,33 @@ impl<'c> App<'c> {
                 None
             }
             Msg::Copy => self.copy(),
+            Msg::Compare | Msg::Related => {
+                let from = match self.view() {
+                    View::Article(s) => Some(s.article),
+                    View::Main(s) if LISTS[s.list] == ListKind::Articles => self
+                        .items(s.list, s.by_name)
+                        .get(s.selected[s.list])
+                        .copied(),
+                    _ => None,
+                };
+                match from {
+                    Some(a) if self.corpus.articles.len() > 1 => {
+                        let purpose = if msg == Msg::Compare {
+                            PickerPurpose::Compare
+                        } else {
+                            PickerPurpose::Open
+                        };
+                        self.open_picker(a, purpose);
+                    }
+                    Some(_) => {
+                        self.flash = Some("there is no other article to compare with".into())
+                    }
+                    None => {
+                        self.flash = Some("c compares articles: select an article first".into())
+                    }
+                }
+                None
+            }
             Msg::Paste(_) => {
                 self.flash = Some("paste ignored: press / to search, then paste".into());
                 None
@@ -441,6 +505,7 @@ impl<'c> App<'c> {
                     View::Main(s) => self.update_main(s, msg),
                     View::Article(s) => self.update_article(s, msg),
                     View::Entity(s) => self.update_entity(s, msg),
+                    View::Compare(s) => self.update_compare(s, msg),
                 }
                 None
             }
@@ -584,6 +649,15 @@ impl<'c> App<'c> {
                 EntityRow::Related(e, _) => Some(ents[*e].name.clone()),
                 EntityRow::Heading(_) => None,
             },
+            View::Compare(s) => {
+                if let Some(sel) = s.panel {
+                    let rows = self.compare_panel_rows(s.a, s.b);
+                    return rows.get(sel).map(|(_, e)| ents[*e].name.clone());
+                }
+                let lay = self.compare_layout(s.a, s.b);
+                let side = if s.locked { 0 } else { s.focus };
+                lay.sides[side].lines.get(s.scroll[side]).map(|l| l.plain())
+            }
         }
     }
 
@@ -609,6 +683,11 @@ impl<'c> App<'c> {
                     a.title.clone().unwrap_or_else(|| a.id.clone())
                 }
                 View::Entity(s) => corpus.resolved.entities[s.entity].name.clone(),
+                View::Compare(s) => format!(
+                    "compare {} with {}",
+                    crate::present::short_id(&corpus.articles[s.a].id),
+                    crate::present::short_id(&corpus.articles[s.b].id)
+                ),
             })
             .collect()
     }

@@ -49,10 +49,10 @@ pub struct Binding {
 use Context::*;
 
 /// The views (not the palette, where letters are typed).
-const ALL: &[Context] = &[Main, Article, Entity];
+const ALL: &[Context] = &[Main, Article, Entity, Compare];
 
 /// Where the moving keys work: the views and the help.
-const SCROLLING: &[Context] = &[Main, Article, Entity, Help];
+const SCROLLING: &[Context] = &[Main, Article, Entity, Compare, Help];
 
 /// Every key dossier knows.
 pub const BINDINGS: &[Binding] = &[
@@ -110,49 +110,49 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Back,
         help: "close the search",
         hint: Some("close"),
-        contexts: &[Palette],
+        contexts: &[Palette, Picker],
     },
     Binding {
         keys: &[code(KeyCode::Enter)],
         msg: Msg::Open,
         help: "open the selected result",
         hint: Some("open"),
-        contexts: &[Palette],
+        contexts: &[Palette, Picker],
     },
     Binding {
         keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')],
         msg: Msg::Down,
         help: "next result",
         hint: None,
-        contexts: &[Palette],
+        contexts: &[Palette, Picker],
     },
     Binding {
         keys: &[code(KeyCode::Up), ctrl('p'), ctrl('k')],
         msg: Msg::Up,
         help: "previous result",
         hint: None,
-        contexts: &[Palette],
+        contexts: &[Palette, Picker],
     },
     Binding {
         keys: &[code(KeyCode::Backspace)],
         msg: Msg::Erase,
         help: "delete a character",
         hint: None,
-        contexts: &[Palette],
+        contexts: &[Palette, Picker],
     },
     Binding {
         keys: &[ctrl('u')],
         msg: Msg::ClearInput,
         help: "clear the query",
         hint: Some("clear"),
-        contexts: &[Palette],
+        contexts: &[Palette, Picker],
     },
     Binding {
         keys: &[ctrl('c')],
         msg: Msg::Quit,
         help: "quit",
         hint: None,
-        contexts: &[Palette],
+        contexts: &[Palette, Picker],
     },
     Binding {
         keys: &[code(KeyCode::Esc)],
@@ -283,9 +283,9 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[code(KeyCode::Esc), code(KeyCode::Backspace), ctrl('o')],
         msg: Msg::Back,
-        help: "back",
+        help: "back (in the entity strip: back to the text)",
         hint: Some("back"),
-        contexts: &[Article, Entity],
+        contexts: &[Article, Entity, Compare],
     },
     Binding {
         keys: &[k(']')],
@@ -313,6 +313,62 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::PrevHit,
         help: "previous mention",
         hint: None,
+        contexts: &[Article],
+    },
+    Binding {
+        keys: &[k('n')],
+        msg: Msg::NextHit,
+        help: "next aligned pair, both sides scrolled to it",
+        hint: Some("pair"),
+        contexts: &[Compare],
+    },
+    Binding {
+        keys: &[k('N')],
+        msg: Msg::PrevHit,
+        help: "previous aligned pair",
+        hint: None,
+        contexts: &[Compare],
+    },
+    Binding {
+        keys: &[k('=')],
+        msg: Msg::ToggleLock,
+        help: "scroll the sides together / apart",
+        hint: Some("lock"),
+        contexts: &[Compare],
+    },
+    Binding {
+        keys: &[code(KeyCode::Tab)],
+        msg: Msg::NextPane,
+        help: "switch the side that scrolls (when apart)",
+        hint: None,
+        contexts: &[Compare],
+    },
+    Binding {
+        keys: &[k('x')],
+        msg: Msg::Swap,
+        help: "swap the sides",
+        hint: Some("swap"),
+        contexts: &[Compare],
+    },
+    Binding {
+        keys: &[k('e')],
+        msg: Msg::EntitiesPanel,
+        help: "the entities both or one side name (Enter opens one; e again leaves)",
+        hint: Some("entities"),
+        contexts: &[Compare],
+    },
+    Binding {
+        keys: &[k('c')],
+        msg: Msg::Compare,
+        help: "compare with another article (related ones first)",
+        hint: Some("compare"),
+        contexts: &[Main, Article],
+    },
+    Binding {
+        keys: &[k('R')],
+        msg: Msg::Related,
+        help: "the articles that report the same story: pick one to open",
+        hint: Some("related"),
         contexts: &[Article],
     },
     Binding {
@@ -362,11 +418,11 @@ pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
         (Some(m), _, _) => Some(m),
         // In help, a key without a use there closes it and does nothing else.
         (None, Context::Help, _) => Some(Msg::ToggleHelp),
-        (None, Context::Palette | Context::Find | Context::HelpFilter, KeyCode::Char(c))
-            if !ctrl_held && !c.is_control() =>
-        {
-            Some(Msg::Type(c))
-        }
+        (
+            None,
+            Context::Palette | Context::Find | Context::HelpFilter | Context::Picker,
+            KeyCode::Char(c),
+        ) if !ctrl_held && !c.is_control() => Some(Msg::Type(c)),
         _ => None,
     }
 }

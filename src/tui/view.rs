@@ -124,10 +124,14 @@ fn draw_screen(frame: &mut Frame, app: &App, theme: &Theme) {
         View::Main(_) => super::screens::main::draw_main(frame, app, theme, rows[1]),
         View::Article(_) => super::screens::article::draw_article(frame, app, theme, rows[1]),
         View::Entity(_) => super::screens::entity::draw_entity(frame, app, theme, rows[1]),
+        View::Compare(_) => super::screens::compare::draw_compare(frame, app, theme, rows[1]),
     }
     draw_status(frame, app, theme, rows[2]);
     if app.palette().is_some() {
         draw_palette(frame, app, theme, rows[1]);
+    }
+    if app.picker().is_some() {
+        super::screens::compare::draw_picker(frame, app, theme, rows[1]);
     }
     if app.help_open() {
         super::screens::help::draw_help(frame, app, theme, area);
@@ -225,6 +229,23 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         (None, View::Entity(s)) => {
             let (selectable, pos) = app.entity_selection(s);
             format!("{}/{}", (pos + 1).min(selectable.len()), selectable.len())
+        }
+        (None, View::Compare(s)) => {
+            let lay = app.compare_layout(s.a, s.b);
+            let n = lay.cmp.aligned.len();
+            let together = if s.locked { "together" } else { "apart" };
+            match s.pair.and_then(|p| lay.cmp.aligned.get(p).map(|x| (p, x))) {
+                Some((p, x)) => {
+                    let differ = lay.cmp.differing.iter().filter(|d| d.pair == p).count();
+                    format!(
+                        "pair {}/{n} · {:.2}{} · {together}",
+                        p + 1,
+                        x.similarity,
+                        if differ > 0 { " · figures differ" } else { "" }
+                    )
+                }
+                None => format!("{n} aligned · {together}"),
+            }
         }
     };
     // The position on the right always shows, and so does "? help"; then "q quit", then the

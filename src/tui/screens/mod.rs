@@ -3,6 +3,7 @@
 //! around them (breadcrumb, status bar, help, palette) and the shared styles.
 
 pub mod article;
+pub mod compare;
 pub mod entity;
 pub mod help;
 pub mod main;
