@@ -28,9 +28,11 @@ pub const PAIR_MIN: f32 = 0.25;
 /// A pair this similar is kept even when it breaks the order of the others.
 const CROSSING_MIN: f32 = 0.5;
 /// A term in more sentences of one article than this says nothing about which of them match.
-const SENTENCE_POSTINGS_CAP: usize = 100;
+const SENTENCE_POSTINGS_CAP: usize = 64;
 /// Weight of two words in a row against one word.
 const BIGRAM_WEIGHT: f32 = 0.5;
+/// Sentences of B scored in full for each sentence of A: those sharing the most rare terms.
+const SENTENCE_CANDIDATES: usize = 8;
 /// Extra weight of an entity or figure term against a word.
 const NAMED_BOOST: f32 = 1.5;
 
@@ -523,9 +525,10 @@ impl StoryIndex {
     }
 }
 
-/// Every pair of sentences at least [`PAIR_MIN`] alike, as (i, j, similarity): through an
-/// inverted index of B's terms, so the work grows with the terms of A times a bounded number
-/// of B's sentences each, never with |A| x |B|.
+/// Every pair of sentences at least `min` alike that share a term, as (i, j, similarity):
+/// through an inverted index of B's terms that leaves out terms in more than
+/// `SENTENCE_POSTINGS_CAP` of B's sentences, so the work grows with the terms of A times a
+/// bounded number of B's sentences each, never with |A| x |B|.
 fn candidate_pairs(
     va: &[(Vector, f32)],
     vb: &[(Vector, f32)],
@@ -554,10 +557,22 @@ fn candidate_pairs(
                 acc[j] += w * wj;
             }
         }
-        for &j in &touched {
-            if acc[j] >= min {
-                out.push((i, j, acc[j].min(1.0)));
+        // The sentences sharing the most of the rarer terms are scored in full (the terms too
+        // common to index count too): the similarity kept is the whole cosine.
+        if touched.len() > SENTENCE_CANDIDATES {
+            touched.select_nth_unstable_by(SENTENCE_CANDIDATES - 1, |&x, &y| {
+                acc[y].total_cmp(&acc[x])
+            });
+        }
+        for (rank, &j) in touched.iter().enumerate() {
+            if rank < SENTENCE_CANDIDATES {
+                let sim = cosine(v, &vb[j].0);
+                if sim >= min {
+                    out.push((i, j, sim));
+                }
             }
+        }
+        for &j in &touched {
             acc[j] = 0.0;
         }
         touched.clear();
@@ -606,10 +621,38 @@ fn align(va: &[(Vector, f32)], vb: &[(Vector, f32)]) -> Vec<AlignedPair> {
     let mut pairs = candidate_pairs(va, vb, PAIR_MIN * 0.5);
     pairs.sort_by_key(|p| (p.0, p.1));
     let sim: FxHashMap<(usize, usize), f32> = pairs.iter().map(|&(i, j, s)| ((i, j), s)).collect();
-    let strong: Vec<(usize, usize, f32)> =
-        pairs.iter().copied().filter(|p| p.2 >= PAIR_MIN).collect();
-    // The heaviest chain increasing in both i and j: pairs of one i are scored against the tree
-    // as it was before that i, so no sentence is used twice.
+    // Anchors: pairs far stronger than usual that are each other's best match. They stay
+    // whatever their order, so a report that tells the same things in another order is
+    // aligned whole, and the chain is not tempted to trade them for weaker pairs in order.
+    let mut best_a: Vec<Option<(usize, f32)>> = vec![None; va.len()];
+    let mut best_b: Vec<Option<(usize, f32)>> = vec![None; vb.len()];
+    for &(i, j, s) in &pairs {
+        if best_a[i].is_none_or(|(_, b)| s > b) {
+            best_a[i] = Some((j, s));
+        }
+        if best_b[j].is_none_or(|(_, b)| s > b) {
+            best_b[j] = Some((i, s));
+        }
+    }
+    let mut used_a = vec![false; va.len()];
+    let mut used_b = vec![false; vb.len()];
+    let mut chain: Vec<(usize, usize, f32)> = Vec::new();
+    for (i, best) in best_a.iter().enumerate() {
+        if let Some((j, s)) = *best {
+            if s >= CROSSING_MIN && best_b[j].is_some_and(|(bi, _)| bi == i) {
+                used_a[i] = true;
+                used_b[j] = true;
+                chain.push((i, j, s));
+            }
+        }
+    }
+    // The heaviest chain increasing in both i and j among the other pairs: pairs of one i are
+    // scored against the tree as it was before that i, so no sentence is used twice.
+    let strong: Vec<(usize, usize, f32)> = pairs
+        .iter()
+        .copied()
+        .filter(|p| p.2 >= PAIR_MIN && !used_a[p.0] && !used_b[p.1])
+        .collect();
     let mut tree = BestBefore::new(vb.len());
     let mut score = vec![0.0f32; strong.len()];
     let mut prev = vec![usize::MAX; strong.len()];
@@ -630,18 +673,12 @@ fn align(va: &[(Vector, f32)], vb: &[(Vector, f32)]) -> Vec<AlignedPair> {
         }
         k = end;
     }
-    let mut chain: Vec<(usize, usize, f32)> = Vec::new();
     let mut at = (0..strong.len()).max_by(|&x, &y| score[x].total_cmp(&score[y]));
     while let Some(p) = at.filter(|&p| p < strong.len()) {
         chain.push(strong[p]);
+        used_a[strong[p].0] = true;
+        used_b[strong[p].1] = true;
         at = Some(prev[p]);
-    }
-    chain.reverse();
-    let mut used_a = vec![false; va.len()];
-    let mut used_b = vec![false; vb.len()];
-    for &(i, j, _) in &chain {
-        used_a[i] = true;
-        used_b[j] = true;
     }
     // Pairs far stronger than usual stay even when they cross the chain.
     let mut crossing: Vec<(usize, usize, f32)> = strong

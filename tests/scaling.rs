@@ -160,6 +160,49 @@ fn many_paragraphs(n: usize) -> Vec<(String, String)> {
     one(article("Paragraphs", &p))
 }
 
+/// Two reports of n sentences each that say the same things with neighbours swapped: words
+/// in every sentence, in one sentence in 40 (more than the index keeps for one term) and in
+/// one only. (A term in fewer sentences than the index keeps costs up to that many steps per
+/// sentence that has it: bounded, so linear past the bound.)
+fn two_reports_compared(n: usize) -> Vec<(String, String)> {
+    let sentence = |i: usize| {
+        format!(
+            "The {} council said {} workers met {} at the harbour.",
+            word(i % 40),
+            i,
+            word(i + 100)
+        )
+    };
+    let a: Vec<String> = (0..n).map(sentence).collect();
+    let b: Vec<String> = (0..n).map(|i| sentence(i ^ 1)).collect();
+    vec![
+        ("a.txt".into(), article("Harbour report", &[a.join(" ")])),
+        ("b.txt".into(), article("Harbour story", &[b.join(" ")])),
+    ]
+}
+
+/// n short reports, in pairs that tell the same story.
+fn many_reports_related(n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|i| {
+            let story = i / 2;
+            (
+                format!("f{i:06}.txt"),
+                article(
+                    &format!("Story {story}"),
+                    &[format!(
+                        "The {} board met the {} union on Monday about {} and {}.",
+                        word(story + 10),
+                        word(story + 20),
+                        word(story % 300 + 30),
+                        word(i % 7)
+                    )],
+                ),
+            )
+        })
+        .collect()
+}
+
 fn write_corpus(dir: &Path, files: &[(String, String)]) {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).expect("scaling dir");
@@ -266,6 +309,18 @@ fn every_pass_grows_linearly_with_its_input() {
             many_paragraphs,
             50_000,
             &["read", "a"],
+        ),
+        (
+            "two long reports compared",
+            two_reports_compared,
+            5_000,
+            &["compare", "a", "b", "--json"],
+        ),
+        (
+            "related articles among many",
+            many_reports_related,
+            5_000,
+            &["related", "f000002"],
         ),
     ];
     let mut table = String::new();

@@ -273,8 +273,6 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if used + w <= room {
             used += w;
             keep[i] = true;
-        } else if rank(hints[i].1) == 2 {
-            break;
         }
     }
     let mut spans: Vec<Span> = Vec::new();
