@@ -17,6 +17,17 @@ fn bbc() -> Option<&'static Corpus> {
         .as_ref()
 }
 
+/// A bigger corpus to measure on, named by `DOSSIER_BENCH_BIG` (such as 20 copies of BBC).
+fn big() -> Option<&'static Corpus> {
+    static CORPUS: OnceLock<Option<Corpus>> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| {
+            let p = PathBuf::from(std::env::var_os("DOSSIER_BENCH_BIG")?);
+            Corpus::open(&[p]).ok()
+        })
+        .as_ref()
+}
+
 fn main() {
     if bbc().is_none() {
         eprintln!("SKIP: ../shared/corpora/bbc is missing");
@@ -56,4 +67,23 @@ fn compare_two_bbc_articles(bencher: Bencher) {
         .unwrap_or(0);
     let b = index.related(a, 1).first().map_or(1, |r| r.article);
     bencher.bench(|| index.compare(c, a, b).aligned.len());
+}
+
+/// The story index of the big corpus, when `DOSSIER_BENCH_BIG` names one.
+#[divan::bench(sample_count = 3)]
+fn story_index_big(bencher: Bencher) {
+    let Some(c) = big() else { return };
+    bencher.bench(|| StoryIndex::build(c));
+}
+
+/// `related` for every article of the big corpus.
+#[divan::bench(sample_count = 3)]
+fn related_for_every_big_article(bencher: Bencher) {
+    let Some(c) = big() else { return };
+    let index = StoryIndex::build(c);
+    bencher.bench(|| {
+        (0..c.articles.len())
+            .map(|a| index.related(a, 10).len())
+            .sum::<usize>()
+    });
 }

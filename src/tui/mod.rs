@@ -240,7 +240,7 @@ fn browse(
             view::neutralise_buffer(f.buffer_mut());
         })?;
         match rx.recv_timeout(std::time::Duration::from_millis(100)) {
-            Ok(Incoming::Loaded(opened)) => break (*opened)?,
+            Ok(Incoming::Loaded(opened)) => break Arc::new((*opened)?),
             Ok(Incoming::TerminalGone) => return Ok(()),
             Ok(Incoming::Terminal(ev)) if quits_loading(&ev) => return Ok(()),
             Ok(Incoming::Terminal(Event::Resize(..))) => {
@@ -277,7 +277,16 @@ fn browse(
     // Events arrive on one queue: keys and resizes from the input thread, answers from the
     // search thread, resumption from the signal thread. The main thread blocks on the queue: no
     // frame loop, nothing written while idle, and typing never waits for a search.
-    let searches = spawn_searcher(Arc::clone(&app.index), tx);
+    let searches = spawn_searcher(Arc::clone(&app.index), tx.clone());
+    // Related articles and comparisons need the story index: built now, after the first frame,
+    // so the load is not longer and the first `c` is quick.
+    {
+        let corpus = Arc::clone(&corpus);
+        std::thread::spawn(move || {
+            let stories = crate::compare::StoryIndex::build(&corpus);
+            let _ = tx.send(Incoming::Stories(Box::new(stories)));
+        });
+    }
 
     while let Ok(incoming) = rx.recv() {
         match incoming {
@@ -289,6 +298,10 @@ fn browse(
             }
             Incoming::Searched(generation, hits) => {
                 app.update(Msg::Searched(generation, hits));
+            }
+            Incoming::Stories(stories) => {
+                app.stories_ready(*stories);
+                continue;
             }
             // Each key is routed in the context the previous one left (Esc then j).
             Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => {
@@ -350,6 +363,8 @@ enum Incoming {
     Resumed,
     /// A search answer: the query generation and its hits.
     Searched(u64, Vec<crate::search::Hit>),
+    /// The story index for related articles and comparisons, built after the corpus opened.
+    Stories(Box<crate::compare::StoryIndex>),
 }
 
 /// The search thread: takes the newest query (older ones still queued are skipped), narrows from

@@ -80,9 +80,15 @@ pub struct CompareLayout {
 type PanelRow = (&'static str, usize);
 
 impl App<'_> {
-    /// The corpus's story index, built on first use (never during the load).
+    /// The corpus's story index: the one built in the background after the load, or built now
+    /// when it is needed first.
     pub fn stories(&self) -> &StoryIndex {
         self.stories.get_or_init(|| StoryIndex::build(self.corpus))
+    }
+
+    /// The story index built in the background has arrived (kept unless one was built already).
+    pub fn stories_ready(&mut self, stories: StoryIndex) {
+        let _ = self.stories.set(stories);
     }
 
     /// The picker's rows for `query`: related articles first (best first), then every other
