@@ -544,7 +544,7 @@ fn compare(
                         end: d.b.end,
                         text: Some(art_b.slice(d.b)),
                     },
-                    kind: figure_kind_name(d.kind),
+                    kind: d.kind.as_str(),
                 })
                 .collect(),
         };
@@ -555,15 +555,6 @@ fn compare(
     let text = present::comparison_text(corpus, &cmp, width);
     emit(out, &text)?;
     Ok(FOUND)
-}
-
-fn figure_kind_name(kind: dossier::model::FigureKind) -> &'static str {
-    match kind {
-        dossier::model::FigureKind::Money => "money",
-        dossier::model::FigureKind::Percent => "percent",
-        dossier::model::FigureKind::Count => "count",
-        dossier::model::FigureKind::Date => "date",
-    }
 }
 
 fn related(

@@ -81,6 +81,31 @@ pub struct AlignedPair {
     pub similarity: f32,
 }
 
+/// What a differing figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// A count of something ("12 people").
+    Count,
+    /// An amount of money.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A score or result ("2-1", "38-8").
+    Score,
+}
+
+impl Measure {
+    /// Its name in JSON and text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::Money => "money",
+            Measure::Percent => "percent",
+            Measure::Score => "score",
+        }
+    }
+}
+
 /// Two aligned sentences giving different numbers for the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DifferingFigure {
@@ -91,7 +116,55 @@ pub struct DifferingFigure {
     /// The figure in B.
     pub b: Span,
     /// What they measure.
-    pub kind: FigureKind,
+    pub kind: Measure,
+}
+
+/// The scores in a text ("2-1", "38–8"): two numbers of at most three digits joined by a hyphen
+/// or an en dash, not part of a longer run of digits, dashes or letters; each with its span
+/// (offset by `base`) and the two numbers, smaller first (a result is the same whichever side is
+/// named first).
+fn scores_in(text: &str, base: usize) -> Vec<(Span, (u32, u32))> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-'))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let first = &text[start..i];
+        let dash = if text[i..].starts_with('-') {
+            1
+        } else if text[i..].starts_with('\u{2013}') {
+            3
+        } else {
+            0
+        };
+        if dash == 0 || first.len() > 3 {
+            continue;
+        }
+        let second_start = i + dash;
+        let mut j = second_start;
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        let second = &text[second_start..j];
+        let ends_clean =
+            j >= bytes.len() || !(bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-');
+        if !second.is_empty() && second.len() <= 3 && ends_clean {
+            if let (Ok(x), Ok(y)) = (first.parse::<u32>(), second.parse::<u32>()) {
+                out.push((Span::new(base + start, base + j), (x.min(y), x.max(y))));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// Two articles compared.
@@ -779,9 +852,27 @@ fn differing_figures(
                         pair: pi,
                         a: sa,
                         b: sb,
-                        kind,
+                        kind: match kind {
+                            FigureKind::Money => Measure::Money,
+                            FigureKind::Percent => Measure::Percent,
+                            _ => Measure::Count,
+                        },
                     });
                 }
+            }
+        }
+        // One score each side, and not the same result.
+        let (span_a, span_b) = (cmp.span_a(pair), cmp.span_b(pair));
+        let sa = scores_in(art_a.slice(span_a), span_a.start);
+        let sb = scores_in(art_b.slice(span_b), span_b.start);
+        if let ([(at_a, va)], [(at_b, vb)]) = (sa.as_slice(), sb.as_slice()) {
+            if va != vb {
+                out.push(DifferingFigure {
+                    pair: pi,
+                    a: *at_a,
+                    b: *at_b,
+                    kind: Measure::Score,
+                });
             }
         }
     }
@@ -791,6 +882,18 @@ fn differing_figures(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_are_two_short_numbers_joined_by_a_dash() {
+        let found: Vec<(u32, u32)> =
+            scores_in("Italy 8-38 Wales, then 2–1 in 2003-2004 and COVID-19", 0)
+                .into_iter()
+                .map(|s| s.1)
+                .collect();
+        assert_eq!(found, vec![(8, 38), (1, 2)]);
+        let at = scores_in("won 3-0.", 10);
+        assert_eq!(at[0].0, Span::new(14, 17));
+    }
 
     #[test]
     fn figure_values_read_separators_and_scales() {

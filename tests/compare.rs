@@ -156,12 +156,12 @@ fn aligned_sentences_that_give_different_numbers_for_the_same_thing_are_reported
     let dir = scratch("differing_figures");
     std::fs::write(
         dir.join("a.txt"),
-        "Fire at the harbour\n\nFirefighters said 12 people died in the warehouse fire at the harbour on Monday.\n\nThe cause of the blaze is not yet known.\n",
+        "Fire at the harbour\n\nFirefighters said 12 people died in the warehouse fire at the harbour on Monday.\n\nThe cause of the blaze is not yet known.\n\nIn the evening Leeds beat Chelsea 2-1 at Elland Road.\n",
     )
     .expect("write");
     std::fs::write(
         dir.join("b.txt"),
-        "Harbour blaze kills many\n\nOfficials said 15 people died in the warehouse fire at the harbour on Monday.\n\nA school reopened in the north of the city.\n",
+        "Harbour blaze kills many\n\nOfficials said 15 people died in the warehouse fire at the harbour on Monday.\n\nA school reopened in the north of the city.\n\nIn the evening Leeds beat Chelsea 3-1 at Elland Road.\n",
     )
     .expect("write");
     std::fs::write(
@@ -180,19 +180,27 @@ fn aligned_sentences_that_give_different_numbers_for_the_same_thing_are_reported
     assert!(out.status.success(), "{}", stderr(&out));
     let v = json(&out);
     let differing = v["differing_figures"].as_array().expect("differing");
-    assert_eq!(differing.len(), 1, "{v}");
+    assert_eq!(differing.len(), 2, "{v}");
     assert_eq!(differing[0]["a"]["text"], "12 people");
     assert_eq!(differing[0]["b"]["text"], "15 people");
     assert_eq!(differing[0]["kind"], "count");
+    assert_eq!(differing[1]["a"]["text"], "2-1");
+    assert_eq!(differing[1]["b"]["text"], "3-1");
+    assert_eq!(differing[1]["kind"], "score");
     // The school sentence says nothing the other side says.
     let aligned = v["aligned"].as_array().expect("aligned");
     assert!(!aligned.is_empty());
     let b_text = std::fs::read_to_string(dir.join("b.txt")).expect("read");
     let school = b_text.find("A school").unwrap_or(0);
+    let school_end = b_text.find("In the evening").unwrap_or(0);
     assert!(
-        aligned
-            .iter()
-            .all(|p| p["b"]["end"].as_u64().unwrap_or(0) as usize <= school),
+        aligned.iter().all(|p| {
+            let (s, e) = (
+                p["b"]["start"].as_u64().unwrap_or(0) as usize,
+                p["b"]["end"].as_u64().unwrap_or(0) as usize,
+            );
+            e <= school || s >= school_end
+        }),
         "the school sentence is paired: {v}"
     );
     let text = stdout(&run(&[
