@@ -735,3 +735,107 @@ fn wikinews_gold_offsets_land_on_the_gold_text() {
     }
     assert_eq!(checked, 1229, "every gold mention checked");
 }
+
+/// Typed surfaces of one document: (type, exact text), a multiset.
+type Surfaces = Vec<(&'static str, String)>;
+
+/// The strict rule of `../shared/corpora/README.md`: per document, the multiset of (type, exact
+/// surface) for PER, ORG and LOC; a system mention counts once against one gold mention of the
+/// same type and text.
+fn strict_score(
+    gold: &HashMap<String, Surfaces>,
+    pred: &HashMap<String, Surfaces>,
+) -> HashMap<&'static str, Score> {
+    let mut out: HashMap<&'static str, Score> = HashMap::new();
+    let count = |v: &Surfaces| {
+        let mut m: HashMap<(&'static str, String), usize> = HashMap::new();
+        for (t, s) in v {
+            *m.entry((*t, s.clone())).or_default() += 1;
+        }
+        m
+    };
+    let empty = Surfaces::new();
+    for (doc, g) in gold {
+        let gc = count(g);
+        let pc = count(pred.get(doc).unwrap_or(&empty));
+        for ((t, s), n) in &pc {
+            let sc = out.entry(t).or_default();
+            sc.pred += n;
+            sc.tp += (*n).min(gc.get(&(*t, s.clone())).copied().unwrap_or(0));
+        }
+        for ((t, s), n) in &gc {
+            let sc = out.entry(t).or_default();
+            sc.gold += n;
+            sc.found += (*n).min(pc.get(&(*t, s.clone())).copied().unwrap_or(0));
+        }
+    }
+    let mut all = Score::default();
+    for sc in out.values() {
+        all.pred += sc.pred;
+        all.tp += sc.tp;
+        all.gold += sc.gold;
+        all.found += sc.found;
+    }
+    out.insert("ALL", all);
+    out
+}
+
+/// dossier's mentions as typed surfaces per article id.
+fn dossier_surfaces(corpus: &Corpus) -> HashMap<String, Surfaces> {
+    let mut pred: HashMap<String, Surfaces> = HashMap::new();
+    for e in &corpus.resolved.entities {
+        let Some(t) = kind_type(e.kind) else { continue };
+        for m in &e.mentions {
+            let a = &corpus.articles[m.article];
+            pred.entry(a.id.clone())
+                .or_default()
+                .push((t, a.slice(m.span).to_string()));
+        }
+    }
+    pred
+}
+
+/// Strict F1 floors on Wikigold, per type, just under the scores reached.
+const WIKIGOLD_FLOORS: &[(&str, f64)] =
+    &[("PER", 0.71), ("ORG", 0.38), ("LOC", 0.67), ("ALL", 0.61)];
+
+#[test]
+#[cfg_attr(
+    not(dossier_shared),
+    ignore = "needs ../shared/corpora beside the repository"
+)]
+fn wikigold_scored_strictly() {
+    let Some(wg) = common::corpus("wikigold") else {
+        return;
+    };
+    let gold_text =
+        std::fs::read_to_string(wg.with_file_name("wikigold-gold.jsonl")).expect("wikigold gold");
+    let mut gold: HashMap<String, Surfaces> = HashMap::new();
+    for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: Value = serde_json::from_str(line).expect("gold line");
+        let id = std::path::Path::new(doc["file"].as_str().unwrap_or_default())
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let list = gold.entry(id).or_default();
+        for g in doc["entities"].as_array().into_iter().flatten() {
+            if let (Some(t), Some(text)) =
+                (g["type"].as_str().and_then(gold_type), g["text"].as_str())
+            {
+                list.push((t, text.to_string()));
+            }
+        }
+    }
+    let corpus = Corpus::open(&[wg]).expect("wikigold loads");
+    let ours = strict_score(&gold, &dossier_surfaces(&corpus));
+    let report = table("dossier on wikigold (strict)", &ours);
+    println!("{report}");
+    for (ty, floor) in WIKIGOLD_FLOORS {
+        let f = ours.get(ty).copied().unwrap_or_default().f1();
+        assert!(
+            f >= *floor,
+            "{ty}: strict F1 {f:.3} under the floor {floor}\n{report}"
+        );
+    }
+}
