@@ -839,3 +839,59 @@ fn wikigold_scored_strictly() {
         );
     }
 }
+
+/// Strict F1 floors on the BBC sample of `tests/gold/bbc_sample.jsonl`, just under the scores
+/// reached.
+const BBC_SAMPLE_FLOORS: &[(&str, f64)] =
+    &[("PER", 0.85), ("ORG", 0.81), ("LOC", 0.85), ("ALL", 0.84)];
+
+/// Ten BBC articles (050 and 250 of each section) with gold written by reading them, scored by
+/// the strict rule.
+#[test]
+#[cfg_attr(
+    not(dossier_shared),
+    ignore = "needs ../shared/corpora beside the repository"
+)]
+fn bbc_sample_scored_strictly() {
+    let Some(bbc) = common::corpus("bbc") else {
+        return;
+    };
+    let gold_text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold/bbc_sample.jsonl"),
+    )
+    .expect("bbc sample gold");
+    let mut gold: HashMap<String, Surfaces> = HashMap::new();
+    let mut files = Vec::new();
+    for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: Value = serde_json::from_str(line).expect("gold line");
+        let file = doc["file"].as_str().unwrap_or_default();
+        let rel = file.strip_prefix("bbc/").unwrap_or(file);
+        let id = rel.strip_suffix(".txt").unwrap_or(rel).to_string();
+        files.push(bbc.join(rel));
+        let list = gold.entry(id).or_default();
+        for g in doc["entities"].as_array().into_iter().flatten() {
+            if let (Some(t), Some(text)) =
+                (g["type"].as_str().and_then(gold_type), g["text"].as_str())
+            {
+                for _ in 0..g["count"].as_u64().unwrap_or(1) {
+                    list.push((t, text.to_string()));
+                }
+            }
+        }
+    }
+    assert_eq!(gold.len(), 10, "ten articles");
+    // The whole corpus, so that what other articles say about a name counts as it does for a
+    // user; only the sampled articles are scored.
+    let corpus = Corpus::open(&[bbc]).expect("bbc loads");
+    let pred = dossier_surfaces(&corpus);
+    let ours = strict_score(&gold, &pred);
+    let report = table("dossier on the BBC sample (strict)", &ours);
+    println!("{report}");
+    for (ty, floor) in BBC_SAMPLE_FLOORS {
+        let f = ours.get(ty).copied().unwrap_or_default().f1();
+        assert!(
+            f >= *floor,
+            "{ty}: strict F1 {f:.3} under the floor {floor}\n{report}"
+        );
+    }
+}

@@ -299,10 +299,18 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
         }
         let mut end = j;
         let word = &slice[start..end];
-        // Keep the closing dot of a dotted acronym.
+        // Keep the closing dot of a dotted acronym, and of a middle initial inside a name
+        // ("George W. Bush": the initial, its dot, a space and a capital in the same sentence).
+        let initial = || {
+            let mut cs = word.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.next().is_none()
+                && bytes.get(end + 1) == Some(&b' ')
+                && char_at(slice, end + 2).is_some_and(char::is_uppercase)
+        };
         if bytes.get(end) == Some(&b'.')
-            && word.contains('.')
-            && word.chars().all(|c| c.is_uppercase() || c == '.')
+            && (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.')
+                || initial())
         {
             end += 1;
         }
