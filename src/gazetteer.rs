@@ -17,8 +17,11 @@ pub enum PlaceKind {
     Continent,
     /// A country or territory.
     Country,
-    /// A first-level division (a US state).
+    /// A first-level division of a state's own standing: a US state, a constituent country of
+    /// the UK.
     Admin,
+    /// Another first-level subdivision (ISO 3166-2): a province, region or department.
+    Region,
     /// A city or town.
     City,
 }
@@ -83,6 +86,7 @@ fn read_places() -> HashMap<&'static str, Place> {
             "continent" => PlaceKind::Continent,
             "country" => PlaceKind::Country,
             "admin" => PlaceKind::Admin,
+            "region" => PlaceKind::Region,
             _ => PlaceKind::City,
         };
         let population = pop.and_then(|p| p.parse().ok()).unwrap_or(0);

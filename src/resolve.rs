@@ -270,7 +270,19 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 c.sort_by_key(|&j| std::cmp::Reverse(entities[j].mentions.len()));
                 let dominant = c.len() == 1
                     || entities[c[0]].mentions.len() >= 3 * entities[c[1]].mentions.len();
-                if dominant {
+                // An acronym joins its expansion only when some article names both (there the
+                // acronym was already read as the full name, so the full name was written with
+                // it): "BP" in business news is not "Bloc Party" of the music pages.
+                let together =
+                    !is_acronym(&e.name) || surfaces[c[0]].contains_key(e.name.as_str()) || {
+                        let mine: std::collections::HashSet<usize> =
+                            e.mentions.iter().map(|m| m.article).collect();
+                        entities[c[0]]
+                            .mentions
+                            .iter()
+                            .any(|m| mine.contains(&m.article))
+                    };
+                if dominant && together {
                     merged_into[i] = Some(c[0]);
                 }
             }

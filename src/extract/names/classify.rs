@@ -95,6 +95,7 @@ pub(super) fn classify(
     if let Some(p) = place {
         let w = match p.kind {
             PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => weight::COUNTRY,
+            PlaceKind::Region => weight::BIG_CITY,
             PlaceKind::City if p.population >= 100_000 => weight::BIG_CITY,
             PlaceKind::City => weight::CITY,
         };

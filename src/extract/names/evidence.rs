@@ -15,6 +15,12 @@ pub(super) fn title_word(w: &str) -> bool {
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
+    // The general list is of titles as written in a sentence ("Gen", "Rev", "Bp"); written in
+    // capitals the same letters are an acronym ("BP", "HR", "RA"), unless a news title list
+    // has them so ("PM", "MP", "CEO").
+    if is_acronym(w) {
+        return false;
+    }
     gazetteer::with_lowercase(w, |lower| !NOT_TITLES.contains(&lower)) && g.is_title(w)
 }
 

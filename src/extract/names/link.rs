@@ -3,9 +3,10 @@
 
 use super::*;
 
-/// A single capitalised word with no evidence yet, used at least twice in the article and
-/// neither an ordinary word, a person's name, a place nor a nationality, is a name of something
-/// made: a company, product or body ("Microsoft", "Wikinews"). Nationalities are dropped.
+/// A single capitalised word with no evidence yet, used at least twice in the article (an
+/// acronym: once) and acting somewhere in the corpus, and neither an ordinary word, a person's
+/// name, a place nor a nationality, is a name of something made: a company, product or body
+/// ("Microsoft", "Wikinews", "BP"). Nationalities are dropped.
 pub(super) fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex: &Lexicon) {
     let g = gazetteer::get();
     // "The Aviator" mid-sentence: the title of a work, not a company.
@@ -35,10 +36,15 @@ pub(super) fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex:
     let promote: Vec<String> = counts
         .into_iter()
         .filter(|(w, n)| {
-            *n >= 2
-                && w.chars().count() >= 3
-                && !w.contains(['\'', '’'])
-                && !is_acronym(w)
+            // An acronym that acts in the corpus ("BP said", "Fifa's" as "FIFA") is a body once
+            // is enough; another word must be used twice here.
+            let acronym = is_acronym(w);
+            let used = if acronym {
+                w.chars().count() >= 2 && !lex.is_common_acronym(w)
+            } else {
+                *n >= 2 && w.chars().count() >= 3
+            };
+            used && !w.contains(['\'', '’'])
                 && !adjective_like(w)
                 && !titled.contains(*w)
                 && lex.acts(w)
@@ -194,18 +200,54 @@ pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &
         }
     }
     // A state's formal name is the country: "Bolivarian Republic of Venezuela" is Venezuela,
-    // unless the formal name is a country of its own ("Democratic Republic of the Congo").
+    // unless the formal name is another country ("Democratic Republic of the Congo", whose
+    // population is not Congo's).
     let g = gazetteer::get();
     for m in mentions.iter_mut() {
         if let Some(country) = formal_state_name(&m.canonical)
             .filter(|c| {
-                g.place(c).is_some_and(|p| p.kind == PlaceKind::Country)
-                    && g.place(&m.canonical).is_none()
+                g.place(c).is_some_and(|short| {
+                    short.kind == PlaceKind::Country
+                        && g.place(&m.canonical)
+                            .is_none_or(|formal| formal.population == short.population)
+                })
             })
             .map(str::to_string)
         {
             m.canonical = country;
             m.linked = true;
+        }
+    }
+    // A place named with its division word and without ("Carabobo State", "Carabobo") in one
+    // article is one place, named in full.
+    let divisions: HashMap<String, String> = mentions
+        .iter()
+        .filter_map(|m| {
+            let (short, head) = m.canonical.rsplit_once(' ')?;
+            const DIVISIONS: &[&str] = &[
+                "State",
+                "Province",
+                "County",
+                "District",
+                "Region",
+                "Prefecture",
+                "Municipality",
+                "Territory",
+                "Borough",
+                "Township",
+                "Governorate",
+                "Oblast",
+            ];
+            (DIVISIONS.contains(&head) && g.place(short).is_some())
+                .then(|| (short.to_string(), m.canonical.clone()))
+        })
+        .collect();
+    if !divisions.is_empty() {
+        for m in mentions.iter_mut() {
+            if let Some(full) = divisions.get(&m.canonical) {
+                m.canonical.clone_from(full);
+                m.linked = true;
+            }
         }
     }
     // Short forms of people: "Li" or "Mr Li" after "Li Qiang"; "Lee" after "Lee Hsien Loong".
