@@ -197,15 +197,26 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     let (mut entities, mut surfaces): (Vec<Entity>, Vec<HashMap<&str, usize>>) =
         built.into_iter().unzip();
 
-    // The people of each article by key, for its roles and its quotes' speakers.
+    // The people of each article by key, for its roles; and its people and organisations, for
+    // its quotes' speakers.
     let mut article_people: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
+    let mut article_speakers: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
     for (idx, p) in pieces.iter().enumerate() {
-        if p.kind != Kind::Person {
+        if p.kind != Kind::Person && p.kind != Kind::Organization {
             continue;
         }
         let key = mention_at(p.first()).key.as_ref();
         for &(ai, _) in &p.mentions {
-            article_people[ai as usize].insert(key, idx);
+            if p.kind == Kind::Person {
+                article_people[ai as usize].insert(key, idx);
+            }
+            article_speakers[ai as usize].entry(key).or_insert(idx);
+        }
+    }
+    // A person of the same key as an organisation speaks first.
+    for (speakers, people) in article_speakers.iter_mut().zip(&article_people) {
+        for (key, &idx) in people {
+            speakers.insert(key, idx);
         }
     }
     for (ai, ex) in extractions.iter().enumerate() {
@@ -331,7 +342,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
 
     let per_article: Vec<(Vec<Quote>, Vec<FigureRef>)> = extractions
         .par_iter()
-        .zip(&article_people)
+        .zip(&article_speakers)
         .enumerate()
         .map(|(ai, (ex, people))| {
             let quotes = ex.quotes.iter().map(|q| Quote {

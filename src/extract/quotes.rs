@@ -1,6 +1,6 @@
 //! Direct quotations, straight or curly, each with its speaker where the text allows.
 
-use super::lexicon::{is_role_noun, PERSON_PRONOUNS, SPEECH_VERBS};
+use super::lexicon::{is_role_noun, ORG_NOUNS, PERSON_PRONOUNS, SPEECH_VERBS};
 use super::names::{Kind, NameMention, RoleFact, DECIDED};
 use super::tokens::tokenize;
 use crate::model::{Article, Span};
@@ -71,6 +71,9 @@ struct People<'a> {
     mentions: &'a [NameMention],
     /// Indices of the mentions that are people, in text order.
     persons: Vec<usize>,
+    /// Indices of the mentions that are organisations, in text order (an organisation can
+    /// speak: "the ministry said in a statement").
+    orgs: Vec<usize>,
     roles: &'a [RoleFact],
     /// Lowercased title words to the people who hold a title with that word, in role order;
     /// made the first time a role noun is met.
@@ -85,9 +88,24 @@ impl<'a> People<'a> {
         let persons = (0..mentions.len())
             .filter(|&i| is_person(&mentions[i]))
             .collect();
+        // A nationality read as a name ("Sri Lankan") does not speak.
+        let g = crate::gazetteer::get();
+        let orgs = (0..mentions.len())
+            .filter(|&i| {
+                let (k, s) = mentions[i].scores.best();
+                k == Kind::Organization
+                    && s >= DECIDED
+                    && !mentions[i]
+                        .canonical
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| g.is_demonym(w))
+            })
+            .collect();
         People {
             mentions,
             persons,
+            orgs,
             roles,
             holders: std::cell::OnceCell::new(),
         }
@@ -127,6 +145,26 @@ impl<'a> People<'a> {
             .map(|&i| &self.mentions[i])
             .take_while(|m| m.span.start < span.end)
             .find(|m| span.contains(m.span))
+    }
+
+    /// The first organisation named inside `span`.
+    fn org_at(&self, span: Span) -> Option<&NameMention> {
+        let from = self
+            .orgs
+            .partition_point(|&i| self.mentions[i].span.start < span.start);
+        self.orgs[from..]
+            .iter()
+            .map(|&i| &self.mentions[i])
+            .take_while(|m| m.span.start < span.end)
+            .find(|m| span.contains(m.span))
+    }
+
+    /// The organisation named last before `pos`.
+    fn org_before(&self, pos: usize) -> Option<&NameMention> {
+        let end = self
+            .orgs
+            .partition_point(|&i| self.mentions[i].span.end <= pos);
+        end.checked_sub(1).map(|k| &self.mentions[self.orgs[k]])
     }
 
     /// Positions in `persons` of the people named before `pos`: `..end`.
@@ -199,47 +237,118 @@ fn is_person(m: &NameMention) -> bool {
 /// words looked at, and a bound on the work for a paragraph of nothing but quotation marks.
 const MAX_WINDOW_BYTES: usize = 600;
 
-/// Who is named as speaking in `window` (the words next to the quotation)?
+/// Who is named as speaking in `window`, the words next to the quotation: after it
+/// (`before` false, read from its start) or before it (read back from its end)?
 fn speaker_in(
     text: &str,
     window: Span,
     quote_start: usize,
     people: &People,
+    before: bool,
 ) -> Option<Option<String>> {
-    let mut end = window
-        .end
-        .min(window.start.saturating_add(MAX_WINDOW_BYTES));
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = Span::new(window.start, end.max(window.start));
+    let window = if before {
+        let mut start = window
+            .start
+            .max(window.end.saturating_sub(MAX_WINDOW_BYTES));
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        Span::new(start.min(window.end), window.end)
+    } else {
+        let mut end = window
+            .end
+            .min(window.start.saturating_add(MAX_WINDOW_BYTES));
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Span::new(window.start, end.max(window.start))
+    };
     let toks = tokenize(text, window);
-    let words: Vec<_> = toks.iter().filter(|t| t.is_word).take(12).collect();
-    let verb_at = words
-        .iter()
-        .position(|t| SPEECH_VERBS.contains(&t.text) || t.text == "according")?;
-    if verb_at > 8 {
+    let all: Vec<_> = toks.iter().filter(|t| t.is_word).collect();
+    // The twelve words next to the quotation, in text order.
+    let words: Vec<_> = if before {
+        all[all.len().saturating_sub(12)..].to_vec()
+    } else {
+        all.iter().take(12).copied().collect()
+    };
+    let is_verb =
+        |t: &&&super::tokens::Token| SPEECH_VERBS.contains(&t.text) || t.text == "according";
+    let verb_at = if before {
+        words.iter().rposition(|t| is_verb(&t))?
+    } else {
+        words.iter().position(|t| is_verb(&t))?
+    };
+    // The verb within eight words of the quotation.
+    let distance = if before {
+        words.len() - 1 - verb_at
+    } else {
+        verb_at
+    };
+    if distance > 8 {
         return None;
     }
-    // A named person near the verb.
-    let near = Span::new(
-        window.start,
-        words.get(verb_at + 4).map_or(window.end, |t| t.span.end),
-    );
+    // A named person near the verb: after the quotation, either side of it ("," said X /
+    // X said); before it, its subject ("X said: "…"", not "the company said X would…").
+    let near = if before {
+        Span::new(
+            words
+                .get(verb_at.saturating_sub(5))
+                .map_or(window.start, |t| t.span.start),
+            words.get(verb_at).map_or(window.end, |t| t.span.end),
+        )
+    } else {
+        Span::new(
+            window.start,
+            words.get(verb_at + 4).map_or(window.end, |t| t.span.end),
+        )
+    };
     if let Some(m) = people.person_at(near) {
         return Some(Some(m.canonical.clone()));
     }
-    for t in &words {
+    let last_person = || {
+        people
+            .pronoun_before(text, quote_start)
+            .map(|m| m.canonical.clone())
+    };
+    let around: Vec<_> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i.abs_diff(verb_at) <= 4)
+        .map(|(_, t)| *t)
+        .collect();
+    for t in &around {
         if PERSON_PRONOUNS.contains(&t.text) {
-            return Some(
-                people
-                    .pronoun_before(text, quote_start)
-                    .map(|m| m.canonical.clone()),
-            );
+            return Some(last_person());
         }
         if is_role_noun(t.text) && t.text.chars().next().is_some_and(char::is_lowercase) {
-            return Some(people.by_role(t.text, quote_start));
+            // "the mayor said": the holder of that role, else (a role the article never
+            // named) the person it was last about.
+            return Some(people.by_role(t.text, quote_start).or_else(last_person));
         }
+    }
+    // An organisation speaking: "the Finance and Economy Ministry said in a statement".
+    if let Some(m) = people.org_at(near) {
+        return Some(Some(m.canonical.clone()));
+    }
+    // A speaker described, not named, and definite: "said the Sale full-back" is the person
+    // the article was last about; "the ministry said", "the statement said" the organisation it
+    // last named. An indefinite one ("a Fifa spokesman", "one trader") is someone unnamed.
+    let described = around.iter().position(|t| matches!(t.text, "the" | "The"));
+    if let Some(d) = described {
+        let head = around[d + 1..]
+            .iter()
+            .find(|t| t.text.chars().next().is_some_and(char::is_lowercase) && !is_verb(t));
+        let org_like = head.is_some_and(|h| {
+            ORG_NOUNS.contains(&h.text)
+                || matches!(
+                    h.text,
+                    "ministry" | "government" | "statement" | "department" | "council" | "report"
+                )
+        });
+        if org_like {
+            return Some(people.org_before(quote_start).map(|m| m.canonical.clone()));
+        }
+        return Some(last_person());
     }
     Some(None)
 }
@@ -300,12 +409,18 @@ pub fn extract_quotes(
             let before = Span::new(before_start, mark_start);
             let before_txt = text[before.start..before.end].trim_end();
             let mut speaker = if closed {
-                speaker_in(text, after, mark_start, &people)
+                speaker_in(text, after, mark_start, &people, false)
             } else {
                 None
             };
             if speaker.is_none() && (before_txt.ends_with(':') || before_txt.ends_with(',')) {
-                speaker = speaker_in(text, before, mark_start, &people);
+                speaker = speaker_in(text, before, mark_start, &people, true);
+            }
+            // Reported speech leading into the words: "Mr Milburn said he ... and insisted
+            // that "..."": the one who speaks in the same sentence before them.
+            if speaker.is_none() && !before_txt.is_empty() && words >= MIN_WORDS {
+                speaker =
+                    speaker_in(text, before, mark_start, &people, true).filter(Option::is_some);
             }
             let attributed = speaker.is_some();
             if !attributed && words < MIN_WORDS {
