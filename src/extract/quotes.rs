@@ -135,7 +135,8 @@ impl<'a> People<'a> {
         })
     }
 
-    /// The first person named inside `span`.
+    /// The first person whose name starts inside `span` ("said SEC deputy enforcement director
+    /// Linda Thomsen": the name may run past the words looked at).
     fn person_at(&self, span: Span) -> Option<&NameMention> {
         let from = self
             .persons
@@ -143,7 +144,19 @@ impl<'a> People<'a> {
         self.persons[from..]
             .iter()
             .map(|&i| &self.mentions[i])
-            .take_while(|m| m.span.start < span.end)
+            .find(|m| m.span.start < span.end)
+    }
+
+    /// The last person named inside `span`.
+    fn last_person_in(&self, span: Span) -> Option<&NameMention> {
+        let end = self
+            .persons
+            .partition_point(|&i| self.mentions[i].span.start < span.end);
+        self.persons[..end]
+            .iter()
+            .rev()
+            .map(|&i| &self.mentions[i])
+            .take_while(|m| m.span.start >= span.start)
             .find(|m| span.contains(m.span))
     }
 
@@ -290,6 +303,15 @@ fn speaker_in(
     // A named person near the verb: after the quotation, either side of it ("," said X /
     // X said); before it, its subject ("X said: "…"", not "the company said X would…").
     let near = if before {
+        // The subject: the last person named in the twelve words before the verb ("Mr Kim,
+        // chief executive of SK Telecom, said:"; "Asked about Blair, Brown said:").
+        let subject = Span::new(
+            words.first().map_or(window.start, |t| t.span.start),
+            words.get(verb_at).map_or(window.end, |t| t.span.start),
+        );
+        if let Some(m) = people.last_person_in(subject) {
+            return Some(Some(m.canonical.clone()));
+        }
         Span::new(
             words
                 .get(verb_at.saturating_sub(5))
@@ -408,7 +430,17 @@ pub fn extract_quotes(
                 .map_or(para.start, |k| para.start + starts[k]);
             let before = Span::new(before_start, mark_start);
             let before_txt = text[before.start..before.end].trim_end();
-            let mut speaker = if closed {
+            // A quotation that ends its sentence inside the marks ('…cities."') is followed by
+            // a new sentence, not by its attribution, unless the words go on in lowercase
+            // ('…?" asked Smith', '…." he said').
+            let inner_end = text[inner.start..inner.end].trim_end();
+            let next_word_lower = text[mark_end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let ends_sentence = inner_end.ends_with(['.', '?', '!']) && !next_word_lower;
+            let mut speaker = if closed && !ends_sentence {
                 speaker_in(text, after, mark_start, &people, false)
             } else {
                 None
@@ -445,11 +477,24 @@ pub fn extract_quotes(
             para_quotes.push(QuoteFact { span, speaker: who });
             carried = !closed;
         }
-        // A quotation opened without a speaker and attributed later in the paragraph
-        // ("The defining feature ... " then "...," he said) shares that speaker.
+        // A quotation without a speaker in a paragraph that names one continues the speaker
+        // of the nearest attributed quotation before it, else the first after it ("The
+        // defining feature ... " then "...," he said).
         if let Some(known) = para_quotes.iter().rev().find_map(|q| q.speaker.clone()) {
-            for q in para_quotes.iter_mut().filter(|q| q.speaker.is_none()) {
-                q.speaker = Some(known.clone());
+            let mut before: Option<String> = None;
+            let mut filled: Vec<Option<String>> = Vec::with_capacity(para_quotes.len());
+            for q in &para_quotes {
+                if q.speaker.is_some() {
+                    before.clone_from(&q.speaker);
+                }
+                filled.push(q.speaker.clone().or_else(|| before.clone()));
+            }
+            let mut after: Option<String> = None;
+            for (q, f) in para_quotes.iter_mut().zip(filled).rev() {
+                if q.speaker.is_some() {
+                    after.clone_from(&q.speaker);
+                }
+                q.speaker = f.or_else(|| after.clone());
             }
             last_speaker = Some(known);
         } else if !para_quotes.is_empty() && !starts_with_quote {
