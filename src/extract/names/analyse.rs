@@ -175,6 +175,14 @@ pub(super) fn classify_and_push(
     if words.is_empty() {
         return None;
     }
+    // "PCs", "DVDs": the plural of an acronym the corpus uses as a common noun.
+    if words.len() == 1 {
+        if let Some(stem) = words[0].strip_suffix('s') {
+            if is_acronym(stem) && stem.len() >= 2 && lex.is_common_acronym(stem) {
+                return None;
+            }
+        }
+    }
     // "an MOU", "a BMW": a determiner makes it a common noun.
     if words.len() == 1
         && is_acronym(words[0])

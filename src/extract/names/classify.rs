@@ -100,14 +100,31 @@ pub(super) fn classify(
             PlaceKind::City => weight::CITY,
         };
         let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
-        s.add(
-            Kind::Place,
-            if common {
-                w - weight::COMMON_WORD_PLACE
-            } else {
-                w
-            },
-        );
+        // A small town whose name is shaped like an adjective, written as a modifier
+        // ("Olympic gold", "Liberal leader"), is the adjective, not the town.
+        let attributive = n == 1
+            && p.kind == PlaceKind::City
+            && p.population < 100_000
+            && ["ic", "ian", "ean", "ese", "ish", "al"]
+                .iter()
+                .any(|suffix| full.ends_with(suffix))
+            && toks.get(run.end).is_some_and(|t| {
+                t.is_word
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+                    && !FUNCTION_WORDS.contains(&t.text)
+                    && !SPEECH_VERBS.contains(&t.text)
+                    && !AGENT_VERBS.contains(&t.text)
+            });
+        if !attributive {
+            s.add(
+                Kind::Place,
+                if common {
+                    w - weight::COMMON_WORD_PLACE
+                } else {
+                    w
+                },
+            );
+        }
     }
     // Acronyms.
     let after_number = run.start > 0 && toks[run.start - 1].is_number();
