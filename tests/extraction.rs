@@ -198,7 +198,7 @@ fn spacy_predictions() -> HashMap<String, Vec<Typed>> {
 }
 
 /// F1 (PER+ORG+LOC) on Wikinews must stay above this floor, set just below the score achieved.
-const WIKINEWS_F1_FLOOR: f64 = 0.66;
+const WIKINEWS_F1_FLOOR: f64 = 0.665;
 
 #[test]
 #[cfg_attr(
@@ -797,7 +797,7 @@ fn dossier_surfaces(corpus: &Corpus) -> HashMap<String, Surfaces> {
 
 /// Strict F1 floors on Wikigold, per type, just under the scores reached.
 const WIKIGOLD_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.71), ("ORG", 0.38), ("LOC", 0.67), ("ALL", 0.61)];
+    &[("PER", 0.74), ("ORG", 0.38), ("LOC", 0.68), ("ALL", 0.62)];
 
 #[test]
 #[cfg_attr(
@@ -843,7 +843,7 @@ fn wikigold_scored_strictly() {
 /// Strict F1 floors on the BBC sample of `tests/gold/bbc_sample.jsonl`, just under the scores
 /// reached.
 const BBC_SAMPLE_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.85), ("ORG", 0.81), ("LOC", 0.85), ("ALL", 0.84)];
+    &[("PER", 0.85), ("ORG", 0.81), ("LOC", 0.88), ("ALL", 0.845)];
 
 /// Ten BBC articles (050 and 250 of each section) with gold written by reading them, scored by
 /// the strict rule.

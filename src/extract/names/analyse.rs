@@ -48,13 +48,32 @@ pub(super) fn analyse_run<'a>(
                 .filter(|w| !HONORIFICS.contains(w))
                 .copied()
                 .collect();
-            // "British Prime Minister": a nationality is not what the role is "of".
-            let of = (f > 0)
-                .then(|| words[..f].join(" "))
-                .filter(|o| !(f == 1 && adjective_like(o)));
+            // The words before the title: what the role is "of" when they name a place or a
+            // body ("Shanghai Mayor", "UN Secretary-General", "Labour leader"), else part of
+            // the title as written ("Home Secretary", "Tory leader", "Shadow Chancellor"). A
+            // nationality is neither ("British Prime Minister"), nor a month ("October").
+            let mut p0 = 0;
+            while p0 < f && CALENDAR.contains(&words[p0]) {
+                p0 += 1;
+            }
+            let prefix = &words[p0..f];
+            let prefix_text = prefix.join(" ");
+            let names_something = !prefix.is_empty()
+                && (g.place(&prefix_text).is_some()
+                    || is_acronym(&prefix_text)
+                    || prefix.len() >= 2
+                    || lex.acts(&prefix_text));
+            let nationality = prefix.len() == 1 && adjective_like(&prefix_text);
+            let (title_text, of) = if names_something && !nationality {
+                (title.join(" "), Some(prefix_text))
+            } else if prefix.is_empty() || nationality {
+                (title.join(" "), None)
+            } else {
+                (format!("{prefix_text} {}", title.join(" ")), None)
+            };
             roles.push(RoleFact {
                 person: surface.clone(),
-                title: expand_title(&title.join(" ")),
+                title: expand_title(&title_text),
                 of,
             });
         }
@@ -256,7 +275,30 @@ pub(super) fn lowercase_title_before(
         !(FUNCTION_WORDS.contains(&o.as_str())
             || lex.is_common_word(o) && !o.contains(' ') && gazetteer::get().place(o).is_none())
     });
-    Some((title, of))
+    // A month before it is not part of the role ("October Tory leader"). A word that names no
+    // place or body is part of the title as written: "Tory leader", not "leader of Tory".
+    let of = of.map(|o| {
+        let mut rest = o.as_str();
+        while let Some((first, more)) = rest.split_once(' ') {
+            if !CALENDAR.contains(&first) {
+                break;
+            }
+            rest = more;
+        }
+        rest.to_string()
+    });
+    match of {
+        Some(o)
+            if !(gazetteer::get().place(&o).is_some()
+                || is_acronym(&o)
+                || o.contains(' ')
+                || o.contains(['\'', '’'])
+                || adjective_like(&o)) =>
+        {
+            Some((format!("{o} {title}"), None))
+        }
+        of => Some((title, of)),
+    }
 }
 
 /// After a person's name: ", mayor of Dunedin," or ", Singapore's Minister for Culture, ...".
