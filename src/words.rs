@@ -186,3 +186,13 @@ pub static NAME_CONNECTORS: Words = Words::new(include_str!("../data/words/name_
 
 /// Pronouns that stand for a person already named.
 pub static PERSON_PRONOUNS: Words = Words::new(include_str!("../data/words/person_pronouns.txt"));
+
+/// Words of sport reporting (`data/words/sport_words.txt`).
+pub static SPORT_WORDS: Words = Words::new(include_str!("../data/words/sport_words.txt"));
+
+/// Words before a place that make it a competitor in a sport report: "joined Tottenham".
+pub static COMPETITOR_BEFORE: Words =
+    Words::new(include_str!("../data/words/competitor_before.txt"));
+
+/// Words after a place that make it a competitor in a sport report: "Chelsea striker".
+pub static COMPETITOR_AFTER: Words = Words::new(include_str!("../data/words/competitor_after.txt"));

@@ -843,7 +843,7 @@ fn wikigold_scored_strictly() {
 /// Strict F1 floors on the BBC sample of `tests/gold/bbc_sample.jsonl`, just under the scores
 /// reached.
 const BBC_SAMPLE_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.85), ("ORG", 0.81), ("LOC", 0.88), ("ALL", 0.845)];
+    &[("PER", 0.85), ("ORG", 0.84), ("LOC", 0.90), ("ALL", 0.86)];
 
 /// Ten BBC articles (050 and 250 of each section) with gold written by reading them, scored by
 /// the strict rule.

@@ -142,8 +142,17 @@ pub fn extract_names_and<'a>(
     // Capitalised words this article uses inside sentences: names even where they open one
     // ("Shell said" after "... the oil firm Shell").
     let mut named: HashSet<&str> = HashSet::default();
+    // The words of sport reporting the article has: several make it a sport report.
+    let mut sport_words = 0usize;
+    let mut sport_distinct: HashSet<&str> = HashSet::default();
     units.each(|_, toks| {
         let first = toks.iter().position(|t| t.is_word).unwrap_or(0);
+        for t in toks {
+            if t.is_word && !t.is_capitalised() && SPORT_WORDS.contains(&t.text) {
+                sport_words += 1;
+                sport_distinct.insert(t.text);
+            }
+        }
         for (k, t) in toks.iter().enumerate().skip(first + 1) {
             if !t.is_capitalised() {
                 continue;
@@ -178,6 +187,9 @@ pub fn extract_names_and<'a>(
             );
         }
     });
+    if sport_words >= SPORT_REPORT_WORDS && sport_distinct.len() >= SPORT_REPORT_DISTINCT {
+        teams_in_sport(text, &mut mentions);
+    }
     link_in_article(text, &mut mentions, &mut roles);
     name_the_unknown(text, &mut mentions, lex);
     // One key per name of the article, shared by its mentions.
@@ -394,5 +406,46 @@ mod work_tests {
         let (ms, _) = extract_names(&a, &units, &lex);
         assert!(ms.iter().all(|m| m.canonical != "Vera Drake"), "{ms:?}");
         assert!(ms.iter().any(|m| m.canonical == "Mike Leigh"), "{ms:?}");
+    }
+}
+
+/// Words of sport reporting that make an article a sport report, and how many of them must
+/// differ.
+const SPORT_REPORT_WORDS: usize = 5;
+const SPORT_REPORT_DISTINCT: usize = 3;
+
+/// In a sport report, a place that competes is its club or team: "joined Tottenham", "beat
+/// Chelsea", "at Blackburn", "Leeds beat", "Chelsea striker". Its mention is read as an
+/// organisation.
+fn teams_in_sport(text: &str, mentions: &mut [NameMention]) {
+    let g = gazetteer::get();
+    for m in mentions.iter_mut() {
+        let (kind, _) = m.scores.best();
+        if kind != Kind::Place || m.canonical.split_whitespace().count() > 3 {
+            continue;
+        }
+        let Some(place) = g.place(&m.canonical) else {
+            continue;
+        };
+        let before = text[..m.span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        let after = text[m.span.end..]
+            .trim_start_matches(['\'', '’', 's'])
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        // "at", "for" and "from" name a club only for a town; a country after them is a place
+        // ("at England's expense" aside).
+        let weak = matches!(before, "at" | "for" | "from");
+        let competes = (COMPETITOR_BEFORE.contains(&before)
+            && !(weak && place.kind != PlaceKind::City))
+            || COMPETITOR_AFTER.contains(&after);
+        if competes {
+            m.scores.add(Kind::Organization, 10.0);
+        }
     }
 }
