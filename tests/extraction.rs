@@ -895,3 +895,38 @@ fn bbc_sample_scored_strictly() {
         );
     }
 }
+
+/// In a sport report a place that competes is its club; elsewhere it stays a place.
+#[test]
+fn in_a_sport_report_a_competing_place_is_its_club() {
+    let dir = common::scratch("sport_report");
+    std::fs::write(
+        dir.join("sport.txt"),
+        "Striker moves on loan\n\nThe striker joined Tottenham on loan for the rest of the season. \
+         He scored two goals in his first match, and the coach said the squad had a good cup run \
+         ahead in the league.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("news.txt"),
+        "Homes plan\n\nThe council joined Tottenham residents in opposing the plan for new homes \
+         near the station, the planning committee said.\n",
+    )
+    .expect("write");
+    let corpus = Corpus::open(&[dir]).expect("corpus");
+    let kind_in = |article: &str| {
+        corpus
+            .resolved
+            .entities
+            .iter()
+            .find(|e| {
+                e.mentions.iter().any(|m| {
+                    corpus.articles[m.article].id == article
+                        && corpus.articles[m.article].slice(m.span) == "Tottenham"
+                })
+            })
+            .map(|e| e.kind)
+    };
+    assert_eq!(kind_in("sport"), Some(Kind::Organization));
+    assert_eq!(kind_in("news"), Some(Kind::Place));
+}
