@@ -74,17 +74,63 @@ impl Waiter {
                 return Ready::Resize;
             }
             if term & libc::POLLIN != 0 {
-                let mut pending: libc::c_int = 0;
-                // SAFETY: FIONREAD writes one c_int through the pointer given.
-                let r = unsafe { libc::ioctl(libc::STDIN_FILENO, libc::FIONREAD, &mut pending) };
-                return if r < 0 || pending <= 0 {
-                    Ready::Gone
-                } else {
-                    Ready::Input
-                };
+                if pending_bytes().is_some_and(|n| n > 0) {
+                    return Ready::Input;
+                }
+                // Readable with nothing to read is the end of input, if it lasts: just after
+                // `fg` the terminal can say so for a moment, and while dossier is not the
+                // foreground job it is not its input to judge.
+                if !in_foreground() {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                    continue;
+                }
+                let mut lasting = true;
+                for _ in 0..5 {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    if pending_bytes().is_some_and(|n| n > 0) {
+                        return Ready::Input;
+                    }
+                    if !stdin_readable() {
+                        lasting = false;
+                        break;
+                    }
+                }
+                if lasting {
+                    return Ready::Gone;
+                }
             }
         }
     }
+}
+
+/// Bytes waiting on fd 0, or None when the terminal cannot say.
+#[cfg(unix)]
+fn pending_bytes() -> Option<libc::c_int> {
+    let mut pending: libc::c_int = 0;
+    // SAFETY: FIONREAD writes one c_int through the pointer given.
+    let r = unsafe { libc::ioctl(libc::STDIN_FILENO, libc::FIONREAD, &mut pending) };
+    (r >= 0).then_some(pending)
+}
+
+/// fd 0 reports readable (or hung up) right now.
+#[cfg(unix)]
+fn stdin_readable() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, no wait.
+    let n = unsafe { libc::poll(&mut fd, 1, 0) };
+    n > 0 && fd.revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0
+}
+
+/// dossier's process group is the terminal's foreground group (or fd 0 is no terminal).
+#[cfg(unix)]
+fn in_foreground() -> bool {
+    // SAFETY: both calls take no pointers.
+    let (fg, own) = unsafe { (libc::tcgetpgrp(libc::STDIN_FILENO), libc::getpgrp()) };
+    fg < 0 || fg == own
 }
 
 #[cfg(not(unix))]
