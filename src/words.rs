@@ -196,3 +196,6 @@ pub static COMPETITOR_BEFORE: Words =
 
 /// Words after a place that make it a competitor in a sport report: "Chelsea striker".
 pub static COMPETITOR_AFTER: Words = Words::new(include_str!("../data/words/competitor_after.txt"));
+
+/// Labels of a photo or image credit before a colon ("Image: Nick Moreau").
+pub static CREDIT_LABELS: Words = Words::new(include_str!("../data/words/credit_labels.txt"));

@@ -198,7 +198,7 @@ fn spacy_predictions() -> HashMap<String, Vec<Typed>> {
 }
 
 /// F1 (PER+ORG+LOC) on Wikinews must stay above this floor, set just below the score achieved.
-const WIKINEWS_F1_FLOOR: f64 = 0.665;
+const WIKINEWS_F1_FLOOR: f64 = 0.67;
 
 #[test]
 #[cfg_attr(

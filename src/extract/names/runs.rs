@@ -38,6 +38,14 @@ pub(super) fn runs(
             i += 1;
             continue;
         }
+        // A credit label ("Image: Nick Moreau") is no name, nor part of the one before it.
+        let credit_label = |k: usize| {
+            CREDIT_LABELS.contains(&toks[k].text) && toks.get(k + 1).is_some_and(|t| t.text == ":")
+        };
+        if credit_label(i) {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut end = i + 1;
         let mut has_of = false;
@@ -55,7 +63,7 @@ pub(super) fn runs(
                 break;
             }
             let Some(next) = toks.get(end) else { break };
-            if is_name_token(next) {
+            if is_name_token(next) && !credit_label(end) {
                 end += 1;
                 continue;
             }
