@@ -184,6 +184,35 @@ pub(in crate::tui) fn append_capped(field: &mut String, text: &str) -> (bool, bo
     (added, false)
 }
 
+/// What an editing key did to a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::tui) struct Edited {
+    /// The text changed.
+    pub changed: bool,
+    /// Some typed or pasted text was left out at [`MAX_QUERY`].
+    pub cut: bool,
+}
+
+/// Apply an editing key (a character, a paste, Backspace, clear) to a text field; `None` when
+/// `msg` is not one. The one editing rule of the palette, the picker, find and the help filter.
+pub(in crate::tui) fn edit_field(field: &mut String, msg: &Msg) -> Option<Edited> {
+    let (changed, cut) = match msg {
+        Msg::Type(c) => {
+            let mut buf = [0u8; 4];
+            append_capped(field, c.encode_utf8(&mut buf))
+        }
+        Msg::Paste(text) => append_capped(field, text),
+        Msg::Erase => (field.pop().is_some(), false),
+        Msg::ClearInput => {
+            let had = !field.is_empty();
+            field.clear();
+            (had, false)
+        }
+        _ => return None,
+    };
+    Some(Edited { changed, cut })
+}
+
 /// The message shown when a search text reaches [`MAX_QUERY`].
 pub(in crate::tui) fn too_long() -> String {
     format!("a search holds at most {MAX_QUERY} characters; the rest was left out")
@@ -517,32 +546,22 @@ impl<'c> App<'c> {
         let Some(Overlay::Palette(p)) = &mut self.overlay else {
             return None;
         };
-        let edited = match msg {
-            Msg::Type(c) => {
-                let mut buf = [0u8; 4];
-                let (added, cut) = append_capped(&mut p.query, c.encode_utf8(&mut buf));
-                if cut {
-                    self.flash = Some(too_long());
-                }
-                added
+        if let Some(e) = edit_field(&mut p.query, &msg) {
+            if e.cut {
+                self.flash = Some(too_long());
             }
-            Msg::Paste(text) => {
-                let (added, cut) = append_capped(&mut p.query, &text);
-                if cut {
-                    self.flash = Some(too_long());
-                }
-                added
-            }
-            Msg::Erase => p.query.pop().is_some(),
-            Msg::ClearInput => {
-                let had = !p.query.is_empty();
-                p.query.clear();
-                had
-            }
-            Msg::Back => {
-                self.overlay = None;
+            if !e.changed {
                 return None;
             }
+            p.generation += 1;
+            p.searching = true;
+            return Some(Effect::Search {
+                generation: p.generation,
+                query: p.query.clone(),
+            });
+        }
+        match msg {
+            Msg::Back => self.overlay = None,
             Msg::Open => {
                 let target = p
                     .hits
@@ -561,22 +580,10 @@ impl<'c> App<'c> {
                     }
                     None => {}
                 }
-                return None;
             }
-            m => {
-                p.selected = moved(p.selected, p.hits.len(), page, m);
-                false
-            }
-        };
-        if !edited {
-            return None;
+            m => p.selected = moved(p.selected, p.hits.len(), page, m),
         }
-        p.generation += 1;
-        p.searching = true;
-        Some(Effect::Search {
-            generation: p.generation,
-            query: p.query.clone(),
-        })
+        None
     }
 
     /// A search finished: show it if it answers the latest edit of the query.

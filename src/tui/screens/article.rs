@@ -155,29 +155,11 @@ impl App<'_> {
                     ..Find::default()
                 })
             }
-            (Msg::Type(c), true) => {
+            (Msg::Type(_) | Msg::Paste(_) | Msg::Erase | Msg::ClearInput, true) => {
                 if let Some(f) = s.find.as_mut() {
-                    let mut buf = [0u8; 4];
-                    if append_capped(&mut f.term, c.encode_utf8(&mut buf)).1 {
+                    if edit_field(&mut f.term, &msg).is_some_and(|e| e.cut) {
                         self.flash = Some(too_long());
                     }
-                }
-            }
-            (Msg::Paste(text), true) => {
-                if let Some(f) = s.find.as_mut() {
-                    if append_capped(&mut f.term, &text).1 {
-                        self.flash = Some(too_long());
-                    }
-                }
-            }
-            (Msg::Erase, true) => {
-                if let Some(f) = s.find.as_mut() {
-                    f.term.pop();
-                }
-            }
-            (Msg::ClearInput, true) => {
-                if let Some(f) = s.find.as_mut() {
-                    f.term.clear();
                 }
             }
             (Msg::Back, true) => s.find = None,

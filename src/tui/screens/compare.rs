@@ -152,36 +152,28 @@ impl App<'_> {
     /// Keys in the picker: type to narrow, move, Enter to compare or open, Esc to close.
     pub(in crate::tui) fn update_picker(&mut self, mut p: Picker, msg: Msg) {
         let page = self.page();
-        let edited = match msg {
-            Msg::Type(c) => {
-                let mut buf = [0u8; 4];
-                append_capped(&mut p.query, c.encode_utf8(&mut buf)).0
-            }
-            Msg::Paste(text) => append_capped(&mut p.query, &text).0,
-            Msg::Erase => p.query.pop().is_some(),
-            Msg::ClearInput => {
-                let had = !p.query.is_empty();
-                p.query.clear();
-                had
-            }
-            Msg::Back => {
-                self.overlay = None;
-                return;
-            }
-            Msg::Open => {
-                self.overlay = None;
-                if let Some(&(b, _)) = p.rows.get(p.selected) {
-                    match p.purpose {
-                        PickerPurpose::Compare => self.open_compare(p.from, b),
-                        PickerPurpose::Open => self.open_article(b, None),
-                    }
+        let edited = match edit_field(&mut p.query, &msg) {
+            Some(e) => e.changed,
+            None => match msg {
+                Msg::Back => {
+                    self.overlay = None;
+                    return;
                 }
-                return;
-            }
-            m => {
-                p.selected = moved(p.selected, p.rows.len(), page, m);
-                false
-            }
+                Msg::Open => {
+                    self.overlay = None;
+                    if let Some(&(b, _)) = p.rows.get(p.selected) {
+                        match p.purpose {
+                            PickerPurpose::Compare => self.open_compare(p.from, b),
+                            PickerPurpose::Open => self.open_article(b, None),
+                        }
+                    }
+                    return;
+                }
+                m => {
+                    p.selected = moved(p.selected, p.rows.len(), page, m);
+                    false
+                }
+            },
         };
         if edited {
             p.rows = self.picker_rows(p.from, &p.query);

@@ -146,23 +146,12 @@ impl App<'_> {
         let last = rows.len().saturating_sub(visible);
         let page = visible.max(1);
         if help.typing {
+            if edit_field(&mut help.filter, &msg).is_some() {
+                help.scroll = 0;
+                self.overlay = Some(Overlay::Help(help));
+                return;
+            }
             match msg {
-                Msg::Type(c) => {
-                    if help.filter.chars().count() < MAX_QUERY {
-                        help.filter.push(c);
-                    }
-                    help.scroll = 0;
-                }
-                Msg::Paste(text) => {
-                    help.filter
-                        .extend(text.chars().filter(|c| !c.is_control()).take(MAX_QUERY));
-                    help.scroll = 0;
-                }
-                Msg::Erase => {
-                    help.filter.pop();
-                    help.scroll = 0;
-                }
-                Msg::ClearInput => help.filter.clear(),
                 Msg::Open => help.typing = false,
                 Msg::Back => {
                     help.filter.clear();
@@ -174,14 +163,14 @@ impl App<'_> {
             return;
         }
         match msg {
-            Msg::Down => help.scroll = (help.scroll + 1).min(last),
-            Msg::Up => help.scroll = help.scroll.saturating_sub(1),
-            Msg::PageDown => help.scroll = (help.scroll + page).min(last),
-            Msg::PageUp => help.scroll = help.scroll.saturating_sub(page),
-            Msg::HalfDown => help.scroll = (help.scroll + page / 2).min(last),
-            Msg::HalfUp => help.scroll = help.scroll.saturating_sub(page / 2),
-            Msg::Top => help.scroll = 0,
-            Msg::Bottom => help.scroll = last,
+            Msg::Down
+            | Msg::Up
+            | Msg::PageDown
+            | Msg::PageUp
+            | Msg::HalfDown
+            | Msg::HalfUp
+            | Msg::Top
+            | Msg::Bottom => help.scroll = moved(help.scroll, last + 1, page, msg),
             Msg::OpenFind => help.typing = true,
             Msg::Back if !help.filter.is_empty() => {
                 help.filter.clear();
