@@ -48,6 +48,28 @@ struct ArticleFacts {
     figures: Vec<(Span, FigureKind, f64)>,
 }
 
+/// The items of `list` (in text order, each with its span first) that lie inside `span`.
+fn inside<T>(list: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
+    let from = list.partition_point(|x| at(x).start < span.start);
+    let len = list[from..]
+        .iter()
+        .take_while(|x| at(x).end <= span.end)
+        .count();
+    &list[from..from + len]
+}
+
+impl ArticleFacts {
+    /// The entity mentions inside `span`.
+    fn mentions_in(&self, span: Span) -> &[(Span, usize)] {
+        inside(&self.mentions, span, |m| m.0)
+    }
+
+    /// The figures inside `span`.
+    fn figures_in(&self, span: Span) -> &[(Span, FigureKind, f64)] {
+        inside(&self.figures, span, |f| f.0)
+    }
+}
+
 /// Term weights of the whole corpus and a vector per article, built once, used for related
 /// articles and for aligning two articles' sentences.
 #[derive(Debug, Default)]
@@ -524,20 +546,12 @@ impl StoryIndex {
                 .or_insert((0.0, BIGRAM_WEIGHT * (idf(w[0]) + idf(w[1])) / 2.0))
                 .0 += 1.0;
         }
-        let from = facts.mentions.partition_point(|m| m.0.start < span.start);
-        for &(_, e) in facts.mentions[from..]
-            .iter()
-            .take_while(|m| m.0.end <= span.end)
-        {
+        for &(_, e) in facts.mentions_in(span) {
             if let Some(&t) = self.terms.get(entity_term(e).as_str()) {
                 counts.entry(t).or_insert((0.0, NAMED_BOOST)).0 += 1.0;
             }
         }
-        let from = facts.figures.partition_point(|f| f.0.start < span.start);
-        for &(_, kind, value) in facts.figures[from..]
-            .iter()
-            .take_while(|f| f.0.end <= span.end)
-        {
+        for &(_, kind, value) in facts.figures_in(span) {
             if let Some(&t) = self.terms.get(figure_term(kind, value).as_str()) {
                 counts.entry(t).or_insert((0.0, NAMED_BOOST)).0 += 1.0;
             }
@@ -820,19 +834,11 @@ fn differing_figures(
     facts_a: &ArticleFacts,
     facts_b: &ArticleFacts,
 ) -> Vec<DifferingFigure> {
-    let within = |facts: &ArticleFacts, span: Span| -> Vec<(Span, FigureKind, f64)> {
-        let from = facts.figures.partition_point(|f| f.0.start < span.start);
-        facts.figures[from..]
-            .iter()
-            .take_while(|f| f.0.end <= span.end)
-            .copied()
-            .collect()
-    };
     let mut out = Vec::new();
     for (pi, pair) in cmp.aligned.iter().enumerate() {
-        let fa = within(facts_a, cmp.span_a(pair));
-        let fb = within(facts_b, cmp.span_b(pair));
-        for &(sa, kind, va) in &fa {
+        let fa = facts_a.figures_in(cmp.span_a(pair));
+        let fb = facts_b.figures_in(cmp.span_b(pair));
+        for &(sa, kind, va) in fa {
             let thing = counted_thing(art_a.slice(sa));
             let same = |&&(sb, kb, _): &&(Span, FigureKind, f64)| {
                 kb == kind && (kind != FigureKind::Count || counted_thing(art_b.slice(sb)) == thing)

@@ -795,6 +795,47 @@ fn dossier_surfaces(corpus: &Corpus) -> HashMap<String, Surfaces> {
     pred
 }
 
+/// Gold of the strict rule from JSON lines `{"file", "entities": [{"type", "text", "count"?}]}`
+/// (a missing count is one), keyed by the article id `id_of` makes of the file.
+fn strict_gold(jsonl: &str, id_of: impl Fn(&str) -> String) -> HashMap<String, Surfaces> {
+    let mut gold: HashMap<String, Surfaces> = HashMap::new();
+    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: Value = serde_json::from_str(line).expect("gold line");
+        let list = gold
+            .entry(id_of(doc["file"].as_str().unwrap_or_default()))
+            .or_default();
+        for g in doc["entities"].as_array().into_iter().flatten() {
+            if let (Some(t), Some(text)) =
+                (g["type"].as_str().and_then(gold_type), g["text"].as_str())
+            {
+                for _ in 0..g["count"].as_u64().unwrap_or(1) {
+                    list.push((t, text.to_string()));
+                }
+            }
+        }
+    }
+    gold
+}
+
+/// Score `corpus` against `gold` by the strict rule, print the table and hold each floor.
+fn hold_strict_floors(
+    title: &str,
+    gold: &HashMap<String, Surfaces>,
+    corpus: &Corpus,
+    floors: &[(&str, f64)],
+) {
+    let ours = strict_score(gold, &dossier_surfaces(corpus));
+    let report = table(title, &ours);
+    println!("{report}");
+    for (ty, floor) in floors {
+        let f = ours.get(ty).copied().unwrap_or_default().f1();
+        assert!(
+            f >= *floor,
+            "{ty}: strict F1 {f:.3} under the floor {floor}\n{report}"
+        );
+    }
+}
+
 /// Strict F1 floors on Wikigold, per type, just under the scores reached.
 const WIKIGOLD_FLOORS: &[(&str, f64)] =
     &[("PER", 0.74), ("ORG", 0.38), ("LOC", 0.68), ("ALL", 0.62)];
@@ -810,34 +851,20 @@ fn wikigold_scored_strictly() {
     };
     let gold_text =
         std::fs::read_to_string(wg.with_file_name("wikigold-gold.jsonl")).expect("wikigold gold");
-    let mut gold: HashMap<String, Surfaces> = HashMap::new();
-    for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
-        let doc: Value = serde_json::from_str(line).expect("gold line");
-        let id = std::path::Path::new(doc["file"].as_str().unwrap_or_default())
+    let gold = strict_gold(&gold_text, |file| {
+        std::path::Path::new(file)
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default()
-            .to_string();
-        let list = gold.entry(id).or_default();
-        for g in doc["entities"].as_array().into_iter().flatten() {
-            if let (Some(t), Some(text)) =
-                (g["type"].as_str().and_then(gold_type), g["text"].as_str())
-            {
-                list.push((t, text.to_string()));
-            }
-        }
-    }
+            .to_string()
+    });
     let corpus = Corpus::open(&[wg]).expect("wikigold loads");
-    let ours = strict_score(&gold, &dossier_surfaces(&corpus));
-    let report = table("dossier on wikigold (strict)", &ours);
-    println!("{report}");
-    for (ty, floor) in WIKIGOLD_FLOORS {
-        let f = ours.get(ty).copied().unwrap_or_default().f1();
-        assert!(
-            f >= *floor,
-            "{ty}: strict F1 {f:.3} under the floor {floor}\n{report}"
-        );
-    }
+    hold_strict_floors(
+        "dossier on wikigold (strict)",
+        &gold,
+        &corpus,
+        WIKIGOLD_FLOORS,
+    );
 }
 
 /// Strict F1 floors on the BBC sample of `tests/gold/bbc_sample.jsonl`, just under the scores
@@ -860,40 +887,20 @@ fn bbc_sample_scored_strictly() {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold/bbc_sample.jsonl"),
     )
     .expect("bbc sample gold");
-    let mut gold: HashMap<String, Surfaces> = HashMap::new();
-    let mut files = Vec::new();
-    for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
-        let doc: Value = serde_json::from_str(line).expect("gold line");
-        let file = doc["file"].as_str().unwrap_or_default();
+    let gold = strict_gold(&gold_text, |file| {
         let rel = file.strip_prefix("bbc/").unwrap_or(file);
-        let id = rel.strip_suffix(".txt").unwrap_or(rel).to_string();
-        files.push(bbc.join(rel));
-        let list = gold.entry(id).or_default();
-        for g in doc["entities"].as_array().into_iter().flatten() {
-            if let (Some(t), Some(text)) =
-                (g["type"].as_str().and_then(gold_type), g["text"].as_str())
-            {
-                for _ in 0..g["count"].as_u64().unwrap_or(1) {
-                    list.push((t, text.to_string()));
-                }
-            }
-        }
-    }
+        rel.strip_suffix(".txt").unwrap_or(rel).to_string()
+    });
     assert_eq!(gold.len(), 10, "ten articles");
     // The whole corpus, so that what other articles say about a name counts as it does for a
     // user; only the sampled articles are scored.
     let corpus = Corpus::open(&[bbc]).expect("bbc loads");
-    let pred = dossier_surfaces(&corpus);
-    let ours = strict_score(&gold, &pred);
-    let report = table("dossier on the BBC sample (strict)", &ours);
-    println!("{report}");
-    for (ty, floor) in BBC_SAMPLE_FLOORS {
-        let f = ours.get(ty).copied().unwrap_or_default().f1();
-        assert!(
-            f >= *floor,
-            "{ty}: strict F1 {f:.3} under the floor {floor}\n{report}"
-        );
-    }
+    hold_strict_floors(
+        "dossier on the BBC sample (strict)",
+        &gold,
+        &corpus,
+        BBC_SAMPLE_FLOORS,
+    );
 }
 
 /// In a sport report a place that competes is its club; elsewhere it stays a place.
