@@ -527,7 +527,7 @@ fn compare(
                 .map(|p| Pair {
                     a: at(cmp.span_a(p), None),
                     b: at(cmp.span_b(p), None),
-                    similarity: (p.similarity * 1000.0).round() / 1000.0,
+                    similarity: three_places(p.similarity),
                 })
                 .collect(),
             differing_figures: cmp
@@ -557,6 +557,11 @@ fn compare(
     Ok(FOUND)
 }
 
+/// A similarity as JSON shows it: three decimal places.
+fn three_places(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
 fn related(
     corpus: &Corpus,
     key: &str,
@@ -582,7 +587,7 @@ fn related(
             .map(|r| Row {
                 id: &corpus.articles[r.article].id,
                 title: corpus.articles[r.article].title.as_deref(),
-                similarity: (r.similarity * 1000.0).round() / 1000.0,
+                similarity: three_places(r.similarity),
             })
             .collect();
         emit_json(out, &rows)?;
