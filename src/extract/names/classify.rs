@@ -1,5 +1,6 @@
 //! Scoring: the evidence for each kind that a run's words, heads and context give.
 
+use super::corpus::lowercase_noun;
 use super::*;
 
 /// The weights of the evidence, in units where [`DECIDED`] (2.0) decides a kind on its own.
@@ -140,43 +141,21 @@ pub(super) fn classify(
         } else {
             weight::ACRONYM_SHORT
         };
-        let next_is_noun = toks.get(run.end).is_some_and(|t| {
-            t.is_word
-                && t.text.starts_with(|c: char| c.is_lowercase())
-                && !t.text.ends_with('s')
-                && !t.text.ends_with("ed")
-                && !matches!(
-                    t.text,
-                    "is" | "was"
-                        | "has"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "should"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "can"
-                        | "and"
-                        | "or"
-                        | "to"
-                        | "in"
-                        | "on"
-                        | "for"
-                        | "of"
-                        | "at"
-                        | "by"
-                        | "with"
-                )
-        });
+        let next_is_noun = toks
+            .get(run.end)
+            .is_some_and(|t| t.is_word && lowercase_noun(t.text));
         if prev_word(toks, run.start) == Some("the") && !next_is_noun {
             w += weight::ACRONYM_AFTER_THE;
         }
         // An acronym never seen acting (saying, announcing, owning) is a term or a product
         // ("GDP", "the DS"), not a body.
+        // One the corpus uses standing alone, as names are, is a body all the same ("the NHL").
         if !lex.acts(last) {
-            w = w.min(weight::ACRONYM_NOT_ACTING_CAP);
+            w = if lex.acronym_stands_alone(last) && !next_is_noun {
+                w.max(DECIDED)
+            } else {
+                w.min(weight::ACRONYM_NOT_ACTING_CAP)
+            };
         }
         // "China's BYD": a possessive owner before it.
         if run.start > 0

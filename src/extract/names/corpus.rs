@@ -55,6 +55,14 @@ pub(super) fn scan_tokens<'a>(toks: &[Token<'a>], lex: &mut Lexicon<'a>) {
             {
                 lex.common_acronyms.insert(w);
             }
+            if is_acronym(w) && w.len() >= 3 {
+                let modifies = next.is_some_and(|n| lowercase_noun(n.text));
+                let uses = lex.acronym_uses.entry(w).or_default();
+                uses[usize::from(modifies)] += 1;
+                if !modifies && prev.is_some_and(|p| p.text.eq_ignore_ascii_case("the")) {
+                    uses[2] += 1;
+                }
+            }
             // A work: capitalised words after a work noun, at most four, "The" dropped.
             if prev.is_some_and(|p| gazetteer::with_lowercase(p.text, |l| WORK_NOUNS.contains(&l)))
             {
@@ -104,6 +112,9 @@ pub struct Lexicon<'a> {
     works: HashSet<String>,
     /// Capitalised words seen acting: a possessor, or the subject of "said", "announced"...
     agents: HashSet<&'a str>,
+    /// Per acronym of three letters or more: the uses that stand alone, those before a
+    /// lowercase noun ("GDP growth", "the DVD format"), and those alone after "the" ("the NHL").
+    acronym_uses: rustc_hash::FxHashMap<&'a str, [u32; 3]>,
 }
 
 impl<'a> Lexicon<'a> {
@@ -166,12 +177,30 @@ impl<'a> Lexicon<'a> {
         self.common_acronyms.extend(other.common_acronyms);
         self.works.extend(other.works);
         self.agents.extend(other.agents);
+        for (w, more) in other.acronym_uses {
+            let uses = self.acronym_uses.entry(w).or_default();
+            for (u, m) in uses.iter_mut().zip(more) {
+                *u += m;
+            }
+        }
         self
     }
 
     /// True when a capitalised word acts somewhere in the corpus: "BT said", "Yukos's".
     pub fn acts(&self, name: &str) -> bool {
         self.agents.contains(name)
+    }
+
+    /// True when the corpus uses an acronym of three letters or more as the name of a body: it
+    /// stands alone at least twice, at least twice as often as it modifies a noun, as a term
+    /// does ("GDP growth"), and in at least a quarter of its uses after "the" ("the NHL", where
+    /// a term goes bare: "GDP rose", "by SMS").
+    pub fn acronym_stands_alone(&self, word: &str) -> bool {
+        self.acronym_uses
+            .get(word)
+            .is_some_and(|&[alone, modifying, after_the]| {
+                alone >= 2 && modifying * 2 <= alone && after_the * 4 >= alone + modifying
+            })
     }
 
     /// True when a name is the title of a film, book, album or the like in this corpus.
@@ -190,6 +219,38 @@ impl<'a> Lexicon<'a> {
             self.lowercase.contains(lower) || self.lowercase.contains(strip_possessive(lower))
         })
     }
+}
+
+/// A lowercase word that reads as a noun after a modifier: not a function word, verb form or
+/// preposition ("growth" in "GDP growth", not "said" or "and").
+pub(super) fn lowercase_noun(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && !w.ends_with('s')
+        && !w.ends_with("ed")
+        && !matches!(
+            w,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "can"
+                | "and"
+                | "or"
+                | "to"
+                | "in"
+                | "on"
+                | "for"
+                | "of"
+                | "at"
+                | "by"
+                | "with"
+        )
 }
 
 /// Articles per chunk of the lexicon scan.

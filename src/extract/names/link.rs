@@ -421,3 +421,69 @@ mod tests {
         assert_eq!(formal_state_name("Venezuela"), None);
     }
 }
+
+/// Names in a list ("A, B and C") are of one kind: a member the text decides nothing of takes
+/// the kind at least two other members share, when no member is of another kind and the
+/// member's words fit it: a person's are name words and no ordinary words unless known names,
+/// a body's or place's are no person's names. In a sport report places in a list are clubs, so
+/// they lend nothing.
+pub(super) fn lists_share_a_kind(
+    text: &str,
+    mentions: &mut [NameMention],
+    lex: &Lexicon,
+    sport: bool,
+) {
+    let g = gazetteer::get();
+    let fits = |m: &NameMention, kind: Kind| {
+        let words: Vec<&str> = m.surface(text).split_whitespace().collect();
+        let known = |w: &&str| g.is_given_name(w) || g.is_surname(w);
+        match kind {
+            Kind::Person => {
+                plausible_person(text, &words)
+                    && words.iter().all(|w| !lex.is_common_word(w) || known(w))
+            }
+            Kind::Place if sport => false,
+            _ => !words.iter().any(known),
+        }
+    };
+    let joined = |a: &NameMention, b: &NameMention| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|gap| matches!(gap.trim(), "," | ", and" | "and" | ", or" | "or"))
+    };
+    let mut start = 0;
+    while start < mentions.len() {
+        let mut end = start + 1;
+        while end < mentions.len() && joined(&mentions[end - 1], &mentions[end]) {
+            end += 1;
+        }
+        let list = &mut mentions[start..end];
+        start = end;
+        if list.len() < 3 {
+            continue;
+        }
+        let mut kinds = list
+            .iter()
+            .map(|m| m.scores.best())
+            .filter(|(_, s)| *s >= DECIDED)
+            .map(|(k, _)| k);
+        let Some(kind) = kinds.next() else { continue };
+        let (agree, disagree) = kinds.fold(
+            (1, 0),
+            |(a, d), k| {
+                if k == kind {
+                    (a + 1, d)
+                } else {
+                    (a, d + 1)
+                }
+            },
+        );
+        if agree < 2 || disagree > 0 {
+            continue;
+        }
+        for m in list.iter_mut() {
+            if m.scores.best().1 < DECIDED && fits(m, kind) {
+                m.scores.add(kind, DECIDED);
+            }
+        }
+    }
+}

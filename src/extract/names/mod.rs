@@ -187,11 +187,13 @@ pub fn extract_names_and<'a>(
             );
         }
     });
-    if sport_words >= SPORT_REPORT_WORDS && sport_distinct.len() >= SPORT_REPORT_DISTINCT {
+    let sport = sport_words >= SPORT_REPORT_WORDS && sport_distinct.len() >= SPORT_REPORT_DISTINCT;
+    if sport {
         teams_in_sport(text, &mut mentions);
     }
     link_in_article(text, &mut mentions, &mut roles);
     name_the_unknown(text, &mut mentions, lex);
+    lists_share_a_kind(text, &mut mentions, lex, sport);
     // One key per name of the article, shared by its mentions.
     let mut keys: rustc_hash::FxHashMap<&str, Arc<str>> = rustc_hash::FxHashMap::default();
     let shared: Vec<Arc<str>> = mentions
@@ -326,6 +328,32 @@ mod tests {
                 == 2,
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn an_acronym_the_text_uses_as_a_name_is_a_body_and_a_term_is_not() {
+        let (ms, _) = names("T\n\nHe played in the NHL for years. Few leave the NHL. GDP rose. GDP growth slowed and GDP fell.\n");
+        assert_eq!(
+            ms.iter()
+                .filter(|(s, _, k)| s == "NHL" && *k == Kind::Organization)
+                .count(),
+            2,
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|(s, _, _)| s == "GDP"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_name_in_a_list_takes_the_kind_its_fellows_share() {
+        let (ms, _) = names("T\n\nGuests included Paris Hilton, Jamie Foxx, Kanye West and Oliver Stone. Fans of Berlin, London, Zorbu and Rome came.\n");
+        assert!(has(&ms, "Kanye West", "Kanye West", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Zorbu", "Zorbu", Kind::Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_list_lends_no_kind_to_words_that_do_not_fit_it() {
+        let (ms, _) = names("T\n\nShe thanked Paris Hilton, Jamie Foxx, Twin Peaks and Oliver Stone for the twin peaks.\n");
+        assert!(!ms.iter().any(|(s, _, _)| s == "Twin Peaks"), "{ms:?}");
     }
 
     #[test]
