@@ -404,24 +404,6 @@ fn formal_state_name(name: &str) -> Option<&str> {
     .then_some(country)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::formal_state_name;
-
-    #[test]
-    fn a_formal_name_gives_its_country() {
-        assert_eq!(
-            formal_state_name("Bolivarian Republic of Venezuela"),
-            Some("Venezuela")
-        );
-        assert_eq!(formal_state_name("Republic of the Congo"), Some("Congo"));
-        assert_eq!(formal_state_name("Kingdom of Spain"), Some("Spain"));
-        assert_eq!(formal_state_name("the Republic of letters"), None);
-        assert_eq!(formal_state_name("Bank of England"), None);
-        assert_eq!(formal_state_name("Venezuela"), None);
-    }
-}
-
 /// Names in a list ("A, B and C") are of one kind: a member the text decides nothing of takes
 /// the kind at least two other members share, when no member is of another kind and the
 /// member's words fit it: a person's are name words and no ordinary words unless known names,
@@ -485,5 +467,23 @@ pub(super) fn lists_share_a_kind(
                 m.scores.add(kind, DECIDED);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::formal_state_name;
+
+    #[test]
+    fn a_formal_name_gives_its_country() {
+        assert_eq!(
+            formal_state_name("Bolivarian Republic of Venezuela"),
+            Some("Venezuela")
+        );
+        assert_eq!(formal_state_name("Republic of the Congo"), Some("Congo"));
+        assert_eq!(formal_state_name("Kingdom of Spain"), Some("Spain"));
+        assert_eq!(formal_state_name("the Republic of letters"), None);
+        assert_eq!(formal_state_name("Bank of England"), None);
+        assert_eq!(formal_state_name("Venezuela"), None);
     }
 }
