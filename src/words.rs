@@ -100,6 +100,12 @@ pub static EVENT_HEADS: Words = Words::new(include_str!("../data/words/event_hea
 /// Last words that make a name a place ("Pudong New Area", "Yangtze River Delta").
 pub static PLACE_HEADS: Words = Words::new(include_str!("../data/words/place_heads.txt"));
 
+/// Words before a place's name that name a part of it, or it as it was ("West Germany").
+pub static PLACE_MODIFIERS: Words = Words::new(include_str!("../data/words/place_modifiers.txt"));
+
+/// First words that make a name a place ("Lake Chad", "Mount Kenya").
+pub static PLACE_PREFIXES: Words = Words::new(include_str!("../data/words/place_prefixes.txt"));
+
 /// Common nouns that, placed just before a name, say it is an organisation ("firm Sunseap").
 pub static ORG_NOUNS: Words = Words::new(include_str!("../data/words/org_nouns.txt"));
 

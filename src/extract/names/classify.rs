@@ -94,12 +94,7 @@ pub(super) fn classify(
     }
     // Gazetteer places.
     if let Some(p) = place {
-        let w = match p.kind {
-            PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => weight::COUNTRY,
-            PlaceKind::Region => weight::BIG_CITY,
-            PlaceKind::City if p.population >= 100_000 => weight::BIG_CITY,
-            PlaceKind::City => weight::CITY,
-        };
+        let w = place_weight(p.kind, p.population);
         let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
         // A small town whose name is shaped like an adjective, written as a modifier
         // ("Olympic gold", "Liberal leader"), is the adjective, not the town.
@@ -126,6 +121,33 @@ pub(super) fn classify(
                 },
             );
         }
+    }
+    // "West Germany", "Southern California": a part of a place, or the place as it was.
+    if n >= 2 && place.is_none() && PLACE_MODIFIERS.contains(&words[0]) {
+        if let Some(p) = g.place(&words[1..].join(" ")) {
+            s.add(Kind::Place, place_weight(p.kind, p.population));
+        }
+    }
+    // "Lake Chad", "Mount Kenya".
+    if n >= 2 && PLACE_PREFIXES.contains(&words[0]) && words[1] != "of" {
+        s.add(Kind::Place, weight::PLACE_HEAD);
+    }
+    // "Buffalo Bisons", "Montreal Crystals": a place, then a plural, is a team.
+    if n >= 2
+        && place.is_none()
+        && last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && !last.ends_with("is")
+        && !is_any_head(last)
+        && !g.is_demonym(last)
+        && !g.is_surname(last)
+        && !g.is_given_name(words[0])
+        && !PLACE_MODIFIERS.contains(&words[n - 2])
+        && g.place(&words[..n - 1].join(" ")).is_some()
+    {
+        s.add(Kind::Organization, weight::HEAD_WORD);
     }
     // Acronyms.
     let after_number = run.start > 0 && toks[run.start - 1].is_number();
@@ -242,6 +264,16 @@ pub(super) fn classify(
         }
     }
     s
+}
+
+/// The weight of a gazetteer place of `kind` and `population`.
+fn place_weight(kind: PlaceKind, population: u64) -> f32 {
+    match kind {
+        PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin => weight::COUNTRY,
+        PlaceKind::Region => weight::BIG_CITY,
+        PlaceKind::City if population >= 100_000 => weight::BIG_CITY,
+        PlaceKind::City => weight::CITY,
+    }
 }
 
 /// A match score in the sentence: "1 – 0", "3-2".

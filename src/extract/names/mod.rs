@@ -357,6 +357,25 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_places_lakes_and_teams_of_a_place() {
+        let (ms, _) = names("T\n\nHe moved from West Germany to Lake Chad. He played for the Buffalo Bisons in the league. Alicia Keys sang.\n");
+        assert!(
+            has(&ms, "West Germany", "West Germany", Kind::Place),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Lake Chad", "Lake Chad", Kind::Place), "{ms:?}");
+        assert!(
+            has(&ms, "Buffalo Bisons", "Buffalo Bisons", Kind::Organization),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|(s, _, k)| s == "Alicia Keys" && *k == Kind::Organization),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn names_with_connectors_and_heads() {
         let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
         assert!(
