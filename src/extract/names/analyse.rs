@@ -3,6 +3,25 @@
 
 use super::*;
 
+/// "Secretary of State Condoleezza Rice": a title word, "of" or "for" and a capitalised
+/// complement, then a name of two words or more that opens with a given name or ends with a
+/// surname. Gives the title word's index and the name's first word.
+fn title_with_complement(text: &str, words: &[&str]) -> Option<(usize, usize)> {
+    let g = gazetteer::get();
+    let t = words
+        .iter()
+        .position(|w| is_title_word(w))
+        .filter(|&t| matches!(words.get(t + 1), Some(&"of") | Some(&"for")))?;
+    (t + 3..words.len().saturating_sub(1))
+        .take(4)
+        .find(|&at| {
+            words.len() - at >= 2
+                && (g.is_given_name(words[at]) || g.is_surname(words[words.len() - 1]))
+                && plausible_person(text, &words[at..])
+        })
+        .map(|at| (t, at))
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn analyse_run<'a>(
     text: &str,
@@ -18,7 +37,9 @@ pub(super) fn analyse_run<'a>(
     let words: &[&str] = scratch;
     let g = gazetteer::get();
 
-    // Titles before a name: "[Shanghai] [Vice Mayor] [Hua Yuan]".
+    // Titles before a name: "[Shanghai] [Vice Mayor] [Hua Yuan]". `t` is the last title word
+    // and `at` the first word of the name: a title word that follows ("Secretary General Kofi
+    // Annan") and a complement with "of" ("Secretary of State Condoleezza Rice") are the title's.
     let last_title = words
         .iter()
         .rposition(|w| is_title_word(w))
@@ -28,16 +49,23 @@ pub(super) fn analyse_run<'a>(
                 || gazetteer::get().is_surname(words[t + 1])
                 || gazetteer::get().is_given_name(words[t + 1])
                 || (HONORIFICS.contains(&words[t]) && single_name_ok(words[t + 1], lex))
-        });
-    if let Some(t) = last_title {
+        })
+        .map(|t| {
+            let follows = t + 3 < words.len()
+                && gazetteer::with_lowercase(words[t + 1], |l| TITLE_MODIFIERS.contains(&l))
+                && g.is_given_name(words[t + 2]);
+            (t, t + 1 + usize::from(follows))
+        })
+        .or_else(|| title_with_complement(text, words));
+    if let Some((t, at)) = last_title {
         let mut f = t;
         while f > 0 && is_title_word(words[f - 1]) {
             f -= 1;
         }
-        let name_tok = run.start + t + 1;
+        let name_tok = run.start + at;
         let span = Span::new(toks[name_tok].span.start, run.span.end);
-        let name_words = &words[t + 1..];
-        let title_words = &words[f..=t];
+        let name_words = &words[at..];
+        let title_words = &words[f..at];
         let honorific_only = title_words.iter().all(|w| HONORIFICS.contains(w));
         let mut scores = Scores::default();
         scores.add(Kind::Person, 3.0 + name_evidence(name_words));
@@ -209,9 +237,15 @@ pub(super) fn classify_and_push(
     {
         return None;
     }
-    // The title of a film or a book is not a person or an organisation, nor is "New Year".
+    // The title of a film or a book is not a person or an organisation, nor is "New Year". A
+    // title that is also a place's name ("the album Egypt") is the work only where the text
+    // says so; elsewhere it is the place.
     let full = joined(text, words);
-    if lex.is_work(&full) || CALENDAR.contains(&full.as_ref()) {
+    let work = lex.is_work(&full)
+        && (gazetteer::get().place(&full).is_none()
+            || prev_word(toks, run.start)
+                .is_some_and(|w| gazetteer::with_lowercase(w, |l| WORK_NOUNS.contains(&l))));
+    if work || CALENDAR.contains(&full.as_ref()) {
         return None;
     }
     let plausible = known.map_or_else(|| plausible_person(text, words), |(_, p)| p);
