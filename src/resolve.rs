@@ -104,8 +104,8 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     // an article, a name's kind comes from its strongest evidence there when that decides; else
     // from the corpus: one vote per article whose own evidence decided a kind, or, for names
     // never decided anywhere, the strongest single evidence. Weak evidence does not add up
-    // across articles, and a kind decided elsewhere is carried to a lone word only when several
-    // articles agree.
+    // across articles, and a kind decided elsewhere is carried to a lone word only when two
+    // articles or more agree and most of those that decide agree.
     let mut pieces: Vec<Piece> = groups
         .par_iter()
         .flat_map_iter(|group| {
@@ -131,8 +131,10 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 }
             }
             let corpus_kind = if votes.any() {
-                let total = votes.total();
-                (total >= 2.0 || key.contains(' ')).then(|| votes.best().0)
+                // A lone word needs two articles that agree, and more of them than disagree
+                // ("Olympic" a team in one report and a town in another is neither elsewhere).
+                let (kind, agree) = votes.best();
+                (key.contains(' ') || agree >= 2.0 && agree * 2.0 > votes.total()).then_some(kind)
             } else {
                 Some(strongest.best())
                     .filter(|(_, s)| *s >= DECIDED)

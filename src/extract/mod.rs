@@ -48,11 +48,50 @@ pub fn extract_article(
     });
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
+    first_person_speakers_are_people(article, &quotes, &mut mentions);
     ArticleExtraction {
         mentions,
         roles,
         quotes,
         figures,
+    }
+}
+
+/// A one-word name that speaks of itself as "I" ("Mido said: \"There isn't much I have...\"")
+/// is a person, whatever else its other uses suggest: bodies say "we".
+fn first_person_speakers_are_people(
+    article: &Article,
+    quotes: &[QuoteFact],
+    mentions: &mut [NameMention],
+) {
+    let first_person = |q: &QuoteFact| {
+        article
+            .slice(q.span)
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| {
+                matches!(w, "I" | "my" | "My" | "me" | "myself")
+                    || w.starts_with("I'")
+                    || w.starts_with("I’")
+            })
+    };
+    let speakers: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| {
+            q.speaker
+                .as_deref()
+                .filter(|s| !s.contains(' '))
+                .map(|s| (q, s))
+        })
+        .filter(|(q, _)| first_person(q))
+        .map(|(_, s)| s)
+        .collect();
+    if speakers.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if speakers.contains(&m.canonical.as_str()) && m.scores.best().0 != Kind::Person {
+            m.scores.add(Kind::Person, m.scores.best().1 + 1.0);
+        }
     }
 }
 

@@ -37,6 +37,35 @@ pub(super) fn analyse_run<'a>(
     let words: &[&str] = scratch;
     let g = gazetteer::get();
 
+    // "US Secretary of State Condoleezza Rice and UN Secretary General Kofi Annan": two titled
+    // names joined by "and" are two names.
+    let titled = |ws: &[&str]| {
+        ws.len() >= 3
+            && ws[..ws.len() - 2].iter().any(|w| is_title_word(w))
+            && plausible_person(text, &ws[ws.len() - 2..])
+    };
+    let split = words
+        .iter()
+        .position(|w| *w == "and")
+        .filter(|&i| titled(&words[..i]) && titled(&words[i + 1..]));
+    if let Some(i) = split {
+        let (a, b) = (run.start + i, run.start + i + 1);
+        let left = Run {
+            start: run.start,
+            end: a,
+            span: Span::new(run.span.start, toks[a - 1].span.end),
+        };
+        let right = Run {
+            start: b,
+            end: run.end,
+            span: Span::new(toks[b].span.start, run.span.end),
+        };
+        for part in [left, right] {
+            analyse_run(text, toks, part, sentence, lex, mentions, roles, scratch);
+        }
+        return;
+    }
+
     // Titles before a name: "[Shanghai] [Vice Mayor] [Hua Yuan]". `t` is the last title word
     // and `at` the first word of the name: a title word that follows ("Secretary General Kofi
     // Annan") and a complement with "of" ("Secretary of State Condoleezza Rice") are the title's.
@@ -68,7 +97,7 @@ pub(super) fn analyse_run<'a>(
         let title_words = &words[f..at];
         let honorific_only = title_words.iter().all(|w| HONORIFICS.contains(w));
         let mut scores = Scores::default();
-        scores.add(Kind::Person, 3.0 + name_evidence(name_words));
+        scores.add(Kind::Person, 3.0 + name_evidence(name_words, lex));
         let surface = text[span.start..span.end].to_string();
         if !honorific_only {
             let title: Vec<&str> = title_words

@@ -63,8 +63,11 @@ pub(super) fn classify(
     let n = words.len();
     let place = g.place(full);
 
-    // A country in a sentence with a score ("Sweden defeated South Korea 1 – 0") is a team.
-    if n <= 3 && place.is_some() && has_score(toks) {
+    // A country in a sentence with a score ("Sweden defeated South Korea 1 – 0") is a team, and
+    // so is any name on either side of a result ("Man City 0-2 Man Utd") or at the head of a
+    // standings row ("Arsenal 12 9 2 1 27"). Two scores in a row are sets ("Federer 6-3 6-4"),
+    // played by people.
+    if n <= 3 && place.is_some() && has_score(toks) || n <= 4 && in_a_result(toks, run) {
         s.add(Kind::Organization, weight::TEAM_BY_SCORE);
     }
     // Head words.
@@ -97,7 +100,8 @@ pub(super) fn classify(
         let w = place_weight(p.kind, p.population);
         let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
         // A small town whose name is shaped like an adjective, written as a modifier
-        // ("Olympic gold", "Liberal leader"), is the adjective, not the town.
+        // ("Olympic gold", "Olympic 100m title", "Liberal leader"), is the adjective, not the
+        // town.
         let attributive = n == 1
             && p.kind == PlaceKind::City
             && p.population < 100_000
@@ -105,11 +109,12 @@ pub(super) fn classify(
                 .iter()
                 .any(|suffix| full.ends_with(suffix))
             && toks.get(run.end).is_some_and(|t| {
-                t.is_word
-                    && t.text.chars().next().is_some_and(char::is_lowercase)
-                    && !FUNCTION_WORDS.contains(&t.text)
-                    && !SPEECH_VERBS.contains(&t.text)
-                    && !AGENT_VERBS.contains(&t.text)
+                t.text.starts_with(|c: char| c.is_ascii_digit())
+                    || t.is_word
+                        && t.text.chars().next().is_some_and(char::is_lowercase)
+                        && !FUNCTION_WORDS.contains(&t.text)
+                        && !SPEECH_VERBS.contains(&t.text)
+                        && !AGENT_VERBS.contains(&t.text)
             });
         if !attributive {
             s.add(
@@ -197,7 +202,7 @@ pub(super) fn classify(
     }
     // Person names.
     if person_like {
-        s.add(Kind::Person, name_evidence(words));
+        s.add(Kind::Person, name_evidence(words, lex));
     }
     // Context: the words around.
     let before = prev_word(toks, run.start);
@@ -216,9 +221,11 @@ pub(super) fn classify(
         if place_preposition && place.is_some() {
             s.add(Kind::Place, weight::PLACE_PREPOSITION);
         }
-        // "in Britain", "across Scotland": a lone unknown name after a preposition of place.
+        // "in Britain", "across Scotland": a lone unknown name after a preposition of place,
+        // unless it is shaped like a plural ("in Oscars snub").
         if place_only
             && n == 1
+            && !last.ends_with('s')
             && !is_acronym(last)
             && !g.is_given_name(last)
             && !lex.is_common_word(last)
@@ -274,6 +281,71 @@ fn place_weight(kind: PlaceKind, population: u64) -> f32 {
         PlaceKind::City if population >= 100_000 => weight::BIG_CITY,
         PlaceKind::City => weight::CITY,
     }
+}
+
+/// The length in tokens of a match score starting at `i` ("3-2" or "3 – 2"), if one does.
+fn score_at(toks: &[Token], i: usize) -> Option<usize> {
+    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    let t = toks.get(i)?;
+    if t.text
+        .split_once('-')
+        .is_some_and(|(a, b)| small(a) && small(b))
+    {
+        return Some(1);
+    }
+    (small(t.text)
+        && toks
+            .get(i + 1)
+            .is_some_and(|d| matches!(d.text, "-" | "–" | "—"))
+        && toks.get(i + 2).is_some_and(|n| small(n.text)))
+    .then_some(3)
+}
+
+/// A name right before or right after a single match score, or followed by three small
+/// numbers or more, as at the head of a standings row.
+fn in_a_result(toks: &[Token], run: &Run) -> bool {
+    let small =
+        |t: &Token| (1..=3).contains(&t.text.len()) && t.text.bytes().all(|c| c.is_ascii_digit());
+    let after = score_at(toks, run.end).is_some_and(|len| score_at(toks, run.end + len).is_none());
+    // "a 24-18 Six Nations win": after a score and before a noun, the name modifies the noun.
+    let modifies = toks.get(run.end).is_some_and(|t| {
+        t.is_word
+            && t.text.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                t.text,
+                "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "to"
+                    | "with"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "but"
+                    | "while"
+                    | "when"
+                    | "from"
+                    | "by"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "have"
+            )
+    });
+    let before = !modifies
+        && (1..=3).any(|len| {
+            run.start >= len
+                && score_at(toks, run.start - len) == Some(len)
+                && (run.start - len < 1 || score_at(toks, run.start - len - 1).is_none())
+        });
+    let standings = toks.len() >= run.end + 3 && toks[run.end..run.end + 3].iter().all(small);
+    after || before || standings
 }
 
 /// A match score in the sentence: "1 – 0", "3-2".

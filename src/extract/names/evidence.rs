@@ -109,29 +109,33 @@ pub(super) fn single_name_ok(w: &str, lex: &Lexicon) -> bool {
 }
 
 /// Person-name evidence from the gazetteers of given names and surnames.
-pub(super) fn name_evidence(words: &[&str]) -> f32 {
+pub(super) fn name_evidence(words: &[&str], lex: &Lexicon) -> f32 {
     let g = gazetteer::get();
     if words.len() < 2 {
         return 0.0;
     }
     let first = words[0];
     let last = words[words.len() - 1];
-    let given_first = g.is_given_name(first);
+    // "Man City", "Golden Globe": two ordinary words are a name of something else.
+    let given_first =
+        g.is_given_name(first) && !(lex.is_common_word(first) && lex.is_common_word(last));
     let surname_last = g.is_surname(last) || last.contains('-');
     let surname_first = g.is_surname(first);
     let known = words
         .iter()
         .filter(|w| g.is_given_name(w) || g.is_surname(w))
         .count();
-    if given_first && (surname_last || g.is_given_name(last)) {
+    if given_first && (surname_last || g.is_given_name(last) && !lex.is_common_word(last)) {
         2.5
     } else if given_first
         && words.len() == 2
         && !g.is_given_name(last)
         && g.place(last).is_none()
         && !is_any_head(last)
+        && !lex.is_common_word(last)
     {
-        // "Andy Warhol": a given name, then a word that is no given name, place or head word.
+        // "Andy Warhol": a given name, then a word that is no given name, place, head word or
+        // ordinary word ("Tony Award", "Man City").
         2.0
     } else if given_first || (surname_first && known == words.len()) {
         1.5

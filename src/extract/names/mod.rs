@@ -376,6 +376,59 @@ mod tests {
     }
 
     #[test]
+    fn titles_with_a_complement_or_a_following_title_word_come_off_the_name() {
+        let (ms, roles) = names("T\n\nGuests are US Secretary of State Condoleezza Rice and UN Secretary General Kofi Annan.\n");
+        assert!(
+            has(&ms, "Condoleezza Rice", "Condoleezza Rice", Kind::Person),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Kofi Annan", "Kofi Annan", Kind::Person), "{ms:?}");
+        assert!(
+            roles.iter().any(|r| r.person == "Condoleezza Rice"
+                && r.title == "Secretary of State"
+                && r.of.as_deref() == Some("US")),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn the_names_on_either_side_of_a_result_are_teams_and_sets_are_played_by_people() {
+        let (ms, _) = names(
+            "T\n\nMan City 0-2 Man Utd\n\nRoger Federer beat Andy Roddick 6-3 6-4 in the final.\n",
+        );
+        assert!(
+            has(&ms, "Man City", "Man City", Kind::Organization),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Man Utd", "Man Utd", Kind::Organization), "{ms:?}");
+        assert!(
+            has(&ms, "Andy Roddick", "Andy Roddick", Kind::Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_that_is_a_place_hides_the_place_only_where_it_is_a_work() {
+        let (ms, _) = names(
+            "T\n\nTheir album Egypt sold well. Relations between Egypt and Israel improved.\n",
+        );
+        let places = ms
+            .iter()
+            .filter(|(s, _, k)| s == "Egypt" && *k == Kind::Place)
+            .count();
+        assert_eq!(places, 1, "{ms:?}");
+    }
+
+    #[test]
+    fn an_adjective_shaped_town_before_a_measure_is_the_adjective() {
+        let (ms, _) = names("T\n\nShe lost her Olympic 100m title. Fans in Oscars mood cheered.\n");
+        assert!(
+            !ms.iter().any(|(s, _, _)| s == "Olympic" || s == "Oscars"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn names_with_connectors_and_heads() {
         let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
         assert!(
