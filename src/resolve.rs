@@ -109,7 +109,6 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     let mut pieces: Vec<Piece> = groups
         .par_iter()
         .flat_map_iter(|group| {
-            let key = mention(&group[0]).key.as_ref();
             let articles: Vec<&[Item]> = group.chunk_by(|x, y| x.1 == y.1).collect();
             let locals: Vec<Scores> = articles
                 .iter()
@@ -134,7 +133,8 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 // A lone word needs two articles that agree, and more of them than disagree
                 // ("Olympic" a team in one report and a town in another is neither elsewhere).
                 let (kind, agree) = votes.best();
-                (key.contains(' ') || agree >= 2.0 && agree * 2.0 > votes.total()).then_some(kind)
+                let several_words = mention(&group[0]).canonical.contains(' ');
+                (several_words || agree >= 2.0 && agree * 2.0 > votes.total()).then_some(kind)
             } else {
                 Some(strongest.best())
                     .filter(|(_, s)| *s >= DECIDED)
@@ -221,11 +221,33 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
             speakers.insert(key, idx);
         }
     }
+    // One spelling per title across the corpus, the one written most ("Vice-President" and
+    // "Vice President" are one title).
+    let mut spellings: HashMap<String, HashMap<&str, usize>> = HashMap::default();
+    for r in extractions.iter().flat_map(|ex| &ex.roles) {
+        *spellings
+            .entry(name_key(&r.title))
+            .or_default()
+            .entry(r.title.as_str())
+            .or_insert(0) += 1;
+    }
+    let spelling: HashMap<String, &str> = spellings
+        .into_iter()
+        .filter_map(|(key, forms)| {
+            forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map(|(form, _)| (key, form))
+        })
+        .collect();
     for (ai, ex) in extractions.iter().enumerate() {
         for r in &ex.roles {
             if let Some(&idx) = article_people[ai].get(name_key(&r.person).as_str()) {
+                let title = spelling
+                    .get(&name_key(&r.title))
+                    .map_or_else(|| r.title.clone(), |t| t.to_string());
                 let role = Role {
-                    title: r.title.clone(),
+                    title,
                     of: r.of.clone(),
                     article: ai,
                 };

@@ -1,20 +1,23 @@
 //! String helpers every stage uses: the key that makes two names one, initials, acronyms.
 
-/// The key that makes two names one entity.
+/// The key that makes two names one entity: lowercase, curly apostrophes straight, and
+/// hyphens read as spaces ("Kilroy-Silk" and "Kilroy Silk" are one name).
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for w in name.split_whitespace() {
+    for part in name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–')) {
+        if part.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        if w.is_ascii() {
-            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        if part.is_ascii() {
+            out.extend(part.bytes().map(|b| char::from(b.to_ascii_lowercase())));
             continue;
         }
-        for c in w.chars() {
+        for c in part.chars() {
             match c {
                 '’' | '‘' => out.push('\''),
-                '‐' | '–' => out.push('-'),
                 c => out.extend(c.to_lowercase()),
             }
         }

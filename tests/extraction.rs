@@ -937,3 +937,42 @@ fn in_a_sport_report_a_competing_place_is_its_club() {
     assert_eq!(kind_in("sport"), Some(Kind::Organization));
     assert_eq!(kind_in("news"), Some(Kind::Place));
 }
+
+/// Across articles: a name written with a hyphen or a space is one person, and a title has one
+/// spelling however each article writes it.
+#[test]
+fn hyphen_or_space_is_one_name_and_one_title_has_one_spelling() {
+    let dir = common::scratch("one_name_one_title");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Kilroy-Silk quits\n\nThe party's Vice-President Robert Kilroy-Silk said he would go.\n",
+    )
+    .expect("write a");
+    std::fs::write(
+        dir.join("b.txt"),
+        "Kilroy Silk returns\n\nIts Vice President Robert Kilroy Silk said he would stay. Vice-President Jane Hobbs agreed.\n",
+    )
+    .expect("write b");
+    let corpus = Corpus::open(&[dir]).expect("corpus loads");
+    let people: Vec<_> = corpus
+        .resolved
+        .entities
+        .iter()
+        .filter(|e| e.kind == Kind::Person && e.name.contains("Kilroy"))
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    let articles: std::collections::BTreeSet<usize> =
+        people[0].mentions.iter().map(|m| m.article).collect();
+    assert_eq!(articles.len(), 2, "{people:?}");
+    let titles: std::collections::BTreeSet<&str> = corpus
+        .resolved
+        .entities
+        .iter()
+        .flat_map(|e| &e.roles)
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(
+        titles.into_iter().collect::<Vec<_>>(),
+        vec!["Vice-President"]
+    );
+}

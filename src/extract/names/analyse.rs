@@ -75,9 +75,14 @@ pub(super) fn analyse_run<'a>(
         .filter(|&t| t + 1 < words.len() && plausible_person(text, &words[t + 1..]))
         .filter(|&t| {
             t + 2 < words.len()
-                || gazetteer::get().is_surname(words[t + 1])
-                || gazetteer::get().is_given_name(words[t + 1])
+                || g.is_surname(words[t + 1])
+                || g.is_given_name(words[t + 1]) && !lex.is_common_word(words[t + 1])
                 || (HONORIFICS.contains(&words[t]) && single_name_ok(words[t + 1], lex))
+        })
+        // "Vice City": a word that only modifies a title is no title alone.
+        .filter(|&t| {
+            t > 0 && is_title_word(words[t - 1])
+                || !gazetteer::with_lowercase(words[t], |l| TITLE_MODIFIERS.contains(&l))
         })
         .map(|t| {
             let follows = t + 3 < words.len()
@@ -166,10 +171,12 @@ pub(super) fn analyse_run<'a>(
     }
     // A known place followed by a person's name: "United States Hamdullah Mohib". A person's
     // name has at most four words (`plausible_person`), so only the last cuts are tried: a run
-    // of ten thousand capitalised words costs no more than a short one.
+    // of ten thousand capitalised words costs no more than a short one. A given name is no
+    // place here: "David Lloyd George" is one man, whatever town is called David.
     if words.len() >= 3 {
         for cut in (words.len().saturating_sub(4).max(1)..words.len() - 1).rev() {
-            if g.place(&joined(text, &words[..cut])).is_some()
+            if !(cut == 1 && g.is_given_name(words[0]))
+                && g.place(&joined(text, &words[..cut])).is_some()
                 && plausible_person(text, &words[cut..])
                 && g.is_given_name(words[cut])
                 && words.len() - cut >= 2
@@ -312,6 +319,11 @@ pub(super) fn lowercase_title_before(
         k -= 1;
     }
     if words.is_empty() || !words.iter().any(|w| is_role_noun(w)) {
+        return None;
+    }
+    // "how good a prime minister Gordon Brown will make": after "a" the title is a guess or a
+    // comparison, not the role the person holds.
+    if k > 0 && matches!(toks[k - 1].text, "a" | "an" | "A" | "An") {
         return None;
     }
     words.reverse();

@@ -222,10 +222,15 @@ pub(super) fn classify(
             s.add(Kind::Place, weight::PLACE_PREPOSITION);
         }
         // "in Britain", "across Scotland": a lone unknown name after a preposition of place,
-        // unless it is shaped like a plural ("in Oscars snub").
+        // unless it is shaped like a plural ("in Oscars snub") or an adjective ("in
+        // Oscar-nominated films").
         if place_only
             && n == 1
             && !last.ends_with('s')
+            && !last
+                .rsplit('-')
+                .next()
+                .is_some_and(|p| p.starts_with(char::is_lowercase))
             && !is_acronym(last)
             && !g.is_given_name(last)
             && !lex.is_common_word(last)

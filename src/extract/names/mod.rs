@@ -429,6 +429,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_after_a_is_no_role_and_a_given_name_is_no_town() {
+        let (ms, roles) = names("T\n\nWhat a prime minister Gordon Brown would make. He read politicians such as David Lloyd George.\n");
+        assert!(roles.is_empty(), "{roles:?}");
+        assert!(
+            has(
+                &ms,
+                "David Lloyd George",
+                "David Lloyd George",
+                Kind::Person
+            ),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn names_with_connectors_and_heads() {
         let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
         assert!(
