@@ -97,7 +97,16 @@ pub(super) fn classify(
     }
     // Gazetteer places.
     if let Some(p) = place {
-        let w = place_weight(p.kind, p.population);
+        // A small town that is also a given name ("Gloria", "Sandy") needs more than its name.
+        let w = if n == 1
+            && p.kind == PlaceKind::City
+            && p.population < 100_000
+            && g.is_given_name(full)
+        {
+            weight::CITY / 2.0
+        } else {
+            place_weight(p.kind, p.population)
+        };
         let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
         // A small town whose name is shaped like an adjective, written as a modifier
         // ("Olympic gold", "Olympic 100m title", "Liberal leader"), is the adjective, not the
@@ -130,6 +139,22 @@ pub(super) fn classify(
     // "West Germany", "Southern California": a part of a place, or the place as it was.
     if n >= 2 && place.is_none() && PLACE_MODIFIERS.contains(&words[0]) {
         if let Some(p) = g.place(&words[1..].join(" ")) {
+            s.add(Kind::Place, place_weight(p.kind, p.population));
+        }
+    }
+    // "Washington D.C.", "Washington DC": a city and the initials of its state or district (a
+    // country and initials are something of the country's: "US TV").
+    if n >= 2
+        && place.is_none()
+        && is_acronym(last)
+        && last.len() <= 5
+        && !is_any_head(last)
+        && !g.is_org_suffix(last)
+    {
+        if let Some(p) = g
+            .place(&words[..n - 1].join(" "))
+            .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin))
+        {
             s.add(Kind::Place, place_weight(p.kind, p.population));
         }
     }

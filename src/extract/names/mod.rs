@@ -444,6 +444,20 @@ mod tests {
     }
 
     #[test]
+    fn a_city_with_its_initials_is_a_place_and_a_small_town_named_like_a_girl_is_not() {
+        let (ms, _) = names("T\n\nThey met in Washington D.C. on Monday. Their child, Gloria, was ill. Gloria's skin hurt.\n");
+        assert!(
+            has(&ms, "Washington D.C.", "Washington D.C.", Kind::Place),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|(s, _, k)| s == "Gloria" && *k == Kind::Place),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn names_with_connectors_and_heads() {
         let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
         assert!(
