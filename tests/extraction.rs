@@ -976,3 +976,51 @@ fn hyphen_or_space_is_one_name_and_one_title_has_one_spelling() {
         vec!["Vice-President"]
     );
 }
+
+/// Newswire structure: a headline in capitals is read through its case-folded form, a
+/// dateline's place is a place even when no gazetteer has it, and the names of a standings row
+/// are teams. The articles are written here in the shape of agency copy.
+#[test]
+fn datelines_headlines_in_capitals_and_standings_rows() {
+    let dir = common::scratch("newswire_structure");
+    std::fs::write(
+        dir.join("a.txt"),
+        "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n\nAL-AIN, United Arab Emirates 1996-12-06\n\nJapan began the defence of their Asian Cup title with a lucky win against Syria on Friday. China saw their luck desert them, a surprise for the fans of rugby.\n",
+    )
+    .expect("write a");
+    std::fs::write(
+        dir.join("b.txt"),
+        "Standings after the weekend\n\nBRADFORD 1996-08-26\n\nStandings in the rugby league after the weekend matches:\n\nWigan 22 19 1 2 902 326 39\n\nHalifax 22 12 0 10 545 560 24\n",
+    )
+    .expect("write b");
+    let corpus = Corpus::open(&[dir]).expect("corpus loads");
+    let text_of = |e: &dossier::model::Entity| -> Vec<String> {
+        e.mentions
+            .iter()
+            .map(|m| corpus.articles[m.article].slice(m.span).to_string())
+            .collect()
+    };
+    let entity = |name: &str| {
+        corpus
+            .resolved
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} not found: {:?}", corpus.resolved.entities))
+    };
+    assert!(text_of(entity("Japan")).contains(&"JAPAN".to_string()));
+    assert!(text_of(entity("China")).contains(&"CHINA".to_string()));
+    assert_eq!(entity("Al-Ain").kind, Kind::Place);
+    assert_eq!(entity("Bradford").kind, Kind::Place);
+    assert_eq!(entity("Wigan").kind, Kind::Organization);
+    assert_eq!(entity("Halifax").kind, Kind::Organization);
+    assert!(
+        !corpus
+            .resolved
+            .entities
+            .iter()
+            .any(|e| e.name == "Surprise" || e.name == "Soccer"),
+        "{:?}",
+        corpus.resolved.entities
+    );
+}

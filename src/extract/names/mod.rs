@@ -18,6 +18,7 @@ mod corpus;
 mod evidence;
 mod link;
 mod runs;
+mod structure;
 
 use analyse::*;
 use classify::*;
@@ -25,6 +26,7 @@ pub use corpus::Lexicon;
 use evidence::*;
 use link::*;
 use runs::*;
+use structure::*;
 
 /// Evidence for each kind, summed.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -168,13 +170,33 @@ pub fn extract_names_and<'a>(
     });
     let mut found: Vec<Run> = Vec::new();
     let mut words: Vec<&str> = Vec::new();
+    // Units written in capitals, read once the article's other names are known.
+    let mut loud: Vec<(usize, Vec<Token<'a>>)> = Vec::new();
     units.each(|si, toks| {
         also(si, toks);
+        // "LONDON, March 3 (Reuters) -": the dateline's place.
+        let dateline = dateline_place(toks);
+        if let Some(place) = dateline.clone() {
+            let mut scores = Scores::default();
+            scores.add(Kind::Place, DECIDED + 2.0);
+            mentions.push(NameMention {
+                span: Span::new(toks[place.start].span.start, toks[place.end - 1].span.end),
+                canonical: case_folded(toks, place),
+                scores,
+                linked: false,
+                sentence: si,
+                key: Arc::default(),
+            });
+        }
         if shouting(toks) {
+            loud.push((si, toks.to_vec()));
             return;
         }
         runs(text, toks, lex, &named, &mut found);
         for run in found.drain(..) {
+            if dateline.as_ref().is_some_and(|d| run.start < d.end) {
+                continue;
+            }
             analyse_run(
                 text,
                 toks,
@@ -192,6 +214,21 @@ pub fn extract_names_and<'a>(
         teams_in_sport(text, &mut mentions);
     }
     link_in_article(text, &mut mentions, &mut roles);
+    if !loud.is_empty() {
+        let mut known: rustc_hash::FxHashMap<String, (String, Scores)> =
+            rustc_hash::FxHashMap::default();
+        for m in mentions.iter().filter(|m| m.scores.best().1 >= DECIDED) {
+            for form in [m.canonical.as_str(), m.surface(text)] {
+                known
+                    .entry(crate::text::name_key(form))
+                    .or_insert_with(|| (m.canonical.clone(), m.scores));
+            }
+        }
+        for (si, toks) in &loud {
+            names_in_capitals(toks, *si, &known, lex, &mut mentions);
+        }
+        mentions.sort_by_key(|m| m.span.start);
+    }
     name_the_unknown(text, &mut mentions, lex);
     lists_share_a_kind(text, &mut mentions, lex, sport);
     // One key per name of the article, shared by its mentions.
