@@ -197,8 +197,9 @@ fn spacy_predictions() -> HashMap<String, Vec<Typed>> {
     out
 }
 
-/// F1 (PER+ORG+LOC) on Wikinews must stay above this floor, set just below the score achieved.
-const WIKINEWS_F1_FLOOR: f64 = 0.67;
+/// Lenient F1 floors on Wikinews, per type, just under the scores reached.
+const WIKINEWS_FLOORS: &[(&str, f64)] =
+    &[("PER", 0.63), ("ORG", 0.70), ("LOC", 0.71), ("ALL", 0.68)];
 
 #[test]
 #[cfg_attr(
@@ -227,10 +228,10 @@ fn wikinews_entities_beat_spacy_small() {
         f_ours > f_spacy,
         "dossier F1 {f_ours:.3} must beat spaCy's {f_spacy:.3}"
     );
-    assert!(
-        f_ours >= WIKINEWS_F1_FLOOR,
-        "dossier F1 {f_ours:.3} fell under the floor {WIKINEWS_F1_FLOOR}"
-    );
+    for (ty, floor) in WIKINEWS_FLOORS {
+        let f = ours.get(ty).copied().unwrap_or_default().f1();
+        assert!(f >= *floor, "{ty}: F1 {f:.3} fell under the floor {floor}");
+    }
 }
 
 /// Precision, recall and F1 from counts.
@@ -838,7 +839,7 @@ fn hold_strict_floors(
 
 /// Strict F1 floors on Wikigold, per type, just under the scores reached.
 const WIKIGOLD_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.74), ("ORG", 0.38), ("LOC", 0.68), ("ALL", 0.62)];
+    &[("PER", 0.77), ("ORG", 0.45), ("LOC", 0.71), ("ALL", 0.66)];
 
 #[test]
 #[cfg_attr(
@@ -870,7 +871,7 @@ fn wikigold_scored_strictly() {
 /// Strict F1 floors on the BBC sample of `tests/gold/bbc_sample.jsonl`, just under the scores
 /// reached.
 const BBC_SAMPLE_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.85), ("ORG", 0.84), ("LOC", 0.90), ("ALL", 0.86)];
+    &[("PER", 0.88), ("ORG", 0.85), ("LOC", 0.90), ("ALL", 0.88)];
 
 /// Ten BBC articles (050 and 250 of each section) with gold written by reading them, scored by
 /// the strict rule.
