@@ -223,29 +223,30 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     }
     // One spelling per title across the corpus, the one written most ("Vice-President" and
     // "Vice President" are one title).
-    let mut spellings: HashMap<String, HashMap<&str, usize>> = HashMap::default();
+    let mut spellings: HashMap<&str, (String, usize)> = HashMap::default();
     for r in extractions.iter().flat_map(|ex| &ex.roles) {
-        *spellings
-            .entry(name_key(&r.title))
-            .or_default()
+        spellings
             .entry(r.title.as_str())
-            .or_insert(0) += 1;
+            .or_insert_with(|| (name_key(&r.title), 0))
+            .1 += 1;
     }
-    let spelling: HashMap<String, &str> = spellings
-        .into_iter()
-        .filter_map(|(key, forms)| {
-            forms
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                .map(|(form, _)| (key, form))
-        })
-        .collect();
+    let mut by_key: HashMap<&str, (&str, usize)> = HashMap::default();
+    for (title, (key, n)) in &spellings {
+        let best = by_key.entry(key.as_str()).or_insert((title, 0));
+        if *n > best.1 || *n == best.1 && *title < best.0 {
+            *best = (title, *n);
+        }
+    }
+    let spelling = |title: &str| -> String {
+        spellings
+            .get(title)
+            .and_then(|(key, _)| by_key.get(key.as_str()))
+            .map_or_else(|| title.to_string(), |(t, _)| t.to_string())
+    };
     for (ai, ex) in extractions.iter().enumerate() {
         for r in &ex.roles {
             if let Some(&idx) = article_people[ai].get(name_key(&r.person).as_str()) {
-                let title = spelling
-                    .get(&name_key(&r.title))
-                    .map_or_else(|| r.title.clone(), |t| t.to_string());
+                let title = spelling(&r.title);
                 let role = Role {
                     title,
                     of: r.of.clone(),

@@ -4,16 +4,27 @@
 /// hyphens read as spaces ("Kilroy-Silk" and "Kilroy Silk" are one name).
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        let mut gap = false;
+        for b in name.bytes() {
+            if b.is_ascii_whitespace() || b == b'-' {
+                gap = !out.is_empty();
+                continue;
+            }
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
     for part in name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–')) {
         if part.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
-        }
-        if part.is_ascii() {
-            out.extend(part.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            continue;
         }
         for c in part.chars() {
             match c {

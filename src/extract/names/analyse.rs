@@ -8,10 +8,11 @@ use super::*;
 /// surname. Gives the title word's index and the name's first word.
 fn title_with_complement(text: &str, words: &[&str]) -> Option<(usize, usize)> {
     let g = gazetteer::get();
-    let t = words
+    let of = words.iter().position(|w| *w == "of" || *w == "for")?;
+    let t = words[..of]
         .iter()
         .position(|w| is_title_word(w))
-        .filter(|&t| matches!(words.get(t + 1), Some(&"of") | Some(&"for")))?;
+        .filter(|&t| t + 1 == of)?;
     (t + 3..words.len().saturating_sub(1))
         .take(4)
         .find(|&at| {

@@ -138,7 +138,7 @@ pub(super) fn classify(
     }
     // "West Germany", "Southern California": a part of a place, or the place as it was.
     if n >= 2 && place.is_none() && PLACE_MODIFIERS.contains(&words[0]) {
-        if let Some(p) = g.place(&words[1..].join(" ")) {
+        if let Some(p) = place_of(&words[1..]) {
             s.add(Kind::Place, place_weight(p.kind, p.population));
         }
     }
@@ -151,8 +151,7 @@ pub(super) fn classify(
         && !is_any_head(last)
         && !g.is_org_suffix(last)
     {
-        if let Some(p) = g
-            .place(&words[..n - 1].join(" "))
+        if let Some(p) = place_of(&words[..n - 1])
             .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin))
         {
             s.add(Kind::Place, place_weight(p.kind, p.population));
@@ -175,7 +174,7 @@ pub(super) fn classify(
         && !g.is_surname(last)
         && !g.is_given_name(words[0])
         && !PLACE_MODIFIERS.contains(&words[n - 2])
-        && g.place(&words[..n - 1].join(" ")).is_some()
+        && place_of(&words[..n - 1]).is_some()
     {
         s.add(Kind::Organization, weight::HEAD_WORD);
     }
@@ -301,6 +300,14 @@ pub(super) fn classify(
         }
     }
     s
+}
+
+/// The gazetteer place these words name, joined by spaces.
+fn place_of(words: &[&str]) -> Option<gazetteer::Place> {
+    match words {
+        [one] => gazetteer::get().place(one),
+        _ => gazetteer::get().place(&words.join(" ")),
+    }
 }
 
 /// The weight of a gazetteer place of `kind` and `population`.
