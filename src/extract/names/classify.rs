@@ -95,6 +95,22 @@ pub(super) fn classify(
     if of_head.is_some_and(|h| is_head(&PLACE_HEADS, h)) {
         s.add(Kind::Place, weight::PLACE_HEAD_BEFORE_OF);
     }
+    // A small town whose name is shaped like an adjective, written as a modifier ("Olympic
+    // gold", "Olympic 100m title", "in Olympic year", "Liberal leader"), is the adjective, not
+    // the town.
+    let attributive = n == 1
+        && place.is_some_and(|p| p.kind == PlaceKind::City && p.population < 100_000)
+        && ["ic", "ian", "ean", "ese", "ish", "al"]
+            .iter()
+            .any(|suffix| full.ends_with(suffix))
+        && toks.get(run.end).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit())
+                || t.is_word
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+                    && !FUNCTION_WORDS.contains(&t.text)
+                    && !SPEECH_VERBS.contains(&t.text)
+                    && !AGENT_VERBS.contains(&t.text)
+        });
     // Gazetteer places.
     if let Some(p) = place {
         // A small town that is also a given name ("Gloria", "Sandy") needs more than its name.
@@ -108,23 +124,6 @@ pub(super) fn classify(
             place_weight(p.kind, p.population)
         };
         let common = n == 1 && lex.is_common_word(full) && !is_acronym(full);
-        // A small town whose name is shaped like an adjective, written as a modifier
-        // ("Olympic gold", "Olympic 100m title", "Liberal leader"), is the adjective, not the
-        // town.
-        let attributive = n == 1
-            && p.kind == PlaceKind::City
-            && p.population < 100_000
-            && ["ic", "ian", "ean", "ese", "ish", "al"]
-                .iter()
-                .any(|suffix| full.ends_with(suffix))
-            && toks.get(run.end).is_some_and(|t| {
-                t.text.starts_with(|c: char| c.is_ascii_digit())
-                    || t.is_word
-                        && t.text.chars().next().is_some_and(char::is_lowercase)
-                        && !FUNCTION_WORDS.contains(&t.text)
-                        && !SPEECH_VERBS.contains(&t.text)
-                        && !AGENT_VERBS.contains(&t.text)
-            });
         if !attributive {
             s.add(
                 Kind::Place,
@@ -250,6 +249,7 @@ pub(super) fn classify(
         // Oscar-nominated films").
         if place_only
             && n == 1
+            && !attributive
             && !last.ends_with('s')
             && !last
                 .rsplit('-')
@@ -291,9 +291,12 @@ pub(super) fn classify(
             s.add(Kind::Person, weight::SPEAKS_AFTER);
         }
         // "X, mayor of ..." : an appositive role.
+        // "nominated for Oscars, composer Andrew Lloyd Webber": a role noun before a name is
+        // that name's title, not an appositive.
         if a.text == "," {
             if let Some(next) = toks.get(run.end + 1) {
-                if is_appositive_head(next.text) && person_like {
+                let titles_a_name = toks.get(run.end + 2).is_some_and(|t| t.is_capitalised());
+                if is_appositive_head(next.text) && person_like && !titles_a_name {
                     s.add(Kind::Person, weight::APPOSITIVE_ROLE);
                 }
             }

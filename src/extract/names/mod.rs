@@ -458,7 +458,7 @@ mod tests {
 
     #[test]
     fn an_adjective_shaped_town_before_a_measure_is_the_adjective() {
-        let (ms, _) = names("T\n\nShe lost her Olympic 100m title. Fans in Oscars mood cheered.\n");
+        let (ms, _) = names("T\n\nShe lost her Olympic 100m title in Olympic year. Fans in Oscars mood cheered those nominated for Oscars, composer Andrew Lloyd Webber among them.\n");
         assert!(
             !ms.iter().any(|(s, _, _)| s == "Olympic" || s == "Oscars"),
             "{ms:?}"
