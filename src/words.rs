@@ -106,6 +106,9 @@ pub static PLACE_MODIFIERS: Words = Words::new(include_str!("../data/words/place
 /// First words that make a name a place ("Lake Chad", "Mount Kenya").
 pub static PLACE_PREFIXES: Words = Words::new(include_str!("../data/words/place_prefixes.txt"));
 
+/// Words after a name that speak for a body ("a Fifa spokesman", "Labour officials").
+pub static BODY_SPOKESMEN: Words = Words::new(include_str!("../data/words/body_spokesmen.txt"));
+
 /// Common nouns that, placed just before a name, say it is an organisation ("firm Sunseap").
 pub static ORG_NOUNS: Words = Words::new(include_str!("../data/words/org_nouns.txt"));
 

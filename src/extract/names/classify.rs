@@ -41,6 +41,8 @@ mod weight {
     pub const TITLE_PHRASE_BEFORE: f32 = 1.0;
     /// An organisation noun after it: "X Group", "X bank".
     pub const ORG_NOUN_AFTER: f32 = 3.0;
+    /// A spokesman or a statement after it: "a Fifa spokesman".
+    pub const SPOKESMAN_AFTER: f32 = 2.5;
     /// A verb of saying after a two-word name.
     pub const SPEAKS_AFTER: f32 = 1.0;
     /// An appositive role after it: "X, mayor of …".
@@ -286,6 +288,16 @@ pub(super) fn classify(
                     || is_acronym(last) && (last.len() == 2 || lex.is_common_acronym(last))))
         {
             s.add(Kind::Organization, weight::ORG_NOUN_AFTER);
+        }
+        // "a Fifa spokesman", "Labour officials": a body speaks through them, a person does not.
+        if BODY_SPOKESMEN.contains(&a.text)
+            && a.span.start > toks[run.end - 1].span.end
+            && !g.is_given_name(words[0])
+            && !adjective_like(last)
+            && !(n == 1 && lex.is_common_word(last))
+            && !has_possessive(&toks[run.end - 1])
+        {
+            s.add(Kind::Organization, weight::SPOKESMAN_AFTER);
         }
         if SPEECH_VERBS.contains(&a.text) && n >= 2 && person_like {
             s.add(Kind::Person, weight::SPEAKS_AFTER);

@@ -495,6 +495,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_spokesman_is_a_body() {
+        let (ms, _) = names("T\n\nA Fifa spokesman said no. The budget was set, and the Budget statement followed.\n");
+        assert!(has(&ms, "Fifa", "Fifa", Kind::Organization), "{ms:?}");
+        assert!(!ms.iter().any(|(s, _, _)| s == "Budget"), "{ms:?}");
+    }
+
+    #[test]
     fn names_with_connectors_and_heads() {
         let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
         assert!(
