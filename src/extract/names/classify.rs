@@ -294,7 +294,7 @@ pub(super) fn classify(
             && a.span.start > toks[run.end - 1].span.end
             && !g.is_given_name(words[0])
             && !adjective_like(last)
-            && !(n == 1 && lex.is_common_word(last))
+            && (n != 1 || !lex.is_common_word(last))
             && !has_possessive(&toks[run.end - 1])
         {
             s.add(Kind::Organization, weight::SPOKESMAN_AFTER);
