@@ -327,6 +327,40 @@ pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &
             }
         }
     }
+    // "the Church" after "the Church of Scientology", "the Commission" after "the European
+    // Commission": a body's head word alone, after "the", is the last body named with it.
+    let mut by_head: HashMap<&str, usize> = HashMap::new();
+    for i in 0..mentions.len() {
+        let surface = mentions[i].surface(text);
+        let after_the = text[..mentions[i].span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if !mentions[i].linked && after_the && is_head(&ORG_HEADS, surface) {
+            if let Some(&j) = by_head.get(surface) {
+                let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
+                mentions[i].canonical = canonical;
+                mentions[i].scores.merge(&scores);
+                mentions[i].linked = true;
+            }
+            continue;
+        }
+        let m = &mentions[i];
+        if m.scores.best().0 == Kind::Organization
+            && m.scores.best().1 >= DECIDED
+            && m.canonical.contains(' ')
+        {
+            for w in m.canonical.split(' ').filter(|w| is_head(&ORG_HEADS, w)) {
+                if let Some(head) = text
+                    .get(m.span.start..m.span.end)
+                    .and_then(|s| s.split(' ').find(|x| x == &w))
+                {
+                    by_head.insert(head, i);
+                }
+            }
+        }
+    }
     // Roles given to a short form belong to its full name (followed through a few renames).
     if !renamed.is_empty() {
         for r in roles.iter_mut() {

@@ -502,6 +502,16 @@ mod tests {
     }
 
     #[test]
+    fn a_head_word_after_the_is_the_last_body_named_with_it() {
+        let (ms, _) =
+            names("T\n\nShe left the Church of Scientology in May. The Church denied it.\n");
+        assert!(
+            has(&ms, "Church", "Church of Scientology", Kind::Organization),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn names_with_connectors_and_heads() {
         let (ms, _) = names("T\n\nThey met the Ministry of Culture, Community and Youth and the Belt and Road Initiative team at the Hong Kong-Shanghai Cooperation Conference’s session.\n");
         assert!(
