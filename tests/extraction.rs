@@ -199,7 +199,7 @@ fn spacy_predictions() -> HashMap<String, Vec<Typed>> {
 
 /// Lenient F1 floors on Wikinews, per type, just under the scores reached.
 const WIKINEWS_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.63), ("ORG", 0.70), ("LOC", 0.71), ("ALL", 0.68)];
+    &[("PER", 0.63), ("ORG", 0.71), ("LOC", 0.71), ("ALL", 0.69)];
 
 #[test]
 #[cfg_attr(
@@ -839,7 +839,7 @@ fn hold_strict_floors(
 
 /// Strict F1 floors on Wikigold, per type, just under the scores reached.
 const WIKIGOLD_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.77), ("ORG", 0.45), ("LOC", 0.71), ("ALL", 0.66)];
+    &[("PER", 0.77), ("ORG", 0.46), ("LOC", 0.71), ("ALL", 0.66)];
 
 #[test]
 #[cfg_attr(
@@ -871,7 +871,7 @@ fn wikigold_scored_strictly() {
 /// Strict F1 floors on the BBC sample of `tests/gold/bbc_sample.jsonl`, just under the scores
 /// reached.
 const BBC_SAMPLE_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.88), ("ORG", 0.85), ("LOC", 0.90), ("ALL", 0.88)];
+    &[("PER", 0.88), ("ORG", 0.86), ("LOC", 0.90), ("ALL", 0.88)];
 
 /// Ten BBC articles (050 and 250 of each section) with gold written by reading them, scored by
 /// the strict rule.

@@ -356,9 +356,25 @@ fn score_at(toks: &[Token], i: usize) -> Option<usize> {
 /// A name right before or right after a single match score, or followed by three small
 /// numbers or more, as at the head of a standings row.
 fn in_a_result(toks: &[Token], run: &Run) -> bool {
-    let small =
-        |t: &Token| (1..=3).contains(&t.text.len()) && t.text.bytes().all(|c| c.is_ascii_digit());
-    let after = score_at(toks, run.end).is_some_and(|len| score_at(toks, run.end + len).is_none());
+    let digit = |t: &Token| t.text.starts_with(|c: char| c.is_ascii_digit());
+    if toks.get(run.end).is_some_and(digit) {
+        let small = |t: &Token| {
+            (1..=3).contains(&t.text.len()) && t.text.bytes().all(|c| c.is_ascii_digit())
+        };
+        if score_at(toks, run.end).is_some_and(|len| score_at(toks, run.end + len).is_none()) {
+            return true;
+        }
+        if toks.len() >= run.end + 3 && toks[run.end..run.end + 3].iter().all(small) {
+            return true;
+        }
+    }
+    if run.start == 0
+        || !toks[run.start - 1]
+            .text
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
     // "a 24-18 Six Nations win": after a score and before a noun, the name modifies the noun.
     let modifies = toks.get(run.end).is_some_and(|t| {
         t.is_word
@@ -390,14 +406,12 @@ fn in_a_result(toks: &[Token], run: &Run) -> bool {
                     | "have"
             )
     });
-    let before = !modifies
+    !modifies
         && (1..=3).any(|len| {
             run.start >= len
                 && score_at(toks, run.start - len) == Some(len)
                 && (run.start - len < 1 || score_at(toks, run.start - len - 1).is_none())
-        });
-    let standings = toks.len() >= run.end + 3 && toks[run.end..run.end + 3].iter().all(small);
-    after || before || standings
+        })
 }
 
 /// A match score in the sentence: "1 – 0", "3-2".

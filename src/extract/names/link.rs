@@ -332,12 +332,14 @@ pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &
     let mut by_head: HashMap<&str, usize> = HashMap::new();
     for i in 0..mentions.len() {
         let surface = mentions[i].surface(text);
-        let after_the = text[..mentions[i].span.start]
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        if !mentions[i].linked && after_the && is_head(&ORG_HEADS, surface) {
+        let after_the = || {
+            text[..mentions[i].span.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        };
+        if !mentions[i].linked && is_head(&ORG_HEADS, surface) && after_the() {
             if let Some(&j) = by_head.get(surface) {
                 let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
                 mentions[i].canonical = canonical;
