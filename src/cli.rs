@@ -313,7 +313,7 @@ fn summary(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
     for a in &corpus.articles {
         s.push_str(&format!(
             "  {} {}\n",
-            present::pad(&printable(&a.id), 28),
+            present::pad(&short_id(a), 28),
             printable(a.title.as_deref().unwrap_or("(untitled)"))
         ));
     }
@@ -598,7 +598,7 @@ fn related(
             s.push_str(&format!(
                 "{:.2}  {}  {}\n",
                 r.similarity,
-                short_id(&a.id),
+                short_id(a),
                 printable(a.title.as_deref().unwrap_or(""))
             ));
         }
@@ -626,7 +626,12 @@ fn read(corpus: &Corpus, key: &str, json: bool, out: &mut Out) -> anyhow::Result
             s.push_str(&format!("{name:<10}{}\n", printable(v)));
         }
     };
-    field(&mut s, "id", Some(&article.id));
+    let id = if article.short_id() == article.id {
+        article.id.clone()
+    } else {
+        format!("{} ({})", article.short_id(), article.id)
+    };
+    field(&mut s, "id", Some(&id));
     field(&mut s, "path", Some(&article.path));
     field(&mut s, "title", article.title.as_deref());
     field(&mut s, "deck", article.deck.as_deref());
@@ -688,7 +693,7 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
                 let width = corpus
                     .articles
                     .iter()
-                    .map(|a| present::width(&printable(&a.id)))
+                    .map(|a| present::width(&short_id(a)))
                     .max()
                     .unwrap_or(0)
                     .min(ID_COLUMN);
@@ -696,7 +701,7 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
                 for a in &corpus.articles {
                     s.push_str(&format!(
                         "{}  {:>5} words  {}\n",
-                        present::pad(&printable(&a.id), width),
+                        present::pad(&short_id(a), width),
                         a.word_count(),
                         printable(a.title.as_deref().unwrap_or("(untitled)"))
                     ));
@@ -715,8 +720,8 @@ fn roles_summary(corpus: &Corpus, e: &Entity) -> Vec<String> {
 }
 
 /// The short id of an article, one line.
-fn short_id(id: &str) -> String {
-    printable(present::short_id(id))
+fn short_id(a: &Article) -> String {
+    printable(a.short_id())
 }
 
 /// Widest id column in aligned listings; a longer id is printed whole and pushes its line.
@@ -786,7 +791,7 @@ fn list_quotes(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8>
             let a = &corpus.articles[q.article];
             s.push_str(&format!(
                 "{}  {}: “{}”\n",
-                short_id(&a.id),
+                short_id(a),
                 printable(who),
                 printable(a.slice(q.span))
             ));
@@ -810,7 +815,7 @@ fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8
                 .unwrap_or_default();
             s.push_str(&format!(
                 "{}  {:<8} {}\n",
-                short_id(&a.id),
+                short_id(a),
                 kind,
                 printable(a.slice(f.span))
             ));
@@ -847,7 +852,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
             let mut arts: Vec<String> = all
                 .iter()
                 .take(4)
-                .map(|&a| short_id(&corpus.articles[a].id))
+                .map(|&a| short_id(&corpus.articles[a]))
                 .collect();
             if all.len() > 4 {
                 arts.push(format!("and {} more", all.len() - 4));
@@ -895,7 +900,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         let art = &corpus.articles[a];
         s.push_str(&format!(
             "  {}  {}\n",
-            printable(&art.id),
+            short_id(art),
             printable(art.title.as_deref().unwrap_or("(untitled)"))
         ));
     }
@@ -904,7 +909,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
         let art = &corpus.articles[m.article];
         s.push_str(&format!(
             "  {} {}\n",
-            present::pad(&short_id(&art.id), 6),
+            present::pad(&short_id(art), 6),
             printable(&present::kwic(art, m.span, 40))
         ));
     }
@@ -920,7 +925,7 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
             let art = &corpus.articles[q.article];
             s.push_str(&format!(
                 "  {} “{}”\n",
-                present::pad(&short_id(&art.id), 6),
+                present::pad(&short_id(art), 6),
                 printable(art.slice(q.span))
             ));
         }
@@ -937,6 +942,9 @@ struct SearchRow {
     badge: char,
     kind: String,
     id: String,
+    /// The id as text output shows it: an article's short id.
+    #[serde(skip)]
+    shown: String,
     name: String,
     matched: String,
     score: i64,
@@ -976,10 +984,11 @@ fn search(
         .take(limit)
         .map(|h| {
             let c = &index.candidates[h.candidate];
-            let (badge, kind, id, name) = match c.target {
+            let (badge, kind, id, shown, name) = match c.target {
                 Target::Entity(e) => (
                     ents[e].kind.badge(),
                     ents[e].kind.as_str().to_string(),
+                    ents[e].id.clone(),
                     ents[e].id.clone(),
                     ents[e].name.clone(),
                 ),
@@ -987,15 +996,24 @@ fn search(
                     'A',
                     "article".into(),
                     corpus.articles[a].id.clone(),
+                    corpus.articles[a].short_id().to_string(),
                     c.name.clone(),
                 ),
-                Target::Synthetic(i) => ('?', "synthetic".into(), i.to_string(), c.text.clone()),
+                Target::Synthetic(i) => (
+                    '?',
+                    "synthetic".into(),
+                    i.to_string(),
+                    i.to_string(),
+                    c.text.clone(),
+                ),
                 Target::Quote(q) => {
                     let qq = &corpus.resolved.quotes[q];
+                    let art = &corpus.articles[qq.article];
                     (
                         'Q',
                         "quote".into(),
-                        format!("{}#{}", corpus.articles[qq.article].id, qq.span.start),
+                        format!("{}#{}", art.id, qq.span.start),
+                        format!("{}#{}", art.short_id(), qq.span.start),
                         c.text.clone(),
                     )
                 }
@@ -1004,6 +1022,7 @@ fn search(
                 badge,
                 kind,
                 id,
+                shown,
                 name,
                 matched: c.text.clone(),
                 score: h.score,
@@ -1024,7 +1043,7 @@ fn search(
             s.push_str(&format!(
                 "[{badge}] {}{alias}  {}\n",
                 printable(&r.name),
-                printable(&r.id)
+                printable(&r.shown)
             ));
         }
         emit(out, &s)?;

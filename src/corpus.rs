@@ -95,6 +95,11 @@ impl Corpus {
                 Err(w) => warnings.push(w),
             }
         }
+        let ids: Vec<&str> = articles.iter().map(|a: &Article| a.id.as_str()).collect();
+        let shorts = crate::text::short_ids(&ids);
+        for (a, short) in articles.iter_mut().zip(shorts) {
+            a.short = short;
+        }
         let parse = t1.elapsed();
         let t2 = Instant::now();
         let (lex, tokens, failed) = Lexicon::from_articles_keeping_tokens(&articles);
@@ -154,9 +159,14 @@ impl Corpus {
         self.articles.iter().map(Article::word_count).sum()
     }
 
-    /// The article whose id is `key`, or the only one whose id starts with `key`.
+    /// The article whose id or short id is `key`, or the only one whose id starts with `key`.
     pub fn find_article(&self, key: &str) -> ArticleLookup<'_> {
-        if let Some(a) = self.articles.iter().find(|a| a.id == key) {
+        if let Some(a) = self
+            .articles
+            .iter()
+            .find(|a| a.id == key)
+            .or_else(|| self.articles.iter().find(|a| a.short == key))
+        {
             return ArticleLookup::Found(a);
         }
         let matches: Vec<&Article> = self

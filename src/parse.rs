@@ -423,6 +423,7 @@ fn parse_without_text(raw: &RawDoc) -> Article {
         paragraphs,
         sentences,
         furniture,
+        short: String::new(),
         text: String::new(),
     }
 }

@@ -54,7 +54,7 @@ pub fn roles_with_articles(roles: &[Role], articles: &[Article]) -> Vec<String> 
     let mut at: HashMap<String, usize> = HashMap::new();
     for r in roles {
         let text = role_text(&r.title, r.of.as_deref());
-        let short = articles.get(r.article).map_or("?", |a| short_id(&a.id));
+        let short = articles.get(r.article).map_or("?", |a| a.short_id());
         let i = *at.entry(text.to_lowercase()).or_insert_with(|| {
             out.push((text, Vec::new(), HashSet::new()));
             out.len() - 1
@@ -67,12 +67,6 @@ pub fn roles_with_articles(roles: &[Role], articles: &[Article]) -> Vec<String> 
     out.into_iter()
         .map(|(t, a, _)| format!("{t} ({})", a.join(", ")))
         .collect()
-}
-
-/// The article id as people read it: up to the first underscore ("004" for
-/// "004_8802dec5a64da894").
-pub fn short_id(id: &str) -> &str {
-    id.split('_').next().unwrap_or(id)
 }
 
 /// The block of an article that holds `span`: its paragraph, the title or the deck (the span
@@ -396,11 +390,7 @@ pub fn comparison_text(
         }
     };
     let header = |art: &Article| {
-        let mut h = format!(
-            "{}  {}",
-            short_id(&art.id),
-            art.title.as_deref().unwrap_or("")
-        );
+        let mut h = format!("{}  {}", art.short_id(), art.title.as_deref().unwrap_or(""));
         let meta: Vec<&str> = [art.source.as_deref(), art.published.as_deref()]
             .into_iter()
             .flatten()
@@ -501,16 +491,8 @@ pub fn comparison_text(
     };
     out.push('\n');
     list(&mut out, "Named by both".into(), &cmp.shared);
-    list(
-        &mut out,
-        format!("Only in {}", short_id(&a.id)),
-        &cmp.only_a,
-    );
-    list(
-        &mut out,
-        format!("Only in {}", short_id(&b.id)),
-        &cmp.only_b,
-    );
+    list(&mut out, format!("Only in {}", a.short_id()), &cmp.only_a);
+    list(&mut out, format!("Only in {}", b.short_id()), &cmp.only_b);
     out
 }
 
@@ -535,6 +517,7 @@ mod tests {
             paragraphs: vec![Span::new(0, text.len())],
             sentences: Vec::new(),
             furniture: Vec::new(),
+            short: String::new(),
         }
     }
 

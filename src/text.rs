@@ -84,3 +84,121 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     }
     d[a.len() * w + b.len()]
 }
+
+/// Short forms of `ids`, one each, made of whole segments (split at `_`, `-` and `/`): the
+/// segments every id opens with are dropped, then each keeps the fewest leading segments of the
+/// rest that no other id shares ("GUM_news_afghan" among Wikinews ids is "afghan"; "sport/199"
+/// stays whole among BBC ids; "000_bcdeee2dc5196373" is "000"); a lone id stays whole. Linear
+/// in the ids' length times their most segments.
+pub fn short_ids(ids: &[&str]) -> Vec<String> {
+    use rustc_hash::FxHashMap as HashMap;
+    if ids.len() == 1 {
+        return ids.iter().map(|id| id.to_string()).collect();
+    }
+    // Byte offsets where each id's segments end.
+    let ends: Vec<Vec<usize>> = ids
+        .iter()
+        .map(|id| {
+            let mut e: Vec<usize> = id
+                .char_indices()
+                .filter(|(_, c)| matches!(c, '_' | '-' | '/'))
+                .map(|(i, _)| i)
+                .filter(|&i| i > 0)
+                .collect();
+            e.push(id.len());
+            e.dedup();
+            e
+        })
+        .collect();
+    // Leading segments all ids share, leaving every id at least one of its own.
+    let mut common = 0;
+    if ids.len() > 1 {
+        let most = ends.iter().map(|e| e.len()).min().unwrap_or(0);
+        while common + 1 < most {
+            let first = &ids[0][..ends[0][common]];
+            if ids
+                .iter()
+                .zip(&ends)
+                .all(|(id, e)| id.get(..e[common]) == Some(first))
+            {
+                common += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let start = |i: usize| {
+        if common == 0 {
+            0
+        } else {
+            ends[i][common - 1] + 1
+        }
+    };
+    let mut out: Vec<Option<String>> = vec![None; ids.len()];
+    let most = ends.iter().map(|e| e.len()).max().unwrap_or(0);
+    for k in common..most {
+        let mut seen: HashMap<&str, usize> = HashMap::default();
+        let cut = |i: usize| {
+            ids[i]
+                .get(start(i)..ends[i][k.min(ends[i].len() - 1)])
+                .unwrap_or(ids[i])
+        };
+        for i in (0..ids.len()).filter(|&i| out[i].is_none()) {
+            *seen.entry(cut(i)).or_insert(0) += 1;
+        }
+        for i in 0..ids.len() {
+            if out[i].is_some() {
+                continue;
+            }
+            let c = cut(i);
+            // Unique among the ids still open, or nothing more to add.
+            if seen.get(c) == Some(&1) || k + 1 >= ends[i].len() {
+                out[i] = Some(c.to_string());
+            }
+        }
+        if out.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    out.into_iter()
+        .zip(ids)
+        .map(|(s, id)| s.unwrap_or_else(|| id.to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_ids_drop_the_shared_prefix_and_keep_the_fewest_whole_segments() {
+        assert_eq!(
+            short_ids(&["GUM_news_afghan", "GUM_news_asylum", "GUM_news_clock"]),
+            ["afghan", "asylum", "clock"]
+        );
+        assert_eq!(
+            short_ids(&["sport/199", "sport/200", "tech/001", "tech/002"]),
+            ["sport/199", "sport/200", "tech/001", "tech/002"]
+        );
+        assert_eq!(short_ids(&["sport/199", "tech/001"]), ["sport", "tech"]);
+        assert_eq!(
+            short_ids(&["000_bcdeee2dc5196373", "001_4d0cb910a6467354"]),
+            ["000", "001"]
+        );
+        // A segment shared by some but not all stays where it tells ids apart.
+        assert_eq!(short_ids(&["a_x_1", "a_x_2", "a_y"]), ["x_1", "x_2", "y"]);
+        // One article, with nothing to tell it from, keeps its whole id.
+        assert_eq!(short_ids(&["GUM_news_afghan"]), ["GUM_news_afghan"]);
+        assert_eq!(short_ids(&["report"]), ["report"]);
+    }
+
+    #[test]
+    fn names_differing_by_hyphen_or_space_share_a_key() {
+        assert_eq!(
+            name_key("Robert Kilroy-Silk"),
+            name_key("Robert Kilroy Silk")
+        );
+        assert_eq!(name_key("Kilroy–Silk"), "kilroy silk");
+        assert_eq!(name_key(" Coca - Cola "), "coca cola");
+    }
+}

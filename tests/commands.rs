@@ -13,8 +13,9 @@ fn show_gives_a_card_with_role_articles_and_quotes() {
         card.contains("roles     Mayor of Shanghai (001, 004)"),
         "{card}"
     );
+    // The articles by their short ids, as everywhere in text output.
     assert!(
-        card.contains("001_bcdeee2dc5196373") && card.contains("004_8802dec5a64da894"),
+        card.contains("\n  001  15 MoUs") && card.contains("\n  004  Hong Kong"),
         "{card}"
     );
     assert!(
@@ -225,4 +226,32 @@ fn across_articles_an_acronym_and_a_short_name_join_their_full_name() {
         "{}",
         card("Microsoft")
     );
+}
+
+/// Wikinews ids all open with "GUM_news_": the text output shows what tells them apart, the
+/// same short id is accepted back, and JSON keeps the full id.
+#[test]
+#[cfg_attr(
+    not(dossier_shared),
+    ignore = "needs ../shared/corpora beside the repository"
+)]
+fn short_ids_are_shown_and_accepted_and_json_keeps_full_ids() {
+    let Some(wn) = common::corpus("wikinews") else {
+        return;
+    };
+    let wn = wn.to_string_lossy().into_owned();
+    let list = common::stdout(&common::run(&["list", "articles", "--corpus", &wn]));
+    assert!(list.lines().any(|l| l.starts_with("afghan ")), "{list}");
+    assert!(!list.contains("GUM_news_"), "{list}");
+    let read = common::stdout(&common::run(&["read", "afghan", "--corpus", &wn]));
+    assert!(
+        read.contains("id        afghan (GUM_news_afghan)"),
+        "{read}"
+    );
+    let quotes = common::stdout(&common::run(&["list", "quotes", "--corpus", &wn]));
+    assert!(!quotes.contains("GUM "), "{quotes}");
+    let json = common::json(&common::run(&[
+        "list", "articles", "--json", "--corpus", &wn,
+    ]));
+    assert_eq!(json[0]["id"], "GUM_news_afghan", "{json}");
 }

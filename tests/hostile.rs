@@ -150,10 +150,16 @@ fn no_command_prints_a_terminal_escape_from_the_corpus() {
     // The record with an escaped id loaded, and its id shows the stand-ins.
     let st = json(&run(&["stats", "--json", "--corpus", d]));
     assert_eq!(st["articles"], 4, "{st}");
+    // Listed by its short id (cut at the hyphen), and read back in full, with stand-ins.
     let list = stdout(&run(&["list", "articles", "--corpus", d]));
     assert!(
-        list.contains("\u{241b}]0;json-title\u{2407}"),
+        list.contains("\u{241b}]0;json "),
         "the escaped id is shown with stand-ins:\n{list}"
+    );
+    let shown = stdout(&run(&["read", "\u{1b}]0;json", "--corpus", d]));
+    assert!(
+        shown.contains("(\u{241b}]0;json-title\u{2407})"),
+        "the full escaped id is shown with stand-ins:\n{shown}"
     );
     // The JSON export keeps the text exact (escaped, never raw).
     let ex = json(&run(&["export", "--corpus", d]));

@@ -297,7 +297,7 @@ fn the_selected_mention_is_the_text_in_reverse_video() {
 #[test]
 fn the_compare_screen_and_its_picker() {
     let corpus = Corpus::open(&[]).expect("seeds");
-    let id = |i: usize| dossier::present::short_id(&corpus.articles[i].id).to_string();
+    let id = |i: usize| corpus.articles[i].short_id().to_string();
     let a = (0..corpus.articles.len())
         .find(|&i| id(i) == "002")
         .expect("002");

@@ -97,9 +97,23 @@ pub struct Article {
     pub sentences: Vec<Span>,
     /// Spans that are not body.
     pub furniture: Vec<Furniture>,
+    /// The id as people read it in this corpus ([`crate::text::short_ids`]); empty until the
+    /// corpus is known.
+    #[serde(skip)]
+    pub short: String,
 }
 
 impl Article {
+    /// The id as people read it: whole segments of it, fewest that tell it apart in its corpus
+    /// ("afghan" for "GUM_news_afghan", "sport/199"); the full id until the corpus is known.
+    pub fn short_id(&self) -> &str {
+        if self.short.is_empty() {
+            &self.id
+        } else {
+            &self.short
+        }
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")

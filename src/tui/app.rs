@@ -692,8 +692,8 @@ impl<'c> App<'c> {
                 View::Entity(s) => corpus.resolved.entities[s.entity].name.clone(),
                 View::Compare(s) => format!(
                     "compare {} with {}",
-                    crate::present::short_id(&corpus.articles[s.a].id),
-                    crate::present::short_id(&corpus.articles[s.b].id)
+                    corpus.articles[s.a].short_id(),
+                    corpus.articles[s.b].short_id()
                 ),
             })
             .collect()

@@ -488,8 +488,8 @@ fn draw_strip(
 ) {
     let ents = &app.corpus.resolved.entities;
     let ids = [
-        crate::present::short_id(&app.corpus.articles[s.a].id).to_string(),
-        crate::present::short_id(&app.corpus.articles[s.b].id).to_string(),
+        app.corpus.articles[s.a].short_id().to_string(),
+        app.corpus.articles[s.b].short_id().to_string(),
     ];
     let w = usize::from(area.width);
     let block = Block::default()
@@ -609,7 +609,7 @@ pub(in crate::tui) fn draw_picker(frame: &mut Frame, app: &App, theme: &Theme, a
     for (i, &(a, sim)) in p.rows.iter().enumerate().skip(top).take(h) {
         let art = &app.corpus.articles[a];
         let sim_text = sim.map_or("    ".to_string(), |s| format!("{s:.2}"));
-        let id = fit(&safe(crate::present::short_id(&art.id)), 14);
+        let id = fit(&safe(art.short_id()), 14);
         let title = safe(art.title.as_deref().unwrap_or(""));
         let used = 4 + 2 + width(&id) + 2;
         let mut line = Line::from(vec![
@@ -634,7 +634,7 @@ mod tests {
     use crate::tui::app::testing::press;
 
     fn id_of(app: &App, article: usize) -> String {
-        crate::present::short_id(&app.corpus.articles[article].id).to_string()
+        app.corpus.articles[article].short_id().to_string()
     }
 
     #[test]

@@ -235,10 +235,7 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
     };
     let top = top.min(rows.len().saturating_sub(h));
     // One width for the article column, so the keywords line up.
-    let short = |a: usize| {
-        let id = &corpus.articles[a].id;
-        safe(crate::present::short_id(id))
-    };
+    let short = |a: usize| safe(corpus.articles[a].short_id());
     let id_w = e
         .mentions
         .iter()
@@ -283,7 +280,7 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
             EntityRow::Quote(qi) => {
                 let q = &corpus.resolved.quotes[*qi];
                 let a = &corpus.articles[q.article];
-                let id = safe(crate::present::short_id(&a.id));
+                let id = safe(a.short_id());
                 Line::from(vec![
                     text::Span::styled(format!("  {id} "), theme.dim()),
                     text::Span::raw(fit(

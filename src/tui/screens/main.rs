@@ -214,7 +214,7 @@ pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, ar
         match LISTS[s.list] {
             ListKind::Articles => {
                 let a = &corpus.articles[item];
-                let id = safe(crate::present::short_id(&a.id));
+                let id = safe(a.short_id());
                 let title = safe(a.title.as_deref().unwrap_or("(untitled)"));
                 spans.push(Span::styled(format!("{id} "), theme.dim()));
                 spans.push(Span::raw(fit(&title, w.saturating_sub(width(&id) + 2))));
