@@ -339,3 +339,33 @@ fn the_compare_screen_and_its_picker() {
         );
     }
 }
+
+/// Articles are listed by short id (the prefix every id shares dropped), in one column so that
+/// the titles line up.
+#[test]
+fn the_articles_list_shows_short_ids_in_one_column() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("short_ids");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (name, title) in [
+        ("GUM_news_afghan", "Afghan team honoured"),
+        ("GUM_news_questionnaire", "Questionnaire sent"),
+    ] {
+        std::fs::write(
+            dir.join(format!("{name}.txt")),
+            format!("{title}\n\nA body.\n"),
+        )
+        .expect("write");
+    }
+    let corpus = Corpus::open(&[dir]).expect("load");
+    let app = App::new(&corpus, 80, 24);
+    let text = text_of(&render(&app, NO_COLOR));
+    assert!(!text.contains("GUM"), "{text}");
+    let col = |needle: &str| {
+        text.lines()
+            .find_map(|l| l.find(needle).map(|at| l[..at].chars().count()))
+            .unwrap_or_else(|| panic!("{needle} not drawn:\n{text}"))
+    };
+    assert_eq!(col("Afghan team"), col("Questionnaire sent"), "{text}");
+    assert!(col("afghan") < col("Afghan team"), "{text}");
+}

@@ -209,15 +209,31 @@ pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, ar
     let top = if sel < h { 0 } else { top };
     let w = usize::from(area.width).saturating_sub(1);
     let mut lines: Vec<Line> = Vec::new();
+    // One column for the ids in view, so that the titles line up; at most a third of the row.
+    let id_w = match LISTS[s.list] {
+        ListKind::Articles => items
+            .iter()
+            .skip(top)
+            .take(h)
+            .map(|&i| width(&safe(corpus.articles[i].short_id())))
+            .max()
+            .unwrap_or(0)
+            .min(w / 3),
+        _ => 0,
+    };
     for (row, &item) in items.iter().enumerate().skip(top).take(h) {
         let mut spans: Vec<Span> = vec![Span::raw(" ")];
         match LISTS[s.list] {
             ListKind::Articles => {
                 let a = &corpus.articles[item];
-                let id = safe(a.short_id());
+                let id = fit(&safe(a.short_id()), id_w);
+                let pad = id_w.saturating_sub(width(&id));
                 let title = safe(a.title.as_deref().unwrap_or("(untitled)"));
-                spans.push(Span::styled(format!("{id} "), theme.dim()));
-                spans.push(Span::raw(fit(&title, w.saturating_sub(width(&id) + 2))));
+                spans.push(Span::styled(
+                    format!("{id}{} ", " ".repeat(pad)),
+                    theme.dim(),
+                ));
+                spans.push(Span::raw(fit(&title, w.saturating_sub(id_w + 2))));
             }
             ListKind::Entities(kind) => {
                 let e = &ents[item];
