@@ -305,10 +305,10 @@ fn error_line(msg: &str) {
 
 fn summary(corpus: &Corpus, out: &mut Out) -> anyhow::Result<u8> {
     let mut s = format!(
-        "dossier: {} articles, {} words, {} warnings\n",
-        corpus.articles.len(),
-        corpus.word_count(),
-        corpus.warnings.len()
+        "dossier: {}, {}, {}\n",
+        present::counted(corpus.articles.len(), "article", "articles"),
+        present::counted(corpus.word_count(), "word", "words"),
+        present::counted(corpus.warnings.len(), "warning", "warnings")
     );
     for a in &corpus.articles {
         s.push_str(&format!(
@@ -332,6 +332,7 @@ struct Stats<'a> {
     words: usize,
     bytes: u64,
     skipped_other_files: usize,
+    skipped_notes: usize,
     warnings: &'a [dossier::model::Warning],
     timings_ms: TimingsMs,
 }
@@ -365,6 +366,7 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
                 words: corpus.word_count(),
                 bytes: corpus.bytes,
                 skipped_other_files: corpus.skipped_other,
+                skipped_notes: corpus.skipped_notes,
                 warnings: &corpus.warnings,
                 timings_ms: timings,
             },
@@ -376,8 +378,13 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     s.push_str(&format!("words     {}\n", corpus.word_count()));
     s.push_str(&format!("bytes     {}\n", corpus.bytes));
     s.push_str(&format!(
-        "skipped   {} files of other formats\n",
-        corpus.skipped_other
+        "skipped   {}, {} (README, LICENSE, COPYING, CHANGELOG)\n",
+        present::counted(
+            corpus.skipped_other,
+            "file of other formats",
+            "files of other formats"
+        ),
+        present::counted(corpus.skipped_notes, "folder note", "folder notes"),
     ));
     s.push_str(&format!("warnings  {}\n", corpus.warnings.len()));
     for w in &corpus.warnings {
@@ -761,11 +768,14 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
         let mut s = String::new();
         for e in &ents {
             let roles = roles_summary(corpus, e);
+            let (mentions, articles) = (e.mentions.len(), e.articles().len());
             s.push_str(&format!(
-                "{}  {:>4} mentions  {:>3} articles{}\n",
+                "{}  {:>4} {:<8}  {:>3} {:<8}{}\n",
                 present::pad(&printable(&e.name), width),
-                e.mentions.len(),
-                e.articles().len(),
+                mentions,
+                if mentions == 1 { "mention" } else { "mentions" },
+                articles,
+                if articles == 1 { "article" } else { "articles" },
                 if roles.is_empty() {
                     String::new()
                 } else {
@@ -858,10 +868,10 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
                 arts.push(format!("and {} more", all.len() - 4));
             }
             s.push_str(&format!(
-                "  [{}] {} {} mentions in {}{}\n",
+                "  [{}] {} {} in {}{}\n",
                 e.kind.badge(),
                 present::pad(&printable(&e.name), 28),
-                e.mentions.len(),
+                present::counted(e.mentions.len(), "mention", "mentions"),
                 arts.join(", "),
                 if roles.is_empty() {
                     String::new()

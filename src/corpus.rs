@@ -42,6 +42,8 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
     /// Files skipped because dossier does not read their format.
     pub skipped_other: usize,
+    /// A folder's notes skipped (README, LICENSE, COPYING, CHANGELOG).
+    pub skipped_notes: usize,
     /// Bytes read.
     pub bytes: u64,
     /// Entities, quotes and figures.
@@ -142,6 +144,7 @@ impl Corpus {
             articles,
             warnings,
             skipped_other: loaded.skipped_other,
+            skipped_notes: loaded.skipped_notes,
             bytes: loaded.bytes,
             resolved,
             timings: Timings {

@@ -14,18 +14,16 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// "1 mention in 1 article", "6 mentions in 2 articles".
 pub fn counts_text(mentions: usize, articles: usize) -> String {
-    let plural = |n: usize, w: &str| {
-        if n == 1 {
-            format!("{n} {w}")
-        } else {
-            format!("{n} {w}s")
-        }
-    };
     format!(
         "{} in {}",
-        plural(mentions, "mention"),
-        plural(articles, "article")
+        counted(mentions, "mention", "mentions"),
+        counted(articles, "article", "articles")
     )
+}
+
+/// A count with its noun, singular for one: "1 article", "0 articles", "5 folder notes".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "Mayor of Shanghai", or the title alone.

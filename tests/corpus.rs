@@ -370,3 +370,30 @@ fn the_tests_ignored_for_missing_data_or_tools_are_the_right_ones() {
     assert_eq!(cfg!(dossier_shared), shared, "../shared/corpora: {stale}");
     assert_eq!(cfg!(dossier_tmux), tmux, "tmux: {stale}");
 }
+
+/// A folder's README, licence and change log are its notes, not articles: skipped, and counted.
+#[test]
+fn a_folders_notes_are_skipped_and_counted() {
+    let dir = scratch("folder_notes");
+    std::fs::write(dir.join("story.txt"), "A title\n\nA body of news.\n").expect("write");
+    std::fs::write(dir.join("README.md"), "# About this corpus\n\nNotes.\n").expect("write");
+    std::fs::write(dir.join("LICENSE.txt"), "MIT License\n\nText.\n").expect("write");
+    std::fs::write(dir.join("changelog.txt"), "v1\n\nFirst.\n").expect("write");
+    let d = dir.to_string_lossy().into_owned();
+    let st = json(&run(&["stats", "--json", "--corpus", &d]));
+    assert_eq!(st["articles"], 1, "{st}");
+    assert_eq!(st["skipped_notes"], 3, "{st}");
+    let text = stdout(&run(&["stats", "--corpus", &d]));
+    assert!(text.contains("3 folder notes"), "{text}");
+    // One is one: "1 article", not "1 articles".
+    let summary = stdout(&run(&["--corpus", &d]));
+    assert!(summary.starts_with("dossier: 1 article, "), "{summary}");
+    // Given by name, a note is read: it is what was asked for.
+    let one = json(&run(&[
+        "stats",
+        "--json",
+        "--corpus",
+        &dir.join("README.md").to_string_lossy(),
+    ]));
+    assert_eq!(one["articles"], 1, "{one}");
+}

@@ -157,6 +157,8 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// Files skipped because their extension is not one dossier reads.
     pub skipped_other: usize,
+    /// A folder's notes skipped: README, LICENSE, COPYING, CHANGELOG, whatever their extension.
+    pub skipped_notes: usize,
     /// Bytes read from disk.
     pub bytes: u64,
 }

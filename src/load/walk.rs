@@ -111,6 +111,10 @@ pub(super) fn walk(
             loaded.skipped_other += 1;
             continue;
         };
+        if entry.depth() > 0 && is_folder_note(path) {
+            loaded.skipped_notes += 1;
+            continue;
+        }
         let shown = path.display().to_string();
         if !entry.file_type().is_file() {
             loaded.warnings.push(Warning::new(
@@ -225,4 +229,17 @@ pub(super) fn relative_id(root: &Path, path: &Path) -> String {
         *last = stem(Path::new(last.as_str()));
     }
     parts.join("/")
+}
+
+/// A folder's own note rather than an article: README, LICENSE (or LICENCE), COPYING or
+/// CHANGELOG, in any case and with any extension ("README.md", "LICENSE.txt", "Copying").
+fn is_folder_note(path: &Path) -> bool {
+    let stem = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+        .unwrap_or("");
+    ["readme", "license", "licence", "copying", "changelog"]
+        .iter()
+        .any(|note| stem.eq_ignore_ascii_case(note))
 }
