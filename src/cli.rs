@@ -1,6 +1,6 @@
 //! The command line: argument parsing and the one-shot commands of PRODUCT.md section 5.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use dossier::corpus::{ArticleLookup, Corpus};
 use dossier::extract::Kind;
 use dossier::model::Article;
@@ -58,12 +58,14 @@ pub enum Command {
     },
     /// Fuzzy-search entity names, aliases and article titles (`p:` `o:` `l:` `e:` `i:` `a:` `q:` filter).
     Search {
-        /// What to look for, optionally with a kind prefix such as `p:lee`.
-        query: String,
+        /// What to look for, optionally with a kind prefix such as `p:lee`; several words are
+        /// one query.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
         /// Only this kind: person, organization, place, event, initiative, article or quote.
         #[arg(long)]
         kind: Option<String>,
-        /// At most this many results.
+        /// At most this many results (0: all of them).
         #[arg(long, default_value_t = 20)]
         limit: usize,
         /// Print as JSON.
@@ -77,7 +79,9 @@ pub enum Command {
     },
     /// Print one line per item of a kind.
     List {
-        /// What to list.
+        /// What to list: articles, people, organisations, places, events, initiatives, quotes or
+        /// figures (singular or plural, British or American, or the search prefix letter).
+        #[arg(value_parser = parse_list_kind)]
         kind: ListKind,
         /// Print as JSON.
         #[arg(long)]
@@ -114,8 +118,30 @@ const COMMANDS: &[&str] = &[
     "export", "stats", "read", "search", "show", "list", "compare", "related", "help",
 ];
 
+/// `list`'s kind through the one parser of kinds that search and the palette use, plus figures.
+fn parse_list_kind(word: &str) -> Result<ListKind, String> {
+    use dossier::search::Filter;
+    match Filter::parse(word) {
+        Some(Filter::Articles) => Ok(ListKind::Articles),
+        Some(Filter::Quotes) => Ok(ListKind::Quotes),
+        Some(Filter::Kind(k)) => Ok(match k {
+            Kind::Person => ListKind::People,
+            Kind::Organization => ListKind::Organizations,
+            Kind::Place => ListKind::Places,
+            Kind::Event => ListKind::Events,
+            Kind::Initiative => ListKind::Initiatives,
+        }),
+        None if matches!(word.to_ascii_lowercase().as_str(), "f" | "figure" | "figures") => {
+            Ok(ListKind::Figures)
+        }
+        None => Err(format!(
+            "\"{word}\" is not a kind (articles, people, organisations, places, events, initiatives, quotes, figures)"
+        )),
+    }
+}
+
 /// The kinds `list` prints.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListKind {
     /// Articles: id, words, title.
     Articles,
@@ -224,7 +250,14 @@ pub fn run() -> ExitCode {
             kind,
             limit,
             json,
-        }) => search(&corpus, query, kind.as_deref(), *limit, *json, &mut out),
+        }) => search(
+            &corpus,
+            &query.join(" "),
+            kind.as_deref(),
+            *limit,
+            *json,
+            &mut out,
+        ),
     };
     let code = match result {
         Ok(code) => code,
@@ -769,8 +802,8 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
         for e in &ents {
             let roles = roles_summary(corpus, e);
             let (mentions, articles) = (e.mentions.len(), e.articles().len());
-            s.push_str(&format!(
-                "{}  {:>4} {:<8}  {:>3} {:<8}{}\n",
+            let line = format!(
+                "{}  {:>4} {:<8}  {:>3} {:<8}{}",
                 present::pad(&printable(&e.name), width),
                 mentions,
                 if mentions == 1 { "mention" } else { "mentions" },
@@ -781,7 +814,9 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
                 } else {
                     format!("  {}", printable(&roles.join("; ")))
                 }
-            ));
+            );
+            s.push_str(line.trim_end());
+            s.push('\n');
         }
         emit(out, &s)?;
     }
@@ -991,7 +1026,7 @@ fn search(
     let ents = &corpus.resolved.entities;
     let rows: Vec<SearchRow> = hits
         .iter()
-        .take(limit)
+        .take(if limit == 0 { usize::MAX } else { limit })
         .map(|h| {
             let c = &index.candidates[h.candidate];
             let (badge, kind, id, shown, name) = match c.target {

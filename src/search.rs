@@ -35,14 +35,16 @@ pub enum Filter {
 }
 
 impl Filter {
-    /// The filter a `--kind` word or a one-letter prefix names.
+    /// The filter a `--kind` word or a one-letter prefix names: singular or plural, British or
+    /// American, short or in full ("org", "organisations", "o").
     pub fn parse(word: &str) -> Option<Filter> {
         Some(match word.to_ascii_lowercase().as_str() {
-            "p" | "person" | "people" => Filter::Kind(Kind::Person),
-            "o" | "organization" | "organizations" | "organisation" | "organisations" => {
-                Filter::Kind(Kind::Organization)
+            "p" | "person" | "persons" | "people" => Filter::Kind(Kind::Person),
+            "o" | "org" | "orgs" | "organization" | "organizations" | "organisation"
+            | "organisations" => Filter::Kind(Kind::Organization),
+            "l" | "loc" | "place" | "places" | "location" | "locations" => {
+                Filter::Kind(Kind::Place)
             }
-            "l" | "place" | "places" => Filter::Kind(Kind::Place),
             "e" | "event" | "events" => Filter::Kind(Kind::Event),
             "i" | "initiative" | "initiatives" => Filter::Kind(Kind::Initiative),
             "a" | "article" | "articles" => Filter::Articles,

@@ -255,3 +255,38 @@ fn short_ids_are_shown_and_accepted_and_json_keeps_full_ids() {
     ]));
     assert_eq!(json[0]["id"], "GUM_news_afghan", "{json}");
 }
+
+/// One parser of kinds: `list` and `search --kind` take singular and plural, British and
+/// American spellings and the palette's letters; a query may be several words; a limit of 0 is
+/// no limit.
+#[test]
+fn kinds_queries_and_limits_read_the_same_in_every_command() {
+    let plural = stdout(&run(&["list", "organizations"]));
+    for word in ["organisations", "organisation", "org", "o"] {
+        let out = run(&["list", word]);
+        assert!(out.status.success(), "list {word}: {}", stderr(&out));
+        assert_eq!(stdout(&out), plural, "list {word}");
+    }
+    assert_eq!(
+        stdout(&run(&["list", "person"])),
+        stdout(&run(&["list", "people"]))
+    );
+    let bad = run(&["list", "bogus"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let org = run(&["search", "lee", "--kind", "org"]);
+    assert!(org.status.success(), "{}", stderr(&org));
+    assert!(
+        stdout(&org).lines().all(|l| l.starts_with("[O]")),
+        "{}",
+        stdout(&org)
+    );
+    let two = run(&["search", "hua", "yuan"]);
+    assert!(stdout(&two).starts_with("[P] Hua Yuan"), "{}", stdout(&two));
+    let all = stdout(&run(&["search", "a", "--limit", "0"]));
+    let some = stdout(&run(&["search", "a", "--limit", "3"]));
+    assert_eq!(some.lines().count(), 3);
+    assert!(all.lines().count() > 20, "{all}");
+    // No line ends in padding.
+    let list = stdout(&run(&["list", "places"]));
+    assert!(list.lines().all(|l| !l.ends_with(' ')), "{list:?}");
+}
