@@ -41,7 +41,11 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Print the whole parsed corpus as JSON.
-    Export,
+    Export {
+        /// Accepted for agreement with the other commands: the export is always JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print counts, load warnings and per-phase timings.
     Stats {
         /// Print as JSON.
@@ -232,7 +236,7 @@ pub fn run() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
         None => summary(&corpus, &mut out),
-        Some(Command::Export) => export(&corpus, &mut out),
+        Some(Command::Export { .. }) => export(&corpus, &mut out),
         Some(Command::Stats { json }) => stats(&corpus, *json, &mut out),
         Some(Command::Read { article, json }) => read(&corpus, article, *json, &mut out),
         Some(Command::List { kind, json }) => list(&corpus, *kind, *json, &mut out),
@@ -777,7 +781,7 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
             mentions: usize,
             articles: usize,
             aliases: &'a [String],
-            roles: Vec<String>,
+            roles: Vec<dossier::export::RoleOut<'a>>,
         }
         let rows: Vec<Row> = ents
             .iter()
@@ -787,7 +791,15 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
                 mentions: e.mentions.len(),
                 articles: e.articles().len(),
                 aliases: &e.aliases,
-                roles: roles_summary(corpus, e),
+                roles: e
+                    .roles
+                    .iter()
+                    .map(|r| dossier::export::RoleOut {
+                        title: &r.title,
+                        of: r.of.as_deref(),
+                        article: corpus.articles.get(r.article).map_or("", |a| a.id.as_str()),
+                    })
+                    .collect(),
             })
             .collect();
         emit_json(out, &rows)?;

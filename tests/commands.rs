@@ -290,3 +290,24 @@ fn kinds_queries_and_limits_read_the_same_in_every_command() {
     let list = stdout(&run(&["list", "places"]));
     assert!(list.lines().all(|l| !l.ends_with(' ')), "{list:?}");
 }
+
+/// `--json` where the README promises it, with fields rather than formatted strings.
+#[test]
+fn json_is_accepted_and_roles_are_fields() {
+    let ex = run(&["export", "--json"]);
+    assert!(ex.status.success(), "{}", stderr(&ex));
+    assert!(json(&ex)["articles"].is_array());
+    let people = json(&run(&["list", "people", "--json"]));
+    let radich = people
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["name"] == "Jules Radich"))
+        .expect("Jules Radich listed");
+    assert!(
+        radich["roles"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|r| r["title"] == "Mayor"
+                && r["of"] == "Dunedin"
+                && r["article"] == "002_4d0cb910a6467354")),
+        "{radich}"
+    );
+}
