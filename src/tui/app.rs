@@ -914,6 +914,35 @@ mod tests {
     }
 
     #[test]
+    fn the_keys_of_less_scroll_the_article_as_in_less() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        press(&mut app, "<Enter>");
+        let scroll = |app: &App| match app.view() {
+            View::Article(a) => a.scroll,
+            _ => panic!("not in the article"),
+        };
+        let page = {
+            press(&mut app, "<PgDn>");
+            let p = scroll(&app);
+            press(&mut app, "g");
+            p
+        };
+        assert!(page > 1);
+        for (keys, want) in [
+            ("f", page),
+            ("b", 0),
+            ("<C-f>", page),
+            ("<C-b>", 0),
+            ("<C-e>", 1),
+            ("<C-e><C-e><C-y>", 2),
+        ] {
+            press(&mut app, keys);
+            assert_eq!(scroll(&app), want, "after {keys}");
+        }
+    }
+
+    #[test]
     fn article_scrolling_stays_within_the_text() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);

@@ -204,14 +204,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Article],
     },
     Binding {
-        keys: &[k('j'), code(KeyCode::Down)],
+        keys: &[k('j'), code(KeyCode::Down), ctrl('e')],
         msg: Msg::Down,
         help: "move down",
         hint: None,
         contexts: SCROLLING,
     },
     Binding {
-        keys: &[k('k'), code(KeyCode::Up)],
+        keys: &[k('k'), code(KeyCode::Up), ctrl('y')],
         msg: Msg::Up,
         help: "move up",
         hint: None,
@@ -246,14 +246,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: SCROLLING,
     },
     Binding {
-        keys: &[code(KeyCode::PageDown), k(' ')],
+        keys: &[code(KeyCode::PageDown), k(' '), k('f'), ctrl('f')],
         msg: Msg::PageDown,
         help: "a page down",
         hint: None,
         contexts: SCROLLING,
     },
     Binding {
-        keys: &[code(KeyCode::PageUp)],
+        keys: &[code(KeyCode::PageUp), k('b'), ctrl('b')],
         msg: Msg::PageUp,
         help: "a page up",
         hint: None,
