@@ -654,6 +654,7 @@ impl<'c> App<'c> {
                     Some(corpus.articles[q.article].slice(q.span).to_string())
                 }
                 EntityRow::Related(e, _) => Some(ents[*e].name.clone()),
+                EntityRow::Article(a, _, _) => corpus.articles[*a].title.clone(),
                 EntityRow::Heading(_) => None,
             },
             View::Compare(s) => {
@@ -985,6 +986,38 @@ mod tests {
         };
         let m = a.mention.expect("the mention is selected");
         assert_eq!(app.body_mentions[a.article][m].entity, gong);
+    }
+
+    #[test]
+    fn the_entity_view_lists_its_articles_and_enter_opens_one_at_its_first_mention() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        let gong = entity_named(&c, "Gong Zheng");
+        app.open_entity(gong);
+        let rows = app.entity_rows(gong);
+        let articles: Vec<(usize, usize)> = rows
+            .iter()
+            .filter_map(|r| match r {
+                EntityRow::Article(a, _, n) => Some((*a, *n)),
+                _ => None,
+            })
+            .collect();
+        let total: usize = articles.iter().map(|(_, n)| n).sum();
+        assert_eq!(articles.len(), 2, "{rows:?}");
+        assert_eq!(total, c.resolved.entities[gong].mentions.len());
+        // The first row the selection rests on is the first article; j goes to the second.
+        press(&mut app, "j<Enter>");
+        let View::Article(a) = app.view().clone() else {
+            panic!("article not opened")
+        };
+        assert_eq!(a.article, articles[1].0);
+        let m = a.mention.expect("the mention is selected");
+        let first = c.resolved.entities[gong]
+            .mentions
+            .iter()
+            .find(|x| x.article == a.article)
+            .expect("a mention there");
+        assert_eq!(app.body_mentions[a.article][m].span, first.span);
     }
 
     #[test]

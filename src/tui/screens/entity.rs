@@ -27,6 +27,9 @@ pub struct EntityState {
 pub enum EntityRow {
     /// A section heading.
     Heading(String),
+    /// An article that names the entity: its index, the entity's first mention in it (index
+    /// into the entity's mentions) and how many mentions it holds.
+    Article(usize, usize, usize),
     /// A mention: index into the entity's mentions.
     Mention(usize),
     /// A quotation by this person: index into the corpus quotes.
@@ -58,10 +61,21 @@ impl App<'_> {
 
     pub(in crate::tui) fn build_entity_rows(&self, entity: usize) -> Vec<EntityRow> {
         let e = &self.corpus.resolved.entities[entity];
-        let mut rows = vec![EntityRow::Heading(format!(
+        // Its articles, in the order of its mentions (which are by article), each with the
+        // first mention in it and their number.
+        let mut articles: Vec<EntityRow> = Vec::new();
+        for (i, m) in e.mentions.iter().enumerate() {
+            match articles.last_mut() {
+                Some(EntityRow::Article(a, _, n)) if *a == m.article => *n += 1,
+                _ => articles.push(EntityRow::Article(m.article, i, 1)),
+            }
+        }
+        let mut rows = vec![EntityRow::Heading(format!("Articles ({})", articles.len()))];
+        rows.extend(articles);
+        rows.push(EntityRow::Heading(format!(
             "Mentions ({})",
             e.mentions.len()
-        ))];
+        )));
         rows.extend((0..e.mentions.len()).map(EntityRow::Mention));
         let quotes: Vec<usize> = self
             .corpus
@@ -163,7 +177,7 @@ impl App<'_> {
         match msg {
             Msg::Open => {
                 match rows.get(s.selected) {
-                    Some(EntityRow::Mention(i)) => {
+                    Some(EntityRow::Mention(i)) | Some(EntityRow::Article(_, i, _)) => {
                         let m = self.corpus.resolved.entities[s.entity].mentions[*i];
                         self.open_article(m.article, Some(m.span));
                     }
@@ -275,6 +289,26 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
                         theme.kind(e.kind).add_modifier(Modifier::BOLD),
                     ),
                     text::Span::raw(right),
+                ])
+            }
+            EntityRow::Article(ai, _, n) => {
+                let a = &corpus.articles[*ai];
+                let id = crate::present::pad(&fit(&short(*ai), ID_COLUMN), id_w);
+                let count = crate::present::counted(*n, "mention", "mentions");
+                let date = a.published.as_deref().map(safe).unwrap_or_default();
+                let tail = if date.is_empty() {
+                    format!("  {count}")
+                } else {
+                    format!("  {date} · {count}")
+                };
+                let title = fit(
+                    &safe(a.title.as_deref().unwrap_or("(untitled)")),
+                    w.saturating_sub(width(&id) + 3 + width(&tail)),
+                );
+                Line::from(vec![
+                    text::Span::styled(format!("  {id} "), theme.dim()),
+                    text::Span::raw(title),
+                    text::Span::styled(tail, theme.dim()),
                 ])
             }
             EntityRow::Quote(qi) => {
