@@ -45,12 +45,18 @@ pub enum Command {
         /// Accepted for agreement with the other commands: the export is always JSON.
         #[arg(long)]
         json: bool,
+        /// Corpus folders or files, as with --corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// Print counts, load warnings and per-phase timings.
     Stats {
         /// Print as JSON.
         #[arg(long)]
         json: bool,
+        /// Corpus folders or files, as with --corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// Print one article, cleaned, with its metadata.
     Read {
@@ -63,7 +69,7 @@ pub enum Command {
     /// Fuzzy-search entity names, aliases and article titles (`p:` `o:` `l:` `e:` `i:` `a:` `q:` filter).
     Search {
         /// What to look for, optionally with a kind prefix such as `p:lee`; several words are
-        /// one query.
+        /// one query, and a word that is an existing file or folder is a corpus.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// Only this kind: person, organization, place, event, initiative, article or quote.
@@ -78,8 +84,10 @@ pub enum Command {
     },
     /// Print an entity's card: kind, aliases, roles, articles, mentions in context, quotes.
     Show {
-        /// A name or alias; every candidate is listed when it is ambiguous.
-        name: String,
+        /// A name or alias (several words are one name; a word that is an existing file or
+        /// folder is a corpus); every candidate is listed when it is ambiguous.
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
     },
     /// Print one line per item of a kind.
     List {
@@ -87,6 +95,9 @@ pub enum Command {
         /// figures (singular or plural, British or American, or the search prefix letter).
         #[arg(value_parser = parse_list_kind)]
         kind: ListKind,
+        /// Corpus folders or files, as with --corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
         /// Print as JSON.
         #[arg(long)]
         json: bool,
@@ -178,6 +189,31 @@ impl ListKind {
     }
 }
 
+/// The corpus paths a command names itself, and its query or name: the words of `search` and
+/// `show` that are existing files or folders are corpora, the others are joined into one.
+fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String) {
+    let split = |words: &[String]| {
+        let (paths, rest): (Vec<&String>, Vec<&String>) = words
+            .iter()
+            .partition(|w| words.len() > 1 && std::path::Path::new(w.as_str()).exists());
+        (
+            paths.into_iter().map(PathBuf::from).collect(),
+            rest.iter()
+                .map(|w| w.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    match command {
+        Some(Command::Stats { paths, .. })
+        | Some(Command::Export { paths, .. })
+        | Some(Command::List { paths, .. }) => (paths.clone(), String::new()),
+        Some(Command::Search { query, .. }) => split(query),
+        Some(Command::Show { name }) => split(name),
+        _ => (Vec::new(), String::new()),
+    }
+}
+
 fn parse_max_text(s: &str) -> Result<u64, String> {
     dossier::load::parse_size(s).ok_or_else(|| format!("\"{s}\" is not a size (try 500M or 2G)"))
 }
@@ -194,6 +230,10 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let mut paths = cli.paths.clone();
     paths.extend(cli.corpus.iter().cloned());
+    // A command's own paths (`dossier stats PATH`), and the words of a query or a name that are
+    // existing files or folders, are corpora as --corpus is.
+    let (more, words) = command_paths(cli.command.as_ref());
+    paths.extend(more);
     let mut options = dossier::load::LoadOptions {
         follow_links: cli.follow_links,
         ..Default::default()
@@ -237,10 +277,10 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         None => summary(&corpus, &mut out),
         Some(Command::Export { .. }) => export(&corpus, &mut out),
-        Some(Command::Stats { json }) => stats(&corpus, *json, &mut out),
+        Some(Command::Stats { json, .. }) => stats(&corpus, *json, &mut out),
         Some(Command::Read { article, json }) => read(&corpus, article, *json, &mut out),
-        Some(Command::List { kind, json }) => list(&corpus, *kind, *json, &mut out),
-        Some(Command::Show { name }) => show(&corpus, name, &mut out),
+        Some(Command::List { kind, json, .. }) => list(&corpus, *kind, *json, &mut out),
+        Some(Command::Show { .. }) => show(&corpus, &words, &mut out),
         Some(Command::Compare { a, b, width, json }) => {
             compare(&corpus, a, b, *width, *json, &mut out)
         }
@@ -250,18 +290,8 @@ pub fn run() -> ExitCode {
             json,
         }) => related(&corpus, article, *limit, *json, &mut out),
         Some(Command::Search {
-            query,
-            kind,
-            limit,
-            json,
-        }) => search(
-            &corpus,
-            &query.join(" "),
-            kind.as_deref(),
-            *limit,
-            *json,
-            &mut out,
-        ),
+            kind, limit, json, ..
+        }) => search(&corpus, &words, kind.as_deref(), *limit, *json, &mut out),
     };
     let code = match result {
         Ok(code) => code,

@@ -311,3 +311,24 @@ fn json_is_accepted_and_roles_are_fields() {
         "{radich}"
     );
 }
+
+/// A corpus path is taken where --corpus is: after the command, or among the words of a query
+/// or a name; the other words are one query or one name.
+#[test]
+fn a_positional_path_is_a_corpus_and_the_other_words_one_query() {
+    let dir = scratch("positional_corpus");
+    std::fs::write(
+        dir.join("story.txt"),
+        "Minister visits\n\nThe minister Zoltan Marvello visited Budapest on Monday.\n",
+    )
+    .expect("write");
+    let d = dir.to_string_lossy().into_owned();
+    let st = json(&run(&["stats", "--json", &d]));
+    assert_eq!(st["articles"], 1, "{st}");
+    let people = stdout(&run(&["list", "people", &d]));
+    assert!(people.starts_with("Zoltan Marvello"), "{people}");
+    let found = stdout(&run(&["search", "zoltan", "marvello", &d]));
+    assert!(found.starts_with("[P] Zoltan Marvello"), "{found}");
+    let card = stdout(&run(&["show", "Zoltan", "Marvello", &d]));
+    assert!(card.starts_with("Zoltan Marvello  [P] person"), "{card}");
+}
