@@ -108,6 +108,9 @@ pub enum Msg {
     Swap,
     /// Move to the entities both or one side name, and back.
     EntitiesPanel,
+    /// A key with no use in this screen, as help writes it: the status bar says so until the
+    /// next key.
+    Unbound(String),
 }
 
 /// Something `update` asks the runtime to do.
@@ -440,6 +443,10 @@ impl<'c> App<'c> {
         }
         self.flash = None;
         match msg {
+            Msg::Unbound(key) => {
+                self.flash = Some(format!("{key} does nothing here (? lists the keys)"));
+                return None;
+            }
             Msg::Quit => {
                 self.quit = true;
                 return None;
@@ -1018,6 +1025,24 @@ mod tests {
             .find(|x| x.article == a.article)
             .expect("a mention there");
         assert_eq!(app.body_mentions[a.article][m].span, first.span);
+    }
+
+    #[test]
+    fn a_key_without_a_use_says_so_until_the_next_key() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        let before = app.view().clone();
+        press(&mut app, "%");
+        assert_eq!(
+            app.flash.as_deref(),
+            Some("% does nothing here (? lists the keys)")
+        );
+        assert_eq!(app.view(), &before, "the key did nothing else");
+        press(&mut app, "j");
+        assert_eq!(app.flash, None);
+        // In a text field the same key is typed, not refused.
+        press(&mut app, "/%");
+        assert_eq!(app.flash, None);
     }
 
     #[test]

@@ -423,6 +423,29 @@ pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
             Context::Palette | Context::Find | Context::HelpFilter | Context::Picker,
             KeyCode::Char(c),
         ) if !ctrl_held && !c.is_control() => Some(Msg::Type(c)),
+        // Elsewhere a key without a use says so, once: letters, digits, marks and the named
+        // keys a user reaches for (not a lone modifier or a media key).
+        (
+            None,
+            _,
+            KeyCode::Char(_)
+            | KeyCode::Enter
+            | KeyCode::Tab
+            | KeyCode::Backspace
+            | KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Home
+            | KeyCode::End
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Delete
+            | KeyCode::F(_),
+        ) => Some(Msg::Unbound(key_name(&Key {
+            code: event.code,
+            ctrl: ctrl_held,
+        }))),
         _ => None,
     }
 }
