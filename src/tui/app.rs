@@ -689,15 +689,26 @@ impl<'c> App<'c> {
     /// The breadcrumb: where the user is, from the lists down.
     pub fn breadcrumb(&self) -> Vec<String> {
         let corpus = self.corpus;
+        let last = self.at;
         self.history[..=self.at]
             .iter()
-            .map(|v| match v {
+            .enumerate()
+            .map(|(i, v)| match v {
                 View::Main(s) => list_title(LISTS[s.list]).to_string(),
+                // Each crumb says what is open, whatever list it was reached from: an article
+                // by its short id (and its title when it is the one open), an entity with its
+                // kind.
                 View::Article(s) => {
                     let a = &corpus.articles[s.article];
-                    a.title.clone().unwrap_or_else(|| a.id.clone())
+                    match &a.title {
+                        Some(t) if i == last => format!("{} {t}", a.short_id()),
+                        _ => a.short_id().to_string(),
+                    }
                 }
-                View::Entity(s) => corpus.resolved.entities[s.entity].name.clone(),
+                View::Entity(s) => {
+                    let e = &corpus.resolved.entities[s.entity];
+                    format!("{} ({})", e.name, e.kind.as_str())
+                }
                 View::Compare(s) => format!(
                     "compare {} with {}",
                     corpus.articles[s.a].short_id(),
