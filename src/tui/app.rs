@@ -1057,6 +1057,19 @@ mod tests {
     }
 
     #[test]
+    fn on_a_wide_terminal_the_side_list_gets_the_room_the_text_leaves() {
+        let c = corpus();
+        for (w, text, side) in [(80, 78, 0), (120, 86, 32), (160, 100, 58), (200, 100, 60)] {
+            let app = App::new(&c, w, 40);
+            assert_eq!(
+                (app.article_text_width(), app.article_side_width()),
+                (text, side),
+                "at {w} columns"
+            );
+        }
+    }
+
+    #[test]
     fn help_opens_and_any_key_closes_it_without_acting() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);

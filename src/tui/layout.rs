@@ -169,7 +169,7 @@ pub fn article(
     if let Some(p) = a.published.as_ref().or(a.dateline.as_ref()) {
         meta.push(p.clone());
     }
-    meta.push(a.id.clone());
+    meta.push(a.short_id().to_string());
     header(&meta.join(" · "), Mark::Meta, &mut lines);
 
     const GUTTER: usize = 4;

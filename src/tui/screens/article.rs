@@ -50,11 +50,23 @@ impl App<'_> {
         let w = usize::from(self.width);
         // Long lines are hard to read: at most 100 columns of text.
         if w >= 100 {
-            w.saturating_sub(2 + 32)
+            w.saturating_sub(2 + self.article_side_width())
         } else {
             w.saturating_sub(2)
         }
         .clamp(10, 100)
+    }
+
+    /// Columns of the side list of entities beside the text, on terminals of 100 columns or
+    /// more: 32, and on wider ones what the text (at most 100) leaves, up to 60, so that long
+    /// names are not cut while the screen has room.
+    pub fn article_side_width(&self) -> usize {
+        let w = usize::from(self.width);
+        if w < 100 {
+            return 0;
+        }
+        let text = w.saturating_sub(2 + 32).clamp(10, 100);
+        w.saturating_sub(text + 2).clamp(32, 60)
     }
 
     /// The wrapped lines of an article at the current width.
@@ -294,7 +306,10 @@ pub(in crate::tui) fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, 
     let (text_area, side_area) = if wide {
         let cols = Layout::default()
             .direction(Direction::Horizontal)
-            .constraints([Constraint::Min(20), Constraint::Length(32)])
+            .constraints([
+                Constraint::Min(20),
+                Constraint::Length(u16::try_from(app.article_side_width()).unwrap_or(32)),
+            ])
             .split(area);
         (cols[0], Some(cols[1]))
     } else if s.side_focus {
