@@ -416,19 +416,7 @@ fn in_a_result(toks: &[Token], run: &Run) -> bool {
 
 /// A match score in the sentence: "1 – 0", "3-2".
 pub(super) fn has_score(toks: &[Token]) -> bool {
-    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    toks.iter().enumerate().any(|(i, t)| {
-        t.text.starts_with(|c: char| c.is_ascii_digit())
-            && (t
-                .text
-                .split_once('-')
-                .is_some_and(|(a, b)| small(a) && small(b))
-                || small(t.text)
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|d| matches!(d.text, "-" | "–" | "—"))
-                    && toks.get(i + 2).is_some_and(|n| small(n.text)))
-    })
+    (0..toks.len()).any(|i| score_at(toks, i).is_some())
 }
 
 pub(super) fn prev_word<'a>(toks: &[Token<'a>], i: usize) -> Option<&'a str> {
