@@ -153,6 +153,36 @@ fn one_long_paragraph(n: usize) -> Vec<(String, String)> {
     one(article("Long", &[sentence.repeat(n)]))
 }
 
+/// A paragraph in capitals, as agency headlines are, read through its case-folded form.
+fn one_paragraph_in_capitals(n: usize) -> Vec<(String, String)> {
+    let sentence = "JAPAN BEAT SYRIA AND CHINA LOST TO UZBEKISTAN IN UNITED ARAB EMIRATES. ";
+    one(article(
+        "Capitals",
+        &[
+            "Japan played Syria and China played Uzbekistan.".to_string(),
+            sentence.repeat(n),
+        ],
+    ))
+}
+
+/// One list of n names, most decided by their head word and some not, that lends its kind
+/// along.
+fn one_long_list_of_names(n: usize) -> Vec<(String, String)> {
+    let list: Vec<String> = (0..n)
+        .map(|i| {
+            if i % 3 == 2 {
+                format!("Zorbu{i}")
+            } else {
+                format!("Acme{i} Group")
+            }
+        })
+        .collect();
+    one(article(
+        "List",
+        &[format!("Guests were {}.", list.join(", "))],
+    ))
+}
+
 fn many_paragraphs(n: usize) -> Vec<(String, String)> {
     let p: Vec<String> = (0..n)
         .map(|i| format!("Paragraph {i} says the Harbour Board met on Monday."))
@@ -303,6 +333,18 @@ fn every_pass_grows_linearly_with_its_input() {
             one_long_paragraph,
             40_000,
             &["read", "a"],
+        ),
+        (
+            "a paragraph in capitals",
+            one_paragraph_in_capitals,
+            8_000,
+            &["stats"],
+        ),
+        (
+            "one long list of names",
+            one_long_list_of_names,
+            16_000,
+            &["stats"],
         ),
         (
             "many paragraphs, read",
