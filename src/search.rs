@@ -1,9 +1,14 @@
 //! The search index: every entity name and alias, every article title, and (with `q:`) every
-//! quotation, scored by fuzzy-matcher's `SkimMatcherV2`. A cheap character prefilter skips
+//! quotation. A query is read as fzf's extended search reads it: words in any order, each of
+//! which must match, `'exact`, `'word'`, `^prefix`, `suffix$`, `!not` and `a | b`. A plain word
+//! matches within one word of a candidate, by its letters in order (scored by fuzzy-matcher's
+//! `SkimMatcherV2`) or, from three letters on, within one edit of the start of a word (ranked
+//! below every in-order match). Case and accents are ignored. A cheap letter prefilter skips
 //! candidates that cannot match, and a query that extends the previous one narrows its matches.
 
 use crate::corpus::Corpus;
 use crate::extract::Kind;
+use crate::text::fold;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
@@ -69,8 +74,38 @@ pub struct Candidate {
     pub kind: Option<Kind>,
     /// The canonical name or title, for display and ties.
     pub name: String,
-    /// The letters and digits present, one bit each, for the prefilter.
+    /// `text` folded (lowercase, no accents), character for character.
+    folded: String,
+    /// The letters and digits present in `folded`, one bit each, for the prefilter.
     mask: u64,
+    /// For an alias, the target's name folded: a `!term` excludes the target by either.
+    folded_name: Option<String>,
+}
+
+impl Candidate {
+    fn new(
+        target: Target,
+        text: String,
+        alias: bool,
+        weight: usize,
+        kind: Option<Kind>,
+        name: String,
+    ) -> Candidate {
+        let folded = fold(&text);
+        let mask = mask_of(&folded);
+        let folded_name = alias.then(|| fold(&name));
+        Candidate {
+            target,
+            text,
+            alias,
+            weight,
+            kind,
+            name,
+            folded,
+            mask,
+            folded_name,
+        }
+    }
 }
 
 /// A candidate that matched.
@@ -78,16 +113,29 @@ pub struct Candidate {
 pub struct Hit {
     /// Index into the candidates.
     pub candidate: usize,
-    /// The matcher's score.
+    /// The matcher's score (higher is better), summed over the query's words.
     pub score: i64,
+    /// Query words that matched only within one edit (ranked below in-order matches).
+    pub edits: u32,
     /// Matched character positions in the candidate's text.
     pub indices: Vec<usize>,
 }
 
-fn mask_of(s: &str) -> u64 {
+/// A candidate that passed a query, before ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Index into the candidates.
+    pub candidate: usize,
+    /// The summed score.
+    pub score: i64,
+    /// Query words matched only within one edit.
+    pub edits: u32,
+}
+
+/// One bit per letter or digit of an already folded string.
+fn mask_of(folded: &str) -> u64 {
     let mut m = 0u64;
-    for c in s.chars() {
-        let c = c.to_ascii_lowercase();
+    for c in folded.chars() {
         m |= match c {
             'a'..='z' => 1 << (c as u32 - 'a' as u32),
             '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
@@ -111,6 +159,180 @@ pub fn parse_query(q: &str) -> (Option<Filter>, &str) {
     (None, q)
 }
 
+/// How one term of a query matches, as fzf's extended search syntax writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// `word`: its letters in order within one word, or within one edit of a word's start.
+    Fuzzy,
+    /// `'word`: the letters together, anywhere.
+    Exact,
+    /// `'word'`: the letters together, bounded by non-letters at both ends.
+    ExactWord,
+    /// `^word`: the text starts with it.
+    Prefix,
+    /// `word$`: the text ends with it.
+    Suffix,
+    /// `^word$`: the text is it.
+    Equal,
+}
+
+/// One term of a query, folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// How it matches.
+    pub kind: TermKind,
+    /// `!word`: the candidate must not match it.
+    pub negated: bool,
+    /// The text to match, folded.
+    pub text: String,
+    /// Its letters, one bit each.
+    mask: u64,
+    /// Its characters, for edits.
+    chars: Vec<char>,
+}
+
+/// A query: every group must match, and a group matches when any of its terms does (`a | b`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The groups, in the order typed.
+    pub groups: Vec<Vec<Term>>,
+}
+
+/// Read one term: `!` negates; `'` makes it exact (and a closing `'` bounds it to whole words);
+/// `^` anchors it at the start and `$` at the end. A term with nothing left after its operators
+/// is dropped (it is still being typed), and so is a word made of operators only.
+fn parse_term(word: &str) -> Option<Term> {
+    if word.chars().all(|c| matches!(c, '!' | '^' | '\'' | '$')) {
+        return None;
+    }
+    let mut w = word;
+    let negated = w.len() > 1 && w.starts_with('!');
+    if negated {
+        w = &w[1..];
+    }
+    let mut kind = if negated {
+        TermKind::Exact
+    } else {
+        TermKind::Fuzzy
+    };
+    if w.len() > 1 && w.starts_with('\'') {
+        w = &w[1..];
+        kind = if !negated && w.len() > 1 && w.ends_with('\'') {
+            w = &w[..w.len() - 1];
+            TermKind::ExactWord
+        } else if negated {
+            TermKind::Fuzzy
+        } else {
+            TermKind::Exact
+        };
+    } else if w.len() > 1 && w.starts_with('^') {
+        w = &w[1..];
+        kind = if w.len() > 1 && w.ends_with('$') {
+            w = &w[..w.len() - 1];
+            TermKind::Equal
+        } else {
+            TermKind::Prefix
+        };
+    } else if w.len() > 1 && w.ends_with('$') {
+        w = &w[..w.len() - 1];
+        kind = TermKind::Suffix;
+    }
+    if w.is_empty() {
+        return None;
+    }
+    let text = fold(&w.replace("\\ ", " "));
+    let mask = mask_of(&text);
+    let chars = text.chars().collect();
+    Some(Term {
+        kind,
+        negated,
+        text,
+        mask,
+        chars,
+    })
+}
+
+/// Read a query as fzf does: terms split at spaces (`\ ` is a space inside a term), `|`
+/// between two terms joins them into one group.
+pub fn parse_terms(q: &str) -> Query {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut chars = q.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&' ') {
+            cur.push_str("\\ ");
+            chars.next();
+        } else if c.is_whitespace() {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    let mut groups: Vec<Vec<Term>> = Vec::new();
+    let mut join = false;
+    for w in &words {
+        if w == "|" {
+            join = !groups.is_empty();
+            continue;
+        }
+        let Some(t) = parse_term(w) else { continue };
+        match groups.last_mut() {
+            Some(g) if join => g.push(t),
+            _ => groups.push(vec![t]),
+        }
+        join = false;
+    }
+    Query { groups }
+}
+
+/// True when `w` is a subsequence of `text`.
+fn in_order(w: &str, text: &str) -> bool {
+    if w.len() > text.len() {
+        return false;
+    }
+    if w.is_ascii() {
+        let mut t = text.bytes();
+        return w.bytes().all(|c| t.any(|x| x == c));
+    }
+    let mut t = text.chars();
+    w.chars().all(|c| t.any(|x| x == c))
+}
+
+/// True when `w` is within one edit of some prefix of `word`: a substitution, an insertion or
+/// a deletion when `w` has four letters or more, a swap of two neighbours from three.
+fn near_prefix(w: &[char], word: &[char]) -> bool {
+    let n = w.len();
+    if n < 3 {
+        return false;
+    }
+    let same = w.iter().zip(word).take_while(|(a, b)| a == b).count();
+    if same == n {
+        return true;
+    }
+    let eq = |a: &[char], b: Option<&[char]>| b == Some(a);
+    let i = same;
+    // Two neighbours swapped.
+    if i + 1 < n
+        && word.get(i + 1) == Some(&w[i])
+        && word.get(i) == Some(&w[i + 1])
+        && eq(&w[i + 2..], word.get(i + 2..n))
+    {
+        return true;
+    }
+    if n < 4 {
+        return false;
+    }
+    // One letter wrong, one too many, one missing.
+    eq(&w[i + 1..], word.get(i + 1..n))
+        || eq(&w[i + 1..], word.get(i..n - 1))
+        || eq(&w[i..], word.get(i + 1..n + 1))
+}
+
 /// Every searchable string of a corpus.
 pub struct SearchIndex {
     /// The candidates.
@@ -124,38 +346,36 @@ impl SearchIndex {
         let mut candidates = Vec::new();
         for (i, e) in corpus.resolved.entities.iter().enumerate() {
             let weight = e.mentions.len();
-            candidates.push(Candidate {
-                target: Target::Entity(i),
-                text: e.name.clone(),
-                alias: false,
+            let target = Target::Entity(i);
+            candidates.push(Candidate::new(
+                target,
+                e.name.clone(),
+                false,
                 weight,
-                kind: Some(e.kind),
-                name: e.name.clone(),
-                mask: mask_of(&e.name),
-            });
+                Some(e.kind),
+                e.name.clone(),
+            ));
             for a in &e.aliases {
-                candidates.push(Candidate {
-                    target: Target::Entity(i),
-                    text: a.clone(),
-                    alias: true,
+                candidates.push(Candidate::new(
+                    target,
+                    a.clone(),
+                    true,
                     weight,
-                    kind: Some(e.kind),
-                    name: e.name.clone(),
-                    mask: mask_of(a),
-                });
+                    Some(e.kind),
+                    e.name.clone(),
+                ));
             }
         }
         for (i, a) in corpus.articles.iter().enumerate() {
             let title = a.title.clone().unwrap_or_else(|| a.id.clone());
-            candidates.push(Candidate {
-                target: Target::Article(i),
-                kind: None,
-                mask: mask_of(&title),
-                text: title.clone(),
-                alias: false,
-                weight: 0,
-                name: title,
-            });
+            candidates.push(Candidate::new(
+                Target::Article(i),
+                title.clone(),
+                false,
+                0,
+                None,
+                title,
+            ));
         }
         for (i, q) in corpus.resolved.quotes.iter().enumerate() {
             let text = corpus.articles[q.article].slice(q.span).to_string();
@@ -163,15 +383,7 @@ impl SearchIndex {
                 .speaker
                 .map(|s| corpus.resolved.entities[s].name.clone())
                 .unwrap_or_default();
-            candidates.push(Candidate {
-                target: Target::Quote(i),
-                kind: None,
-                mask: mask_of(&text),
-                text,
-                alias: false,
-                weight: 0,
-                name,
-            });
+            candidates.push(Candidate::new(Target::Quote(i), text, false, 0, None, name));
         }
         Self::from_candidates(candidates)
     }
@@ -199,15 +411,14 @@ impl SearchIndex {
 
     /// A plain candidate for an entity-like name (for benchmarks and tests).
     pub fn entity_candidate(name: &str, target: usize, weight: usize, kind: Kind) -> Candidate {
-        Candidate {
-            target: Target::Entity(target),
-            kind: Some(kind),
-            text: name.to_string(),
-            alias: false,
+        Candidate::new(
+            Target::Entity(target),
+            name.to_string(),
+            false,
             weight,
-            name: name.to_string(),
-            mask: mask_of(name),
-        }
+            Some(kind),
+            name.to_string(),
+        )
     }
 
     fn admits(c: &Candidate, filter: Option<Filter>) -> bool {
@@ -221,31 +432,106 @@ impl SearchIndex {
         }
     }
 
-    /// Every candidate that passes the filter and matches `query`, with its score, unsorted;
-    /// among `within` when given (the matches of a shorter query this one extends).
-    pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<(usize, i64)> {
-        let (filter, q) = parse_query(query);
-        let q = q.trim();
-        let qmask = mask_of(q);
-        let words: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
-        let test = |i: usize| -> Option<(usize, i64)> {
-            let c = &self.candidates[i];
-            // The prefilter: a candidate lacking a letter of the query cannot match.
-            if c.mask & qmask != qmask || !Self::admits(c, filter) {
-                return None;
-            }
-            if q.is_empty() {
-                return Some((i, 0));
-            }
+    /// How `c` meets a term without its negation: the score and whether it took an edit.
+    fn meets(&self, c: &Candidate, t: &Term) -> Option<(i64, bool)> {
+        self.meets_text(&c.folded, c.mask, matches!(c.target, Target::Quote(_)), t)
+    }
+
+    /// How a folded text with letter mask `mask` meets a term (`quote` for quotations).
+    fn meets_text(&self, f: &str, mask: u64, quote: bool, t: &Term) -> Option<(i64, bool)> {
+        let missing = (t.mask & !mask).count_ones();
+        if missing > 1 {
+            return None;
+        }
+        let w = t.text.as_str();
+        let exact =
+            |found: bool| found.then(|| (self.matcher.fuzzy_match(f, w).unwrap_or(1), false));
+        match t.kind {
+            TermKind::Exact => exact(missing == 0 && f.contains(w)),
+            TermKind::ExactWord => exact(missing == 0 && word_at(f, w).is_some()),
+            TermKind::Prefix => exact(missing == 0 && f.starts_with(w)),
+            TermKind::Suffix => exact(missing == 0 && f.trim_end().ends_with(w)),
+            TermKind::Equal => exact(missing == 0 && f.trim() == w),
             // A quotation is long enough to hold almost any letters in order: it must contain
-            // each word of the query.
-            if matches!(c.target, Target::Quote(_)) {
-                let lower = c.text.to_lowercase();
-                if !words.iter().all(|w| lower.contains(w.as_str())) {
+            // the word.
+            TermKind::Fuzzy if quote => exact(missing == 0 && f.contains(w)),
+            TermKind::Fuzzy => {
+                if missing == 0 {
+                    let best = f
+                        .split_whitespace()
+                        .filter(|word| in_order(w, word))
+                        .filter_map(|word| self.matcher.fuzzy_match(word, w))
+                        .max();
+                    if let Some(score) = best {
+                        return Some((score, false));
+                    }
+                }
+                let n = t.chars.len();
+                if !(3..EDIT_BUFFER).contains(&n) || (missing == 1 && n < 4) {
                     return None;
                 }
+                let mut buf = ['\0'; EDIT_BUFFER];
+                f.split(|ch: char| ch.is_whitespace() || ch == '-')
+                    .any(|seg| {
+                        let mut m = 0;
+                        for ch in seg.chars().take(n + 1) {
+                            buf[m] = ch;
+                            m += 1;
+                        }
+                        near_prefix(&t.chars, &buf[..m])
+                    })
+                    .then_some((n as i64, true))
             }
-            self.matcher.fuzzy_match(&c.text, q).map(|score| (i, score))
+        }
+    }
+
+    /// How `c` meets a whole query: the summed score and the words that took an edit.
+    fn score(&self, c: &Candidate, query: &Query) -> Option<(i64, u32)> {
+        let mut score = 0i64;
+        let mut edits = 0u32;
+        for group in &query.groups {
+            let mut best: Option<(i64, bool)> = None;
+            for t in group {
+                let got = match (self.meets(c, t), t.negated) {
+                    (Some(m), false) => Some(m),
+                    // "blair !tony" leaves Tony Blair out, found by his alias "Blair" or not.
+                    (None, true) => match &c.folded_name {
+                        Some(name) if self.meets_text(name, mask_of(name), false, t).is_some() => {
+                            None
+                        }
+                        _ => Some((0, false)),
+                    },
+                    _ => None,
+                };
+                best = match (best, got) {
+                    (Some(b), Some(g)) if (g.1, -g.0) < (b.1, -b.0) => Some(g),
+                    (None, g) => g,
+                    (b, _) => b,
+                };
+            }
+            let (s, edited) = best?;
+            score += s;
+            edits += u32::from(edited);
+        }
+        Some((score, edits))
+    }
+
+    /// Every candidate that passes the filter and matches `query`, unsorted; among `within`
+    /// when given (the matches of a shorter query this one extends).
+    pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<Match> {
+        let (filter, q) = parse_query(query);
+        let parsed = parse_terms(q);
+        let test = |i: usize| -> Option<Match> {
+            let c = &self.candidates[i];
+            if !Self::admits(c, filter) {
+                return None;
+            }
+            let (score, edits) = self.score(c, &parsed)?;
+            Some(Match {
+                candidate: i,
+                score,
+                edits,
+            })
         };
         match within {
             Some(ids) => ids.par_iter().filter_map(|&i| test(i)).collect(),
@@ -256,18 +542,21 @@ impl SearchIndex {
         }
     }
 
-    /// The best `limit` of `matches`, one per target, ranked: score, then mentions, then name.
-    pub fn top(&self, query: &str, matches: &[(usize, i64)], limit: usize) -> Vec<Hit> {
+    /// The best `limit` of `matches`, one per target, ranked: in-order matches before those
+    /// that took an edit, then score, then mentions, then name.
+    pub fn top(&self, query: &str, matches: &[Match], limit: usize) -> Vec<Hit> {
         let c = &self.candidates;
-        let cmp = |a: &(usize, i64), b: &(usize, i64)| {
-            let (x, y) = (&c[a.0], &c[b.0]);
-            b.1.cmp(&a.1)
+        let cmp = |a: &Match, b: &Match| {
+            let (x, y) = (&c[a.candidate], &c[b.candidate]);
+            a.edits
+                .cmp(&b.edits)
+                .then(b.score.cmp(&a.score))
                 .then(y.weight.cmp(&x.weight))
                 .then(x.alias.cmp(&y.alias))
                 .then(x.name.cmp(&y.name))
-                .then(a.0.cmp(&b.0))
+                .then(a.candidate.cmp(&b.candidate))
         };
-        let mut best: Vec<(usize, i64)> = matches.to_vec();
+        let mut best: Vec<Match> = matches.to_vec();
         // Only the head needs sorting; a margin covers several strings of one target.
         let keep = limit.saturating_mul(4).max(limit);
         if best.len() > keep {
@@ -276,23 +565,79 @@ impl SearchIndex {
         }
         best.sort_unstable_by(cmp);
         let mut seen = rustc_hash::FxHashSet::default();
-        best.retain(|(i, _)| seen.insert(c[*i].target));
+        best.retain(|m| seen.insert(c[m.candidate].target));
         best.truncate(limit);
-        let q = parse_query(query).1.trim();
+        let parsed = parse_terms(parse_query(query).1);
         best.into_iter()
-            .map(|(i, score)| Hit {
-                candidate: i,
-                score,
-                indices: if q.is_empty() {
-                    vec![]
-                } else {
-                    self.matcher
-                        .fuzzy_indices(&c[i].text, q)
-                        .map(|x| x.1)
-                        .unwrap_or_default()
-                },
+            .map(|m| Hit {
+                candidate: m.candidate,
+                score: m.score,
+                edits: m.edits,
+                indices: self.highlight(&c[m.candidate], &parsed),
             })
             .collect()
+    }
+
+    /// The character positions of `c.text` that the query's terms matched, sorted.
+    fn highlight(&self, c: &Candidate, query: &Query) -> Vec<usize> {
+        let f = c.folded.as_str();
+        let mut out: Vec<usize> = Vec::new();
+        let chars_before = |byte: usize| f[..byte].chars().count();
+        let span = |out: &mut Vec<usize>, byte: usize, len: usize| {
+            let from = chars_before(byte);
+            out.extend(from..from + len);
+        };
+        for t in query.groups.iter().flatten().filter(|t| !t.negated) {
+            if self.meets(c, t).is_none() {
+                continue;
+            }
+            let n = t.chars.len();
+            match t.kind {
+                TermKind::Exact | TermKind::Equal | TermKind::Prefix => {
+                    if let Some(b) = f.find(t.text.as_str()) {
+                        span(&mut out, b, n);
+                    }
+                }
+                TermKind::ExactWord => {
+                    if let Some(b) = word_at(f, &t.text) {
+                        span(&mut out, b, n);
+                    }
+                }
+                TermKind::Suffix => {
+                    if let Some(b) = f.trim_end().rfind(t.text.as_str()) {
+                        span(&mut out, b, n);
+                    }
+                }
+                TermKind::Fuzzy => {
+                    let words = word_starts(f, |ch| ch.is_whitespace());
+                    let best = words
+                        .iter()
+                        .filter(|(_, w)| in_order(&t.text, w))
+                        .filter_map(|(at, w)| {
+                            self.matcher
+                                .fuzzy_indices(w, &t.text)
+                                .map(|(s, ix)| (s, *at, ix))
+                        })
+                        .max_by_key(|x| x.0);
+                    if let Some((_, at, ix)) = best {
+                        let from = chars_before(at);
+                        out.extend(ix.into_iter().map(|i| from + i));
+                    } else if let Some((at, seg)) =
+                        word_starts(f, |ch| ch.is_whitespace() || ch == '-')
+                            .into_iter()
+                            .find(|(_, seg)| {
+                                let head: Vec<char> = seg.chars().take(n + 1).collect();
+                                near_prefix(&t.chars, &head)
+                            })
+                    {
+                        span(&mut out, at, seg.chars().count().min(n));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// All hits for `query`, ranked (see [`SearchIndex::top`]).
@@ -300,6 +645,57 @@ impl SearchIndex {
         let m = self.matches(query, within);
         self.top(query, &m, usize::MAX)
     }
+}
+
+/// Longest query word that may match within one edit.
+const EDIT_BUFFER: usize = 64;
+
+/// The byte offset of `w` in `f` where it stands as a whole word (no letter or digit on
+/// either side).
+fn word_at(f: &str, w: &str) -> Option<usize> {
+    f.match_indices(w).map(|(at, _)| at).find(|&at| {
+        let before = f[..at].chars().next_back();
+        let after = f[at + w.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The words of `f` split where `gap` says, each with its byte offset.
+fn word_starts(f: &str, gap: impl Fn(char) -> bool) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, ch) in f.char_indices() {
+        match (gap(ch), start) {
+            (true, Some(s)) => {
+                out.push((s, &f[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &f[s..]));
+    }
+    out
+}
+
+/// True when a query may be answered from the matches of `last`: it adds letters to the end of
+/// `last`'s last word (of four letters or more, whose edits then only get fewer) or adds words,
+/// and neither uses `|` or `!` (which widen as they grow).
+fn narrows(last: &str, next: &str) -> bool {
+    let Some(added) = next.strip_prefix(last) else {
+        return false;
+    };
+    if last.trim().is_empty() || [last, next].iter().any(|q| q.contains(['|', '!', '\\'])) {
+        return false;
+    }
+    let last_word = last.split_whitespace().next_back().unwrap_or("");
+    let ends_in_space =
+        last.ends_with(char::is_whitespace) || added.starts_with(char::is_whitespace);
+    ends_in_space
+        || (!last_word.ends_with(['$', '\''])
+            && last_word.trim_start_matches(['^', '\'']).chars().count() >= 4)
 }
 
 /// Search state that remembers the last query, so that typing one more letter only rescans
@@ -316,13 +712,11 @@ impl Narrowing {
     pub fn search(&mut self, index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
         let (filter, q) = parse_query(query);
         let (last_filter, last_q) = parse_query(&self.last_query);
-        let extends = !last_q.trim().is_empty()
-            && filter == last_filter
-            && q.starts_with(last_q)
-            && query.starts_with(&self.last_query);
+        let extends =
+            filter == last_filter && query.starts_with(&self.last_query) && narrows(last_q, q);
         let matches = index.matches(query, extends.then_some(self.last_matches.as_slice()));
         self.last_query = query.to_string();
-        self.last_matches = matches.iter().map(|m| m.0).collect();
+        self.last_matches = matches.iter().map(|m| m.candidate).collect();
         index.top(query, &matches, limit)
     }
 }
@@ -361,23 +755,185 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_prefilter_never_drops_a_match() {
-        let idx = index(&[("Zürich Insurance", 1), ("O'Brien & Co", 1), ("3M", 1)]);
-        for q in ["zur", "obrien", "3m", "& co"] {
-            let with = idx.search(q, None).len();
-            let all = idx
-                .candidates
-                .iter()
-                .filter(|c| {
-                    SkimMatcherV2::default()
-                        .ignore_case()
-                        .fuzzy_match(&c.text, q)
-                        .is_some()
+    /// The rule the search states, written the slow way: each query word within one word of
+    /// the candidate, by its letters in order or within one edit of a word's start (any edit
+    /// from four letters, a swap of neighbours at three).
+    fn slow_rule(text: &str, query: &str) -> bool {
+        let f = fold(text);
+        query.split_whitespace().map(fold).all(|w| {
+            let n = w.chars().count();
+            f.split_whitespace().any(|word| in_order(&w, word))
+                || f.split(|c: char| c.is_whitespace() || c == '-').any(|seg| {
+                    let seg: Vec<char> = seg.chars().collect();
+                    (0..=seg.len()).any(|k| {
+                        let p: String = seg[..k].iter().collect();
+                        let d = crate::text::edit_distance(&w, &p);
+                        let mut a: Vec<char> = w.chars().collect();
+                        let mut b: Vec<char> = p.chars().collect();
+                        a.sort_unstable();
+                        b.sort_unstable();
+                        (n >= 4 && d <= 1) || (n == 3 && (d == 0 || (d == 1 && a == b)))
+                    })
                 })
-                .count();
-            assert_eq!(with, all, "{q}");
+        })
+    }
+
+    #[test]
+    fn the_prefilter_never_drops_a_match_and_nothing_else_is_found() {
+        let texts = [
+            "Zürich Insurance",
+            "O'Brien & Co",
+            "3M",
+            "Hua Yuan",
+            "Tony Blair",
+            "Kilroy-Silk",
+            "Arsène Wenger",
+            "Australian Broadcasting Corporation",
+            "Blain Smith",
+        ];
+        let idx = index(&texts.iter().map(|t| (*t, 1)).collect::<Vec<_>>());
+        for q in [
+            "zur",
+            "zuerich",
+            "obrien",
+            "3m",
+            "& co",
+            "hau",
+            "yaun",
+            "blaire",
+            "silk",
+            "slik",
+            "wengre",
+            "taliban",
+            "blair",
+            "smiht",
+            "insurence",
+            "corp",
+            "bra",
+        ] {
+            let found: Vec<&str> = idx
+                .search(q, None)
+                .iter()
+                .map(|h| idx.candidates[h.candidate].text.as_str())
+                .collect();
+            let mut expected: Vec<&str> =
+                texts.iter().copied().filter(|t| slow_rule(t, q)).collect();
+            let mut got = found.clone();
+            got.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(got, expected, "{q}");
         }
+    }
+
+    fn first(idx: &SearchIndex, q: &str) -> Option<String> {
+        idx.search(q, None)
+            .first()
+            .map(|h| idx.candidates[h.candidate].name.clone())
+    }
+
+    #[test]
+    fn misspellings_word_order_and_accents_are_forgiven() {
+        let idx = index(&[
+            ("Hua Yuan", 3),
+            ("Tony Blair", 40),
+            ("Gordon Brown", 30),
+            ("Arsène Wenger", 12),
+            ("Tony Banks", 2),
+        ]);
+        for (q, want) in [
+            ("hua yaun", "Hua Yuan"),
+            ("hau yuan", "Hua Yuan"),
+            ("tony blaire", "Tony Blair"),
+            ("gordon borwn", "Gordon Brown"),
+            ("gordon bor", "Gordon Brown"),
+            ("blair tony", "Tony Blair"),
+            ("wenger arsene", "Arsène Wenger"),
+            ("arsène wenger", "Arsène Wenger"),
+            ("ARSENE", "Arsène Wenger"),
+        ] {
+            assert_eq!(first(&idx, q).as_deref(), Some(want), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_match_that_took_an_edit_ranks_below_every_match_in_order() {
+        // "Blain" is one letter from "blair" and has far more mentions; it still comes last.
+        let idx = index(&[("Blain Smith", 500), ("Tony Blair", 1)]);
+        let hits = idx.search("blair", None);
+        assert_eq!(names(&idx, &hits), ["Tony Blair", "Blain Smith"]);
+        assert_eq!((hits[0].edits, hits[1].edits), (0, 1));
+        // Three letters tolerate a swap but not a wrong letter; shorter words no edit at all.
+        assert_eq!(first(&idx, "tnoy").as_deref(), Some("Tony Blair"));
+        assert_eq!(first(&idx, "ton").as_deref(), Some("Tony Blair"));
+        assert!(idx.search("tpn", None).is_empty());
+        assert!(idx.search("ot", None).is_empty());
+    }
+
+    #[test]
+    fn letters_scattered_over_several_words_are_not_a_match() {
+        let idx = index(&[("Australian Broadcasting Corporation", 9)]);
+        assert!(idx.search("taliban", None).is_empty());
+        assert!(idx.search("abc", None).is_empty());
+        assert_eq!(idx.search("austr broad", None).len(), 1);
+    }
+
+    #[test]
+    fn fzf_operators_work_as_fzf_documents_them() {
+        let idx = index(&[
+            ("Gordon Brown", 30),
+            ("Brownlow Medal", 2),
+            ("Tony Blair", 40),
+            ("Cherie Blair", 5),
+            ("Brown University", 1),
+        ]);
+        let found = |q: &str| {
+            let mut v = names(&idx, &idx.search(q, None));
+            v.sort();
+            v
+        };
+        assert_eq!(
+            found("'rown"),
+            ["Brown University", "Brownlow Medal", "Gordon Brown"]
+        );
+        assert_eq!(found("'brown'"), ["Brown University", "Gordon Brown"]);
+        assert_eq!(found("^brown"), ["Brown University", "Brownlow Medal"]);
+        assert_eq!(found("brown$"), ["Gordon Brown"]);
+        assert_eq!(found("^gordon brown$"), ["Gordon Brown"]);
+        assert_eq!(found("blair !tony"), ["Cherie Blair"]);
+        // A negation leaves out the target, whichever of its names would have matched.
+        let mut aliased = index(&[("Cherie Blair", 5)]);
+        let mut alias = SearchIndex::entity_candidate("Blair", 1, 40, Kind::Person);
+        alias.alias = true;
+        alias.name = "Tony Blair".into();
+        alias.folded_name = Some("tony blair".into());
+        aliased.candidates.push(alias);
+        assert_eq!(
+            names(&aliased, &aliased.search("blair !tony", None)),
+            ["Cherie Blair"]
+        );
+        assert_eq!(found("!^brown brown"), ["Gordon Brown"]);
+        assert_eq!(found("cherie | gordon"), ["Cherie Blair", "Gordon Brown"]);
+        assert_eq!(found("^brown | ^tony medal"), ["Brownlow Medal"]);
+        // Exact terms do not forgive: a swapped letter finds nothing.
+        assert!(found("'borwn").is_empty());
+        // Operators still being typed are no term at all.
+        assert_eq!(found("blair !").len(), 2);
+        assert_eq!(found("blair |").len(), 2);
+        assert_eq!(
+            parse_terms("a\\ b").groups[0][0].text,
+            "a b",
+            "an escaped space stays in its term"
+        );
+    }
+
+    #[test]
+    fn highlights_mark_the_letters_each_word_matched() {
+        let idx = index(&[("Tony Blair", 1)]);
+        let hit = &idx.search("blair tny", None)[0];
+        // "Tony Blair": t0 o1 n2 y3 _4 b5 l6 a7 i8 r9
+        assert_eq!(hit.indices, [0, 2, 3, 5, 6, 7, 8, 9]);
+        let hit = &idx.search("^ton", None)[0];
+        assert_eq!(hit.indices, [0, 1, 2]);
     }
 
     #[test]
@@ -402,13 +958,22 @@ mod tests {
             ("Hong Kong", 10),
             ("Zheng He", 2),
         ]);
-        let mut n = Narrowing::default();
-        let mut typed = String::new();
-        for ch in "gng zhng".chars() {
-            typed.push(ch);
-            let narrowed = n.search(&idx, &typed, usize::MAX);
-            let fresh = idx.search(&typed, None);
-            assert_eq!(narrowed, fresh, "after typing {typed:?}");
+        for query in [
+            "gng zhng",
+            "bxai zheng",
+            "zhang !gor",
+            "'zhe | kong",
+            "hogn kogn",
+            "zhen$ g",
+        ] {
+            let mut n = Narrowing::default();
+            let mut typed = String::new();
+            for ch in query.chars() {
+                typed.push(ch);
+                let narrowed = n.search(&idx, &typed, usize::MAX);
+                let fresh = idx.search(&typed, None);
+                assert_eq!(narrowed, fresh, "after typing {typed:?}");
+            }
         }
     }
 }

@@ -36,6 +36,31 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
+/// One character as search compares it: lowercase and without accents ("É" is "e", "ñ" is
+/// "n"). Always one character for one, so positions in a folded string are positions in the
+/// original; letters with no decomposition ("ß", "ø") stay as they are.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let mut base = lower;
+    unicode_normalization::char::decompose_canonical(lower, |d| {
+        if base == lower && !unicode_normalization::char::is_combining_mark(d) {
+            base = d;
+        }
+    });
+    base
+}
+
+/// A string folded character by character (see [`fold_char`]).
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.chars().map(fold_char).collect()
+}
+
 /// All capitals (with dots, digits or ampersands): "PMO", "U.S.", "E&P".
 pub fn is_acronym(s: &str) -> bool {
     let mut letters = 0;
@@ -169,6 +194,16 @@ pub fn short_ids(ids: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_drops_case_and_accents_one_character_for_one() {
+        assert_eq!(fold("Arsène Wenger"), "arsene wenger");
+        assert_eq!(fold("ZÜRICH Ñandú"), "zurich nandu");
+        assert_eq!(fold("Straße Øresund"), "straße øresund");
+        for s in ["İstanbul", "Ångström", "naïve café", "日本"] {
+            assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
+        }
+    }
 
     #[test]
     fn short_ids_drop_the_shared_prefix_and_keep_the_fewest_whole_segments() {
