@@ -60,7 +60,8 @@ pub enum Command {
     },
     /// Print one article, cleaned, with its metadata.
     Read {
-        /// An article id, or a unique prefix of one (such as `004`).
+        /// An article: its id, short id or a unique prefix of one (such as `004`), words of
+        /// its title, or a file (which is then read as the corpus, or found in it).
         article: String,
         /// Print as JSON.
         #[arg(long)]
@@ -88,6 +89,9 @@ pub enum Command {
         /// folder is a corpus); every candidate is listed when it is ambiguous.
         #[arg(required = true, num_args = 1..)]
         name: Vec<String>,
+        /// Print as JSON: one card per entity that matches (full ids, byte offsets).
+        #[arg(long)]
+        json: bool,
     },
     /// Print one line per item of a kind.
     List {
@@ -104,9 +108,9 @@ pub enum Command {
     },
     /// Put two articles side by side: aligned sentences, differing figures, shared and one-side entities.
     Compare {
-        /// The first article: an id or a unique prefix of one.
+        /// The first article: an id, short id or unique prefix, words of its title, or a file.
         a: String,
-        /// The second article.
+        /// The second article, named the same ways.
         b: String,
         /// Fit the text in this many columns (default: the terminal's width, or 100).
         #[arg(long)]
@@ -192,6 +196,13 @@ impl ListKind {
 /// The corpus paths a command names itself, and its query or name: the words of `search` and
 /// `show` that are existing files or folders are corpora, the others are joined into one.
 fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String) {
+    let files = |words: &[&String]| -> Vec<PathBuf> {
+        words
+            .iter()
+            .map(|w| PathBuf::from(w.as_str()))
+            .filter(|p| p.is_file())
+            .collect()
+    };
     let split = |words: &[String]| {
         let (paths, rest): (Vec<&String>, Vec<&String>) = words
             .iter()
@@ -209,7 +220,10 @@ fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String) {
         | Some(Command::Export { paths, .. })
         | Some(Command::List { paths, .. }) => (paths.clone(), String::new()),
         Some(Command::Search { query, .. }) => split(query),
-        Some(Command::Show { name }) => split(name),
+        Some(Command::Show { name, .. }) => split(name),
+        // A file named as an article is read as a corpus too (and found in it by its path).
+        Some(Command::Read { article, .. }) => (files(&[article]), String::new()),
+        Some(Command::Compare { a, b, .. }) => (files(&[a, b]), String::new()),
         _ => (Vec::new(), String::new()),
     }
 }
@@ -280,7 +294,7 @@ pub fn run() -> ExitCode {
         Some(Command::Stats { json, .. }) => stats(&corpus, *json, &mut out),
         Some(Command::Read { article, json }) => read(&corpus, article, *json, &mut out),
         Some(Command::List { kind, json, .. }) => list(&corpus, *kind, *json, &mut out),
-        Some(Command::Show { .. }) => show(&corpus, &words, &mut out),
+        Some(Command::Show { json, .. }) => show(&corpus, &words, *json, &mut out),
         Some(Command::Compare { a, b, width, json }) => {
             compare(&corpus, a, b, *width, *json, &mut out)
         }
@@ -483,18 +497,32 @@ fn stats(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8> {
 fn lookup<'a>(corpus: &'a Corpus, key: &str) -> Result<&'a Article, u8> {
     match corpus.find_article(key) {
         ArticleLookup::Found(a) => Ok(a),
-        ArticleLookup::Ambiguous(ids) => {
-            let shown: Vec<&str> = ids.iter().take(8).map(String::as_str).collect();
+        ArticleLookup::Ambiguous(found) => {
+            let shown: Vec<String> = found
+                .iter()
+                .take(8)
+                .map(|a| {
+                    format!(
+                        "{} ({})",
+                        short_id(a),
+                        printable(a.title.as_deref().unwrap_or("untitled"))
+                    )
+                })
+                .collect();
             error_line(&format!(
-                "\"{key}\" matches {} articles: {}{}",
-                ids.len(),
+                "\"{}\" matches {} articles: {}{}",
+                printable(key),
+                found.len(),
                 shown.join(", "),
-                if ids.len() > 8 { ", ..." } else { "" }
+                if found.len() > 8 { ", ..." } else { "" }
             ));
             Err(NOTHING)
         }
         ArticleLookup::None => {
-            error_line(&format!("no article \"{key}\""));
+            error_line(&format!(
+                "no article \"{}\" (an id, a short id, a file or words of a title)",
+                printable(key)
+            ));
             Err(NOTHING)
         }
     }
@@ -912,11 +940,14 @@ fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8
     Ok(if r.figures.is_empty() { NOTHING } else { FOUND })
 }
 
-fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
+fn show(corpus: &Corpus, name: &str, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let hits = corpus.find_entities(name);
     let ents = &corpus.resolved.entities;
     if hits.is_empty() {
-        error_line(&format!("no entity matches \"{name}\""));
+        if json {
+            emit_json(out, &Vec::<()>::new())?;
+        }
+        error_line(&format!("no entity matches \"{}\"", printable(name)));
         return Ok(NOTHING);
     }
     let mut s = String::new();
@@ -925,6 +956,14 @@ fn show(corpus: &Corpus, name: &str, out: &mut Out) -> anyhow::Result<u8> {
     hits.sort_by_key(|&i| std::cmp::Reverse(ents[i].mentions.len()));
     if hits.len() > 1 && ents[hits[0]].mentions.len() >= 10 * ents[hits[1]].mentions.len() {
         hits.truncate(1);
+    }
+    if json {
+        let cards: Vec<_> = hits
+            .iter()
+            .map(|&i| dossier::export::card(corpus, i))
+            .collect();
+        emit_json(out, &cards)?;
+        return Ok(FOUND);
     }
     if hits.len() > 1 {
         s.push_str(&format!(

@@ -162,7 +162,9 @@ impl Corpus {
         self.articles.iter().map(Article::word_count).sum()
     }
 
-    /// The article whose id or short id is `key`, or the only one whose id starts with `key`.
+    /// The article `key` names: its id or short id; else the articles whose ids start with it,
+    /// the file it was read from, the articles with it as their whole title, or those whose
+    /// titles contain it (three letters or more; case and accents ignored), first that answers.
     pub fn find_article(&self, key: &str) -> ArticleLookup<'_> {
         if let Some(a) = self
             .articles
@@ -172,16 +174,51 @@ impl Corpus {
         {
             return ArticleLookup::Found(a);
         }
-        let matches: Vec<&Article> = self
+        let by_id: Vec<&Article> = self
             .articles
             .iter()
             .filter(|a| a.id.starts_with(key))
             .collect();
-        match matches.len() {
-            0 => ArticleLookup::None,
-            1 => ArticleLookup::Found(matches[0]),
-            _ => ArticleLookup::Ambiguous(matches.iter().map(|a| a.id.clone()).collect()),
+        if !by_id.is_empty() {
+            return ArticleLookup::of(by_id);
         }
+        // The file it was read from, however the path is written.
+        let path = std::path::Path::new(key);
+        if path.is_file() {
+            let wanted = path.canonicalize().ok();
+            let by_path: Vec<&Article> = self
+                .articles
+                .iter()
+                .filter(|a| {
+                    a.path == key
+                        || (wanted.is_some()
+                            && std::path::Path::new(&a.path).canonicalize().ok() == wanted)
+                })
+                .collect();
+            if !by_path.is_empty() {
+                return ArticleLookup::of(by_path);
+            }
+        }
+        // Its title, whole or in part, ignoring case and accents.
+        let folded = crate::text::fold(key.trim());
+        if folded.chars().count() < 3 {
+            return ArticleLookup::None;
+        }
+        let title = |a: &&Article| a.title.as_deref().map(crate::text::fold);
+        let whole: Vec<&Article> = self
+            .articles
+            .iter()
+            .filter(|a| title(a).as_deref() == Some(folded.as_str()))
+            .collect();
+        if !whole.is_empty() {
+            return ArticleLookup::of(whole);
+        }
+        ArticleLookup::of(
+            self.articles
+                .iter()
+                .filter(|a| title(a).is_some_and(|t| t.contains(folded.as_str())))
+                .collect(),
+        )
     }
 }
 
@@ -318,8 +355,18 @@ fn extraction_failed(a: &Article, msg: &str) -> Warning {
 pub enum ArticleLookup<'a> {
     /// Exactly one article.
     Found(&'a Article),
-    /// Several ids start with the key.
-    Ambiguous(Vec<String>),
+    /// Several articles answer to the key.
+    Ambiguous(Vec<&'a Article>),
     /// No article matches.
     None,
+}
+
+impl<'a> ArticleLookup<'a> {
+    fn of(mut found: Vec<&'a Article>) -> ArticleLookup<'a> {
+        match found.len() {
+            0 => ArticleLookup::None,
+            1 => ArticleLookup::Found(found.remove(0)),
+            _ => ArticleLookup::Ambiguous(found),
+        }
+    }
 }

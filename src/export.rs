@@ -3,6 +3,7 @@
 use crate::corpus::Corpus;
 use crate::extract::{FigureKind, Kind};
 use crate::model::{Article, Warning};
+use crate::resolve::Entity;
 use serde::Serialize;
 
 /// The whole parsed corpus as one JSON document.
@@ -91,41 +92,103 @@ pub struct FigureOut<'a> {
     pub end: usize,
 }
 
+/// One entity as the export gives it.
+pub fn entity_out<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityOut<'a> {
+    let arts = &corpus.articles;
+    EntityOut {
+        id: &e.id,
+        kind: e.kind,
+        name: &e.name,
+        aliases: &e.aliases,
+        roles: e
+            .roles
+            .iter()
+            .map(|ro| RoleOut {
+                title: &ro.title,
+                of: ro.of.as_deref(),
+                article: &arts[ro.article].id,
+            })
+            .collect(),
+        mentions: e
+            .mentions
+            .iter()
+            .map(|m| MentionOut {
+                article: &arts[m.article].id,
+                start: m.span.start,
+                end: m.span.end,
+                text: arts[m.article].slice(m.span),
+            })
+            .collect(),
+    }
+}
+
+/// An article that names an entity, on its card.
+#[derive(Serialize)]
+pub struct CardArticle<'a> {
+    /// The article's id.
+    pub id: &'a str,
+    /// Its headline.
+    pub title: Option<&'a str>,
+    /// The entity's mentions in it.
+    pub mentions: usize,
+}
+
+/// One entity's card, as `dossier show --json` prints it: the export's entity, the articles
+/// that name it (most mentions first) and the quotations it is the speaker of.
+#[derive(Serialize)]
+pub struct Card<'a> {
+    /// The entity.
+    #[serde(flatten)]
+    pub entity: EntityOut<'a>,
+    /// The articles that name it.
+    pub articles: Vec<CardArticle<'a>>,
+    /// Its quotations.
+    pub quotes: Vec<QuoteOut<'a>>,
+}
+
+/// The card of entity `idx`.
+pub fn card(corpus: &Corpus, idx: usize) -> Card<'_> {
+    let r = &corpus.resolved;
+    let e = &r.entities[idx];
+    let arts = &corpus.articles;
+    let mut per_article: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for m in &e.mentions {
+        *per_article.entry(m.article).or_default() += 1;
+    }
+    let mut counts: Vec<(usize, usize)> = per_article.into_iter().collect();
+    counts.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
+    Card {
+        entity: entity_out(corpus, e),
+        articles: counts
+            .into_iter()
+            .map(|(a, n)| CardArticle {
+                id: &arts[a].id,
+                title: arts[a].title.as_deref(),
+                mentions: n,
+            })
+            .collect(),
+        quotes: r
+            .quotes
+            .iter()
+            .filter(|q| q.speaker == Some(idx))
+            .map(|q| QuoteOut {
+                article: &arts[q.article].id,
+                speaker: Some(e.id.as_str()),
+                text: arts[q.article].slice(q.span),
+                start: q.span.start,
+                end: q.span.end,
+            })
+            .collect(),
+    }
+}
+
 /// Build the export document.
 pub fn build(corpus: &Corpus) -> Export<'_> {
     let arts = &corpus.articles;
     let r = &corpus.resolved;
     Export {
         articles: arts,
-        entities: r
-            .entities
-            .iter()
-            .map(|e| EntityOut {
-                id: &e.id,
-                kind: e.kind,
-                name: &e.name,
-                aliases: &e.aliases,
-                roles: e
-                    .roles
-                    .iter()
-                    .map(|ro| RoleOut {
-                        title: &ro.title,
-                        of: ro.of.as_deref(),
-                        article: &arts[ro.article].id,
-                    })
-                    .collect(),
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|m| MentionOut {
-                        article: &arts[m.article].id,
-                        start: m.span.start,
-                        end: m.span.end,
-                        text: arts[m.article].slice(m.span),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        entities: r.entities.iter().map(|e| entity_out(corpus, e)).collect(),
         quotes: r
             .quotes
             .iter()

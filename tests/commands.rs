@@ -332,3 +332,93 @@ fn a_positional_path_is_a_corpus_and_the_other_words_one_query() {
     let card = stdout(&run(&["show", "Zoltan", "Marvello", &d]));
     assert!(card.starts_with("Zoltan Marvello  [P] person"), "{card}");
 }
+
+/// `show --json` gives the card with fields: the entity as the export has it, the articles that
+/// name it with their mention counts, and its quotations.
+#[test]
+fn show_json_is_the_card_with_fields() {
+    let out = run(&["show", "--json", "Gong", "Zheng"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cards = json(&out);
+    let card = &cards[0];
+    assert_eq!(cards.as_array().map(Vec::len), Some(1), "{cards}");
+    assert_eq!(card["name"], "Gong Zheng", "{card}");
+    assert_eq!(card["kind"], "person", "{card}");
+    let arts = card["articles"].as_array().expect("articles");
+    assert!(
+        arts.iter()
+            .any(|a| a["id"] == "001_bcdeee2dc5196373" && a["mentions"].as_u64() > Some(0)),
+        "{card}"
+    );
+    let mentions: u64 = arts.iter().filter_map(|a| a["mentions"].as_u64()).sum();
+    assert_eq!(
+        Some(mentions as usize),
+        card["mentions"].as_array().map(Vec::len),
+        "the articles' counts add up to the mentions"
+    );
+    assert!(
+        card["quotes"]
+            .as_array()
+            .is_some_and(|q| q.iter().any(|q| q["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("leverage the Belt and Road")))),
+        "{card}"
+    );
+    let none = run(&["show", "--json", "Nobody Anywhere"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(json(&none), serde_json::json!([]));
+}
+
+/// `read` and `compare` take an article by words of its title or by its file, and a file
+/// named alone is the corpus.
+#[test]
+fn read_and_compare_take_titles_and_files() {
+    let by_title = stdout(&run(&["read", "learn from singapore"]));
+    assert!(by_title.starts_with("id        000 "), "{by_title}");
+    let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let file = seeds.join("000_140278ac78e69803.txt");
+    let f = file.to_string_lossy().into_owned();
+    let alone = stdout(&run(&["read", &f]));
+    assert!(
+        alone.contains("title     Shanghai wants to learn from Singapore"),
+        "{alone}"
+    );
+    // The same file inside a corpus given with --corpus is found there, not loaded twice.
+    let inside = run(&["read", &f, "--corpus", &seeds.to_string_lossy()]);
+    assert!(
+        stdout(&inside).starts_with("id        000 "),
+        "{}",
+        stderr(&inside)
+    );
+    let other = seeds.join("001_bcdeee2dc5196373.txt");
+    let cmp = run(&["compare", &f, &other.to_string_lossy(), "--width", "80"]);
+    assert!(cmp.status.success(), "{}", stderr(&cmp));
+    assert!(
+        stdout(&cmp).contains("Shanghai wants to learn"),
+        "{}",
+        stdout(&cmp)
+    );
+    // Words that fit several titles list them by short id and title.
+    let many = run(&["read", "shanghai"]);
+    assert_eq!(many.status.code(), Some(1));
+    assert!(
+        stderr(&many).contains("matches 5 articles: 000 (Shanghai wants"),
+        "{}",
+        stderr(&many)
+    );
+}
+
+/// Search forgives a typo, a swap, word order and accents, and junk finds nothing (exit 1).
+#[test]
+fn search_forgives_and_junk_is_not_found() {
+    for q in ["hua yaun", "hau yuan", "yuan hua", "gong zhneg"] {
+        let out = run(&["search", q]);
+        assert!(out.status.success(), "{q}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with("[P] "), "{q}: {}", stdout(&out));
+    }
+    let junk = run(&["search", "taliban"]);
+    assert_eq!(junk.status.code(), Some(1), "{}", stdout(&junk));
+    assert!(stdout(&junk).is_empty());
+    let exact = stdout(&run(&["search", "'gong", "!hong"]));
+    assert!(exact.starts_with("[P] Gong Zheng"), "{exact}");
+}
