@@ -538,17 +538,22 @@ fn lookup_index(corpus: &Corpus, key: &str) -> Result<usize, u8> {
         .ok_or(NOTHING)
 }
 
-/// The width to lay text out in: the terminal's, or 100 when output is not a terminal.
-fn output_width() -> usize {
+/// The terminal's width when standard output is one.
+fn terminal_width() -> Option<usize> {
     use std::io::IsTerminal;
     #[cfg(feature = "tui")]
     if io::stdout().is_terminal() {
         if let Ok((w, _)) = ratatui::crossterm::terminal::size() {
-            return usize::from(w);
+            return Some(usize::from(w));
         }
     }
     let _ = io::stdout().is_terminal();
-    100
+    None
+}
+
+/// The width to lay text out in: the terminal's, or 100 when output is not a terminal.
+fn output_width() -> usize {
+    terminal_width().unwrap_or(100)
 }
 
 fn compare(
@@ -868,13 +873,16 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
             .max()
             .unwrap_or(0)
             .min(40);
+        // A name wider than the column is cut with "…" so the counts stay in line, and on a
+        // terminal each line is cut to its width.
+        let cols = terminal_width();
         let mut s = String::new();
         for e in &ents {
             let roles = roles_summary(corpus, e);
             let (mentions, articles) = (e.mentions.len(), e.articles().len());
             let line = format!(
                 "{}  {:>4} {:<8}  {:>3} {:<8}{}",
-                present::pad(&printable(&e.name), width),
+                present::pad(&present::fit(&printable(&e.name), width), width),
                 mentions,
                 if mentions == 1 { "mention" } else { "mentions" },
                 articles,
@@ -885,6 +893,10 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
                     format!("  {}", printable(&roles.join("; ")))
                 }
             );
+            let line = match cols {
+                Some(c) => present::fit(&line, c).into_owned(),
+                None => line,
+            };
             s.push_str(line.trim_end());
             s.push('\n');
         }

@@ -422,3 +422,23 @@ fn search_forgives_and_junk_is_not_found() {
     let exact = stdout(&run(&["search", "'gong", "!hong"]));
     assert!(exact.starts_with("[P] Gong Zheng"), "{exact}");
 }
+
+/// A name too long for the column is cut with "…", so the counts of every row line up.
+#[test]
+fn list_columns_stay_in_line_with_long_names() {
+    let Some(bbc) = corpus("bbc") else { return };
+    let list = stdout(&run(&["list", "organizations", &bbc.to_string_lossy()]));
+    let columns: std::collections::BTreeSet<usize> = list
+        .lines()
+        .filter_map(|l| {
+            let at = l.find(" mention")?;
+            Some(l[..at].chars().count())
+        })
+        .collect();
+    assert_eq!(
+        columns.len(),
+        1,
+        "the counts start in one column: {columns:?}"
+    );
+    assert!(list.contains("…"), "a long name is cut");
+}
