@@ -423,12 +423,15 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         plines.push(Line::from(fit(&safe(&roles.join("; ")), iw)));
                     }
                     if let Some(m) = ent.mentions.first() {
+                        // Context on each side that fits the line, so both ends are whole words.
+                        let name_w = crate::present::width(&ent.name);
+                        let side = (iw.saturating_sub(name_w + 4) / 2).clamp(8, 40);
                         plines.push(Line::from(Span::styled(
                             fit(
                                 &safe(&crate::present::kwic(
                                     &corpus.articles[m.article],
                                     m.span,
-                                    40,
+                                    side,
                                 )),
                                 iw,
                             ),
