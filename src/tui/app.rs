@@ -662,7 +662,7 @@ impl<'c> App<'c> {
                 }
                 EntityRow::Related(e, _) => Some(ents[*e].name.clone()),
                 EntityRow::Article(a, _, _) => corpus.articles[*a].title.clone(),
-                EntityRow::Heading(_) => None,
+                EntityRow::Heading(_) | EntityRow::Group(_) => None,
             },
             View::Compare(s) => {
                 if let Some(sel) = s.panel {
@@ -1036,6 +1036,51 @@ mod tests {
             .find(|x| x.article == a.article)
             .expect("a mention there");
         assert_eq!(app.body_mentions[a.article][m].span, first.span);
+    }
+
+    #[test]
+    fn mentions_are_grouped_under_their_article_and_the_selection_steps_over_the_groups() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        let gong = entity_named(&c, "Gong Zheng");
+        app.open_entity(gong);
+        let rows = app.entity_rows(gong);
+        let mentions = &c.resolved.entities[gong].mentions;
+        // Each mention sits under the group of its own article.
+        let mut group = None;
+        let mut groups = 0;
+        for r in rows.iter() {
+            match r {
+                EntityRow::Group(a) => {
+                    group = Some(*a);
+                    groups += 1;
+                }
+                EntityRow::Mention(i) => assert_eq!(group, Some(mentions[*i].article)),
+                EntityRow::Heading(_) => group = None,
+                _ => {}
+            }
+        }
+        assert_eq!(groups, 2);
+        // From the last mention of the first article, j lands on the first of the second.
+        let first_art = mentions[0].article;
+        let last_of_first = mentions
+            .iter()
+            .rposition(|m| m.article == first_art)
+            .unwrap_or(0);
+        let at = rows
+            .iter()
+            .position(|r| *r == EntityRow::Mention(last_of_first))
+            .unwrap_or(0);
+        let View::Entity(mut s) = app.view().clone() else {
+            panic!("entity not open")
+        };
+        s.selected = at;
+        *app.view_mut() = View::Entity(s);
+        press(&mut app, "j");
+        let View::Entity(s) = app.view().clone() else {
+            panic!("entity not open")
+        };
+        assert_eq!(rows[s.selected], EntityRow::Mention(last_of_first + 1));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The entity screen: name, kind, aliases, roles, every mention in context, quotes and the
-//! entities named in the same sentences; its state and keys.
+//! The entity screen: name, kind, aliases, roles, its articles, every mention in context
+//! grouped under its article, quotes and the entities named in the same sentences; its state
+//! and keys.
 
 use super::super::app::*;
 use super::super::layout::{safe, width};
@@ -30,6 +31,8 @@ pub enum EntityRow {
     /// An article that names the entity: its index, the entity's first mention in it (index
     /// into the entity's mentions) and how many mentions it holds.
     Article(usize, usize, usize),
+    /// The article the mentions below it are in (a sub-heading of the Mentions section).
+    Group(usize),
     /// A mention: index into the entity's mentions.
     Mention(usize),
     /// A quotation by this person: index into the corpus quotes.
@@ -41,7 +44,7 @@ pub enum EntityRow {
 impl EntityRow {
     /// Rows the selection can rest on.
     pub fn selectable(&self) -> bool {
-        !matches!(self, EntityRow::Heading(_))
+        !matches!(self, EntityRow::Heading(_) | EntityRow::Group(_))
     }
 }
 
@@ -76,7 +79,13 @@ impl App<'_> {
             "Mentions ({})",
             e.mentions.len()
         )));
-        rows.extend((0..e.mentions.len()).map(EntityRow::Mention));
+        // Grouped under the article they are in.
+        for (i, m) in e.mentions.iter().enumerate() {
+            if i == 0 || e.mentions[i - 1].article != m.article {
+                rows.push(EntityRow::Group(m.article));
+            }
+            rows.push(EntityRow::Mention(i));
+        }
         let quotes: Vec<usize> = self
             .corpus
             .resolved
@@ -264,14 +273,27 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
                 t.clone(),
                 Style::default().add_modifier(Modifier::BOLD),
             )),
+            EntityRow::Group(ai) => {
+                let a = &corpus.articles[*ai];
+                let id = safe(a.short_id());
+                Line::from(vec![
+                    text::Span::styled(format!("  {id} "), theme.dim()),
+                    text::Span::styled(
+                        fit(
+                            &safe(a.title.as_deref().unwrap_or("(untitled)")),
+                            w.saturating_sub(width(&id) + 3),
+                        ),
+                        theme.dim().add_modifier(Modifier::ITALIC),
+                    ),
+                ])
+            }
             EntityRow::Mention(mi) => {
                 let m = e.mentions[*mi];
                 let a = &corpus.articles[m.article];
-                let id = crate::present::pad(&fit(&short(m.article), ID_COLUMN), id_w);
                 let text = &a.text;
                 let para = crate::present::block_of(a, m.span);
                 // The keyword starts at a fixed column, context on both sides.
-                let avail = w.saturating_sub(width(&id) + 3);
+                let avail = w.saturating_sub(MENTION_INDENT);
                 let left_w = avail * 2 / 5;
                 let left = tail_fit(
                     &safe(text.get(para.start..m.span.start).unwrap_or("")),
@@ -282,7 +304,7 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
                     avail.saturating_sub(left_w + width(a.slice(m.span))),
                 );
                 Line::from(vec![
-                    text::Span::styled(format!("  {id} "), theme.dim()),
+                    text::Span::raw(" ".repeat(MENTION_INDENT)),
                     text::Span::raw(crate::present::pad_left(&left, left_w)),
                     text::Span::styled(
                         safe(a.slice(m.span)),
@@ -344,6 +366,9 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
     }
     frame.render_widget(Paragraph::new(lines), inner(parts[1]));
 }
+
+/// Columns before a mention's context, under its article's sub-heading.
+const MENTION_INDENT: usize = 4;
 
 /// The last `w` columns of a string, with an ellipsis when cut.
 pub(in crate::tui) fn tail_fit(s: &str, w: usize) -> String {
