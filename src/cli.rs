@@ -854,15 +854,7 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
                 mentions: e.mentions.len(),
                 articles: e.articles().len(),
                 aliases: &e.aliases,
-                roles: e
-                    .roles
-                    .iter()
-                    .map(|r| dossier::export::RoleOut {
-                        title: &r.title,
-                        of: r.of.as_deref(),
-                        article: corpus.articles.get(r.article).map_or("", |a| a.id.as_str()),
-                    })
-                    .collect(),
+                roles: dossier::export::roles_out(corpus, e),
             })
             .collect();
         emit_json(out, &rows)?;

@@ -204,21 +204,23 @@ impl Corpus {
         if folded.chars().count() < 3 {
             return ArticleLookup::None;
         }
-        let title = |a: &&Article| a.title.as_deref().map(crate::text::fold);
-        let whole: Vec<&Article> = self
+        let titles: Vec<(&Article, String)> = self
             .articles
             .iter()
-            .filter(|a| title(a).as_deref() == Some(folded.as_str()))
+            .filter_map(|a| Some((a, crate::text::fold(a.title.as_deref()?))))
             .collect();
+        let with = |keep: &dyn Fn(&str) -> bool| -> Vec<&Article> {
+            titles
+                .iter()
+                .filter(|(_, t)| keep(t))
+                .map(|(a, _)| *a)
+                .collect()
+        };
+        let whole = with(&|t| t == folded);
         if !whole.is_empty() {
             return ArticleLookup::of(whole);
         }
-        ArticleLookup::of(
-            self.articles
-                .iter()
-                .filter(|a| title(a).is_some_and(|t| t.contains(folded.as_str())))
-                .collect(),
-        )
+        ArticleLookup::of(with(&|t| t.contains(folded.as_str())))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::corpus::Corpus;
 use crate::extract::{FigureKind, Kind};
-use crate::model::{Article, Warning};
+use crate::model::{Article, Quote, Warning};
 use crate::resolve::Entity;
 use serde::Serialize;
 
@@ -92,6 +92,33 @@ pub struct FigureOut<'a> {
     pub end: usize,
 }
 
+/// An entity's roles as the export gives them, each with the article that gives it.
+pub fn roles_out<'a>(corpus: &'a Corpus, e: &'a Entity) -> Vec<RoleOut<'a>> {
+    e.roles
+        .iter()
+        .map(|ro| RoleOut {
+            title: &ro.title,
+            of: ro.of.as_deref(),
+            article: corpus
+                .articles
+                .get(ro.article)
+                .map_or("", |a| a.id.as_str()),
+        })
+        .collect()
+}
+
+/// One quotation as the export gives it.
+pub fn quote_out<'a>(corpus: &'a Corpus, q: &'a Quote) -> QuoteOut<'a> {
+    let art = &corpus.articles[q.article];
+    QuoteOut {
+        article: &art.id,
+        speaker: q.speaker.map(|s| corpus.resolved.entities[s].id.as_str()),
+        text: art.slice(q.span),
+        start: q.span.start,
+        end: q.span.end,
+    }
+}
+
 /// One entity as the export gives it.
 pub fn entity_out<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityOut<'a> {
     let arts = &corpus.articles;
@@ -100,15 +127,7 @@ pub fn entity_out<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityOut<'a> {
         kind: e.kind,
         name: &e.name,
         aliases: &e.aliases,
-        roles: e
-            .roles
-            .iter()
-            .map(|ro| RoleOut {
-                title: &ro.title,
-                of: ro.of.as_deref(),
-                article: &arts[ro.article].id,
-            })
-            .collect(),
+        roles: roles_out(corpus, e),
         mentions: e
             .mentions
             .iter()
@@ -171,13 +190,7 @@ pub fn card(corpus: &Corpus, idx: usize) -> Card<'_> {
             .quotes
             .iter()
             .filter(|q| q.speaker == Some(idx))
-            .map(|q| QuoteOut {
-                article: &arts[q.article].id,
-                speaker: Some(e.id.as_str()),
-                text: arts[q.article].slice(q.span),
-                start: q.span.start,
-                end: q.span.end,
-            })
+            .map(|q| quote_out(corpus, q))
             .collect(),
     }
 }
@@ -189,17 +202,7 @@ pub fn build(corpus: &Corpus) -> Export<'_> {
     Export {
         articles: arts,
         entities: r.entities.iter().map(|e| entity_out(corpus, e)).collect(),
-        quotes: r
-            .quotes
-            .iter()
-            .map(|q| QuoteOut {
-                article: &arts[q.article].id,
-                speaker: q.speaker.map(|s| r.entities[s].id.as_str()),
-                text: arts[q.article].slice(q.span),
-                start: q.span.start,
-                end: q.span.end,
-            })
-            .collect(),
+        quotes: r.quotes.iter().map(|q| quote_out(corpus, q)).collect(),
         figures: r
             .figures
             .iter()

@@ -78,8 +78,9 @@ pub struct Candidate {
     folded: String,
     /// The letters and digits present in `folded`, one bit each, for the prefilter.
     mask: u64,
-    /// For an alias, the target's name folded: a `!term` excludes the target by either.
-    folded_name: Option<String>,
+    /// For an alias, the target's name folded and its letter mask: a `!term` excludes the
+    /// target by either.
+    folded_name: Option<(String, u64)>,
 }
 
 impl Candidate {
@@ -93,7 +94,11 @@ impl Candidate {
     ) -> Candidate {
         let folded = fold(&text);
         let mask = mask_of(&folded);
-        let folded_name = alias.then(|| fold(&name));
+        let folded_name = alias.then(|| {
+            let f = fold(&name);
+            let m = mask_of(&f);
+            (f, m)
+        });
         Candidate {
             target,
             text,
@@ -467,20 +472,10 @@ impl SearchIndex {
                     }
                 }
                 let n = t.chars.len();
-                if !(3..EDIT_BUFFER).contains(&n) || (missing == 1 && n < 4) {
+                if n < 3 || (missing == 1 && n < 4) {
                     return None;
                 }
-                let mut buf = ['\0'; EDIT_BUFFER];
-                f.split(|ch: char| ch.is_whitespace() || ch == '-')
-                    .any(|seg| {
-                        let mut m = 0;
-                        for ch in seg.chars().take(n + 1) {
-                            buf[m] = ch;
-                            m += 1;
-                        }
-                        near_prefix(&t.chars, &buf[..m])
-                    })
-                    .then_some((n as i64, true))
+                near_segment(f, &t.chars).map(|_| (n as i64, true))
             }
         }
     }
@@ -496,7 +491,7 @@ impl SearchIndex {
                     (Some(m), false) => Some(m),
                     // "blair !tony" leaves Tony Blair out, found by his alias "Blair" or not.
                     (None, true) => match &c.folded_name {
-                        Some(name) if self.meets_text(name, mask_of(name), false, t).is_some() => {
+                        Some((name, mask)) if self.meets_text(name, *mask, false, t).is_some() => {
                             None
                         }
                         _ => Some((0, false)),
@@ -609,8 +604,7 @@ impl SearchIndex {
                     }
                 }
                 TermKind::Fuzzy => {
-                    let words = word_starts(f, |ch| ch.is_whitespace());
-                    let best = words
+                    let best = word_starts(f)
                         .iter()
                         .filter(|(_, w)| in_order(&t.text, w))
                         .filter_map(|(at, w)| {
@@ -622,14 +616,7 @@ impl SearchIndex {
                     if let Some((_, at, ix)) = best {
                         let from = chars_before(at);
                         out.extend(ix.into_iter().map(|i| from + i));
-                    } else if let Some((at, seg)) =
-                        word_starts(f, |ch| ch.is_whitespace() || ch == '-')
-                            .into_iter()
-                            .find(|(_, seg)| {
-                                let head: Vec<char> = seg.chars().take(n + 1).collect();
-                                near_prefix(&t.chars, &head)
-                            })
-                    {
+                    } else if let Some((at, seg)) = near_segment(f, &t.chars) {
                         span(&mut out, at, seg.chars().count().min(n));
                     }
                 }
@@ -660,24 +647,34 @@ fn word_at(f: &str, w: &str) -> Option<usize> {
     })
 }
 
-/// The words of `f` split where `gap` says, each with its byte offset.
-fn word_starts(f: &str, gap: impl Fn(char) -> bool) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, ch) in f.char_indices() {
-        match (gap(ch), start) {
-            (true, Some(s)) => {
-                out.push((s, &f[s..i]));
-                start = None;
+/// The words of `f` (split at whitespace), each with its byte offset.
+fn word_starts(f: &str) -> Vec<(usize, &str)> {
+    f.split_whitespace().map(|w| (offset_in(f, w), w)).collect()
+}
+
+/// The byte offset of `part`, a slice of `f`, within `f`.
+fn offset_in(f: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(f.as_ptr() as usize)
+}
+
+/// The first segment of `f` (split at whitespace and hyphens) whose start `w` is within one
+/// edit of (see [`near_prefix`]), with its byte offset; `w` longer than [`EDIT_BUFFER`] never is.
+fn near_segment<'f>(f: &'f str, w: &[char]) -> Option<(usize, &'f str)> {
+    let n = w.len();
+    if n >= EDIT_BUFFER {
+        return None;
+    }
+    let mut buf = ['\0'; EDIT_BUFFER];
+    f.split(|ch: char| ch.is_whitespace() || ch == '-')
+        .find(|seg| {
+            let mut m = 0;
+            for ch in seg.chars().take(n + 1) {
+                buf[m] = ch;
+                m += 1;
             }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &f[s..]));
-    }
-    out
+            near_prefix(w, &buf[..m])
+        })
+        .map(|seg| (offset_in(f, seg), seg))
 }
 
 /// True when a query may be answered from the matches of `last`: it adds letters to the end of
@@ -905,7 +902,7 @@ mod tests {
         let mut alias = SearchIndex::entity_candidate("Blair", 1, 40, Kind::Person);
         alias.alias = true;
         alias.name = "Tony Blair".into();
-        alias.folded_name = Some("tony blair".into());
+        alias.folded_name = Some(("tony blair".into(), mask_of("tony blair")));
         aliased.candidates.push(alias);
         assert_eq!(
             names(&aliased, &aliased.search("blair !tony", None)),
