@@ -81,6 +81,11 @@ pub struct Candidate {
     /// For an alias, the target's name folded and its letter mask: a `!term` excludes the
     /// target by either.
     folded_name: Option<(String, u64)>,
+    /// Where the ids of `folded`'s words lie in the index's word list, once indexed.
+    words: Option<(u32, u32)>,
+    /// Its place among all candidates ordered by (alias, name, index), once indexed, so that
+    /// ranking compares numbers and not names.
+    order: u32,
 }
 
 impl Candidate {
@@ -109,6 +114,8 @@ impl Candidate {
             folded,
             mask,
             folded_name,
+            words: None,
+            order: u32::MAX,
         }
     }
 }
@@ -135,6 +142,9 @@ pub struct Match {
     pub score: i64,
     /// Query words matched only within one edit.
     pub edits: u32,
+    /// The candidate's tie-breaks, fewer mentions then its name order, as one number, so
+    /// that ranking never reads the candidates.
+    tie: u64,
 }
 
 /// One bit per letter or digit of an already folded string.
@@ -343,7 +353,46 @@ pub struct SearchIndex {
     /// The candidates.
     pub candidates: Vec<Candidate>,
     matcher: SkimMatcherV2,
+    /// Every distinct word of the names and titles (folded, split at whitespace), so that a
+    /// query word is scored once per word rather than once per candidate that holds it.
+    vocabulary: Vocabulary,
 }
+
+/// The distinct words of the candidates' texts and, for each candidate, which of them it holds.
+#[derive(Default)]
+struct Vocabulary {
+    words: Vec<(String, u64)>,
+    ids: rustc_hash::FxHashMap<String, u32>,
+    /// The word ids of every indexed candidate, one run per candidate.
+    of_candidates: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// Record the words of `c` (not of quotations, which are matched as wholes).
+    fn index(&mut self, c: &mut Candidate) {
+        if matches!(c.target, Target::Quote(_)) {
+            return;
+        }
+        let start = self.of_candidates.len();
+        for w in c.folded.split_whitespace() {
+            let id = match self.ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.push((w.to_string(), mask_of(w)));
+                    self.ids.insert(w.to_string(), id);
+                    id
+                }
+            };
+            self.of_candidates.push(id);
+        }
+        c.words = Some((start as u32, self.of_candidates.len() as u32));
+    }
+}
+
+/// A fuzzy term's score against every word of the vocabulary (`i64::MIN` where it does not
+/// match in order).
+struct WordScores(Vec<i64>);
 
 impl SearchIndex {
     /// Index a corpus.
@@ -394,10 +443,31 @@ impl SearchIndex {
     }
 
     /// An index over the given candidates (for benchmarks and tests).
-    pub fn from_candidates(candidates: Vec<Candidate>) -> SearchIndex {
-        SearchIndex {
+    pub fn from_candidates(mut candidates: Vec<Candidate>) -> SearchIndex {
+        let mut vocabulary = Vocabulary::default();
+        for c in &mut candidates {
+            vocabulary.index(c);
+        }
+        let mut index = SearchIndex {
             candidates,
             matcher: SkimMatcherV2::default().ignore_case(),
+            vocabulary,
+        };
+        index.order();
+        index
+    }
+
+    /// Number the candidates by (alias, name, index), the ranking's last tie-breaks.
+    fn order(&mut self) {
+        let c = &self.candidates;
+        let mut by_name: Vec<usize> = (0..c.len()).collect();
+        by_name.par_sort_unstable_by(|&a, &b| {
+            (c[a].alias, &c[a].name, a).cmp(&(c[b].alias, &c[b].name, b))
+        });
+        for (rank, i) in by_name.into_iter().enumerate() {
+            if let Some(c) = self.candidates.get_mut(i) {
+                c.order = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
         }
     }
 
@@ -412,6 +482,10 @@ impl SearchIndex {
             c.kind = None;
             c
         }));
+        for c in &mut self.candidates[first..] {
+            self.vocabulary.index(c);
+        }
+        self.order();
     }
 
     /// A plain candidate for an entity-like name (for benchmarks and tests).
@@ -437,13 +511,32 @@ impl SearchIndex {
         }
     }
 
-    /// How `c` meets a term without its negation: the score and whether it took an edit.
-    fn meets(&self, c: &Candidate, t: &Term) -> Option<(i64, bool)> {
-        self.meets_text(&c.folded, c.mask, matches!(c.target, Target::Quote(_)), t)
+    /// How `c` meets a term without its negation: the score and whether it took an edit;
+    /// `scores` is the term's score for every word, when it was worth working out.
+    fn meets(&self, c: &Candidate, t: &Term, scores: Option<&WordScores>) -> Option<(i64, bool)> {
+        let quote = matches!(c.target, Target::Quote(_));
+        let words = match (scores, c.words) {
+            (Some(s), Some((a, b))) => self
+                .vocabulary
+                .of_candidates
+                .get(a as usize..b as usize)
+                .map(|ids| (s, ids)),
+            _ => None,
+        };
+        self.meets_text(&c.folded, c.mask, quote, t, words)
     }
 
-    /// How a folded text with letter mask `mask` meets a term (`quote` for quotations).
-    fn meets_text(&self, f: &str, mask: u64, quote: bool, t: &Term) -> Option<(i64, bool)> {
+    /// How a folded text with letter mask `mask` meets a term (`quote` for quotations);
+    /// `words`, the term's score for each word and the ids of the text's words, spares
+    /// scoring each word again.
+    fn meets_text(
+        &self,
+        f: &str,
+        mask: u64,
+        quote: bool,
+        t: &Term,
+        words: Option<(&WordScores, &[u32])>,
+    ) -> Option<(i64, bool)> {
         let missing = (t.mask & !mask).count_ones();
         if missing > 1 {
             return None;
@@ -462,11 +555,18 @@ impl SearchIndex {
             TermKind::Fuzzy if quote => exact(missing == 0 && f.contains(w)),
             TermKind::Fuzzy => {
                 if missing == 0 {
-                    let best = f
-                        .split_whitespace()
-                        .filter(|word| in_order(w, word))
-                        .filter_map(|word| self.matcher.fuzzy_match(word, w))
-                        .max();
+                    let best = match words {
+                        Some((scores, ids)) => ids
+                            .iter()
+                            .filter_map(|&id| scores.0.get(id as usize).copied())
+                            .filter(|&s| s != i64::MIN)
+                            .max(),
+                        None => f
+                            .split_whitespace()
+                            .filter(|word| in_order(w, word))
+                            .filter_map(|word| self.matcher.fuzzy_match(word, w))
+                            .max(),
+                    };
                     if let Some(score) = best {
                         return Some((score, false));
                     }
@@ -480,18 +580,48 @@ impl SearchIndex {
         }
     }
 
+    /// A fuzzy term's score against every word of the vocabulary, scored in parallel.
+    fn word_scores(&self, t: &Term) -> WordScores {
+        let w = t.text.as_str();
+        WordScores(
+            self.vocabulary
+                .words
+                .par_iter()
+                .map(|(word, mask)| {
+                    if t.mask & !mask == 0 && in_order(w, word) {
+                        self.matcher.fuzzy_match(word, w).unwrap_or(i64::MIN)
+                    } else {
+                        i64::MIN
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// How `c` meets a whole query: the summed score and the words that took an edit.
-    fn score(&self, c: &Candidate, query: &Query) -> Option<(i64, u32)> {
+    /// `scores` holds, for each term, its word scores when they were worked out.
+    fn score(
+        &self,
+        c: &Candidate,
+        query: &Query,
+        scores: &[Vec<Option<WordScores>>],
+    ) -> Option<(i64, u32)> {
         let mut score = 0i64;
         let mut edits = 0u32;
-        for group in &query.groups {
+        for (g, group) in query.groups.iter().enumerate() {
             let mut best: Option<(i64, bool)> = None;
-            for t in group {
-                let got = match (self.meets(c, t), t.negated) {
+            for (k, t) in group.iter().enumerate() {
+                let table = scores
+                    .get(g)
+                    .and_then(|s| s.get(k))
+                    .and_then(Option::as_ref);
+                let got = match (self.meets(c, t, table), t.negated) {
                     (Some(m), false) => Some(m),
                     // "blair !tony" leaves Tony Blair out, found by his alias "Blair" or not.
                     (None, true) => match &c.folded_name {
-                        Some((name, mask)) if self.meets_text(name, *mask, false, t).is_some() => {
+                        Some((name, mask))
+                            if self.meets_text(name, *mask, false, t, None).is_some() =>
+                        {
                             None
                         }
                         _ => Some((0, false)),
@@ -514,18 +644,45 @@ impl SearchIndex {
     /// Every candidate that passes the filter and matches `query`, unsorted; among `within`
     /// when given (the matches of a shorter query this one extends).
     pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<Match> {
+        // Scoring every word once pays when the candidates scanned hold each word many times.
+        let held = self.vocabulary.of_candidates.len();
+        let scanned = within.map_or(held, |w| {
+            held.saturating_mul(w.len()) / self.candidates.len().max(1)
+        });
+        self.matches_scoring_words(query, within, scanned >= self.vocabulary.words.len())
+    }
+
+    /// [`SearchIndex::matches`], scoring each fuzzy term against the vocabulary first when
+    /// `by_word` (worth it when more candidates are scanned than there are words).
+    fn matches_scoring_words(
+        &self,
+        query: &str,
+        within: Option<&[usize]>,
+        by_word: bool,
+    ) -> Vec<Match> {
         let (filter, q) = parse_query(query);
         let parsed = parse_terms(q);
+        let scores: Vec<Vec<Option<WordScores>>> = parsed
+            .groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|t| (by_word && t.kind == TermKind::Fuzzy).then(|| self.word_scores(t)))
+                    .collect()
+            })
+            .collect();
         let test = |i: usize| -> Option<Match> {
-            let c = &self.candidates[i];
+            let c = self.candidates.get(i)?;
             if !Self::admits(c, filter) {
                 return None;
             }
-            let (score, edits) = self.score(c, &parsed)?;
+            let (score, edits) = self.score(c, &parsed, &scores)?;
+            let fewer = u64::from(u32::MAX - u32::try_from(c.weight).unwrap_or(u32::MAX));
             Some(Match {
                 candidate: i,
                 score,
                 edits,
+                tie: fewer << 32 | u64::from(c.order),
             })
         };
         match within {
@@ -542,14 +699,16 @@ impl SearchIndex {
     pub fn top(&self, query: &str, matches: &[Match], limit: usize) -> Vec<Hit> {
         let c = &self.candidates;
         let cmp = |a: &Match, b: &Match| {
-            let (x, y) = (&c[a.candidate], &c[b.candidate]);
-            a.edits
-                .cmp(&b.edits)
-                .then(b.score.cmp(&a.score))
-                .then(y.weight.cmp(&x.weight))
-                .then(x.alias.cmp(&y.alias))
-                .then(x.name.cmp(&y.name))
-                .then(a.candidate.cmp(&b.candidate))
+            let by_name = || {
+                let (x, y) = (&c[a.candidate], &c[b.candidate]);
+                x.alias
+                    .cmp(&y.alias)
+                    .then(x.name.cmp(&y.name))
+                    .then(a.candidate.cmp(&b.candidate))
+            };
+            (a.edits, b.score, a.tie)
+                .cmp(&(b.edits, a.score, b.tie))
+                .then_with(by_name)
         };
         let mut best: Vec<Match> = matches.to_vec();
         // Only the head needs sorting; a margin covers several strings of one target.
@@ -583,7 +742,7 @@ impl SearchIndex {
             out.extend(from..from + len);
         };
         for t in query.groups.iter().flatten().filter(|t| !t.negated) {
-            if self.meets(c, t).is_none() {
+            if self.meets(c, t, None).is_none() {
                 continue;
             }
             let n = t.chars.len();
@@ -822,6 +981,40 @@ mod tests {
         }
     }
 
+    #[test]
+    fn scoring_each_word_once_gives_what_scoring_each_candidate_gives() {
+        let idx = index(&[
+            ("Mary Jones", 3),
+            ("Jones Mary", 2),
+            ("Mary-Kate Olsen", 1),
+            ("Hua Yuan", 4),
+            ("Arsène Wenger", 9),
+            ("Museum of Modern Art", 1),
+            ("m", 1),
+        ]);
+        for q in [
+            "m",
+            "ma",
+            "mary",
+            "jon ma",
+            "hau",
+            "'mary",
+            "^ma",
+            "jones$",
+            "!jones m",
+            "wen | mus",
+            "marry",
+            "p:m",
+            "modren art",
+        ] {
+            assert_eq!(
+                idx.matches_scoring_words(q, None, true),
+                idx.matches_scoring_words(q, None, false),
+                "{q}"
+            );
+        }
+    }
+
     fn first(idx: &SearchIndex, q: &str) -> Option<String> {
         idx.search(q, None)
             .first()
@@ -898,12 +1091,14 @@ mod tests {
         assert_eq!(found("^gordon brown$"), ["Gordon Brown"]);
         assert_eq!(found("blair !tony"), ["Cherie Blair"]);
         // A negation leaves out the target, whichever of its names would have matched.
-        let mut aliased = index(&[("Cherie Blair", 5)]);
         let mut alias = SearchIndex::entity_candidate("Blair", 1, 40, Kind::Person);
         alias.alias = true;
         alias.name = "Tony Blair".into();
         alias.folded_name = Some(("tony blair".into(), mask_of("tony blair")));
-        aliased.candidates.push(alias);
+        let aliased = SearchIndex::from_candidates(vec![
+            SearchIndex::entity_candidate("Cherie Blair", 0, 5, Kind::Person),
+            alias,
+        ]);
         assert_eq!(
             names(&aliased, &aliased.search("blair !tony", None)),
             ["Cherie Blair"]
