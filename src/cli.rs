@@ -61,8 +61,10 @@ pub enum Command {
     /// Print one article, cleaned, with its metadata.
     Read {
         /// An article: its id, short id or a unique prefix of one (such as `004`), words of
-        /// its title, or a file (which is then read as the corpus, or found in it).
-        article: String,
+        /// its title, or a file (which is then read as the corpus, or found in it); a folder
+        /// among the words is a corpus.
+        #[arg(required = true, num_args = 1.., value_name = "ARTICLE")]
+        article: Vec<String>,
         /// Print as JSON.
         #[arg(long)]
         json: bool,
@@ -108,10 +110,10 @@ pub enum Command {
     },
     /// Put two articles side by side: aligned sentences, differing figures, shared and one-side entities.
     Compare {
-        /// The first article: an id, short id or unique prefix, words of its title, or a file.
-        a: String,
-        /// The second article, named the same ways.
-        b: String,
+        /// The two articles, each an id, short id or unique prefix, words of its title
+        /// (quoted), or a file; a folder among them is a corpus.
+        #[arg(required = true, num_args = 2.., value_name = "ARTICLE")]
+        articles: Vec<String>,
         /// Fit the text in this many columns (default: the terminal's width, or 100).
         #[arg(long)]
         width: Option<usize>,
@@ -121,8 +123,9 @@ pub enum Command {
     },
     /// Print the other articles that report the same story, most similar first.
     Related {
-        /// An article id or a unique prefix of one.
-        article: String,
+        /// An article, named as `read` names one; a folder among the words is a corpus.
+        #[arg(required = true, num_args = 1.., value_name = "ARTICLE")]
+        article: Vec<String>,
         /// At most this many.
         #[arg(long, default_value_t = 10)]
         limit: usize,
@@ -196,13 +199,6 @@ impl ListKind {
 /// The corpus paths a command names itself, and its query or name: the words of `search` and
 /// `show` that are existing files or folders are corpora, the others are joined into one.
 fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String) {
-    let files = |words: &[&String]| -> Vec<PathBuf> {
-        words
-            .iter()
-            .map(|w| PathBuf::from(w.as_str()))
-            .filter(|p| p.is_file())
-            .collect()
-    };
     let split = |words: &[String]| {
         let (paths, rest): (Vec<&String>, Vec<&String>) = words
             .iter()
@@ -221,11 +217,39 @@ fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String) {
         | Some(Command::List { paths, .. }) => (paths.clone(), String::new()),
         Some(Command::Search { query, .. }) => split(query),
         Some(Command::Show { name, .. }) => split(name),
-        // A file named as an article is read as a corpus too (and found in it by its path).
-        Some(Command::Read { article, .. }) => (files(&[article]), String::new()),
-        Some(Command::Compare { a, b, .. }) => (files(&[a, b]), String::new()),
+        Some(Command::Read { article, .. })
+        | Some(Command::Related { article, .. })
+        | Some(Command::Compare {
+            articles: article, ..
+        }) => (article_words(article).0, String::new()),
         _ => (Vec::new(), String::new()),
     }
+}
+
+/// The error of a command given a corpus but no article.
+fn no_article(command: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{command} needs an article besides the corpus: an id, words of its title, or a file"
+    )
+}
+
+/// The words naming articles split into corpora and articles: a folder is a corpus, a file is
+/// a corpus and an article (found in it by its path), and the other words are ids or titles.
+fn article_words(words: &[String]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut corpora = Vec::new();
+    let mut articles = Vec::new();
+    for w in words {
+        let p = std::path::Path::new(w.as_str());
+        if p.is_dir() {
+            corpora.push(p.to_path_buf());
+        } else {
+            if p.is_file() {
+                corpora.push(p.to_path_buf());
+            }
+            articles.push(w.clone());
+        }
+    }
+    (corpora, articles)
 }
 
 fn parse_max_text(s: &str) -> Result<u64, String> {
@@ -292,17 +316,36 @@ pub fn run() -> ExitCode {
         None => summary(&corpus, &mut out),
         Some(Command::Export { .. }) => export(&corpus, &mut out),
         Some(Command::Stats { json, .. }) => stats(&corpus, *json, &mut out),
-        Some(Command::Read { article, json }) => read(&corpus, article, *json, &mut out),
+        Some(Command::Read { article, json }) => match article_words(article).1.as_slice() {
+            [] => Err(no_article("read")),
+            words => read(&corpus, &words.join(" "), *json, &mut out),
+        },
         Some(Command::List { kind, json, .. }) => list(&corpus, *kind, *json, &mut out),
         Some(Command::Show { json, .. }) => show(&corpus, &words, *json, &mut out),
-        Some(Command::Compare { a, b, width, json }) => {
-            compare(&corpus, a, b, *width, *json, &mut out)
-        }
+        Some(Command::Compare {
+            articles,
+            width,
+            json,
+        }) => match article_words(articles).1.as_slice() {
+            [a, b] => compare(&corpus, a, b, *width, *json, &mut out),
+            named => Err(anyhow::anyhow!(
+                "compare takes two articles and {} named (quote a title of several words; \
+                 a folder is a corpus)",
+                match named.len() {
+                    0 => "none was".to_string(),
+                    1 => "only one was".to_string(),
+                    n => format!("{n} were"),
+                }
+            )),
+        },
         Some(Command::Related {
             article,
             limit,
             json,
-        }) => related(&corpus, article, *limit, *json, &mut out),
+        }) => match article_words(article).1.as_slice() {
+            [] => Err(no_article("related")),
+            words => related(&corpus, &words.join(" "), *limit, *json, &mut out),
+        },
         Some(Command::Search {
             kind, limit, json, ..
         }) => search(&corpus, &words, kind.as_deref(), *limit, *json, &mut out),

@@ -408,6 +408,45 @@ fn read_and_compare_take_titles_and_files() {
     );
 }
 
+/// `read`, `related` and `compare` take a corpus folder among their words, as every other
+/// command does, and say what is missing when no article is named.
+#[test]
+fn read_related_and_compare_take_a_corpus_folder_among_their_words() {
+    let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let s = seeds.to_string_lossy().into_owned();
+    let read = run(&["read", "000", &s]);
+    assert!(
+        stdout(&read).starts_with("id        000 "),
+        "{}",
+        stderr(&read)
+    );
+    let by_title = run(&["read", &s, "learn", "from", "singapore"]);
+    assert!(
+        stdout(&by_title).starts_with("id        000 "),
+        "{}",
+        stderr(&by_title)
+    );
+    let related = run(&["related", "000", &s, "--limit", "2"]);
+    assert!(related.status.code() != Some(2), "{}", stderr(&related));
+    let cmp = run(&["compare", "000", "001", &s, "--width", "80"]);
+    assert!(cmp.status.success(), "{}", stderr(&cmp));
+    assert!(stdout(&cmp).contains("Shanghai wants to learn"));
+    let nothing = run(&["read", &s]);
+    assert_eq!(nothing.status.code(), Some(2));
+    assert!(
+        stderr(&nothing).contains("read needs an article"),
+        "{}",
+        stderr(&nothing)
+    );
+    let one = run(&["compare", "000", &s]);
+    assert_eq!(one.status.code(), Some(2));
+    assert!(
+        stderr(&one).contains("only one was named"),
+        "{}",
+        stderr(&one)
+    );
+}
+
 /// Search forgives a typo, a swap, word order and accents, and junk finds nothing (exit 1).
 #[test]
 fn search_forgives_and_junk_is_not_found() {
