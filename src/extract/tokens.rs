@@ -308,9 +308,18 @@ pub fn tokenize_into<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
                 && bytes.get(end + 1) == Some(&b' ')
                 && char_at(slice, end + 2).is_some_and(char::is_uppercase)
         };
+        // And of the abbreviations that are part of a name: "St. Louis", "Mt. Hood", "Clay
+        // Tice Jr.".
+        let in_a_name = || {
+            matches!(word, "Jr" | "Sr")
+                || matches!(word, "St" | "Mt" | "Ft")
+                    && bytes.get(end + 1) == Some(&b' ')
+                    && char_at(slice, end + 2).is_some_and(char::is_uppercase)
+        };
         if bytes.get(end) == Some(&b'.')
             && (word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.')
-                || initial())
+                || initial()
+                || in_a_name())
         {
             end += 1;
         }

@@ -21,7 +21,10 @@ pub(super) fn title_word(w: &str) -> bool {
     if is_acronym(w) {
         return false;
     }
-    gazetteer::with_lowercase(w, |lower| !NOT_TITLES.contains(&lower)) && g.is_title(w)
+    // "St." is "St", the saint of a place's name ("St. Louis"), as much as "St" is.
+    gazetteer::with_lowercase(w, |lower| {
+        !NOT_TITLES.contains(&lower.trim_end_matches('.'))
+    }) && g.is_title(w)
 }
 
 /// A lowercase word that can head an appositive role: "mayor", "vice-mayor", "member".
@@ -111,6 +114,11 @@ pub(super) fn single_name_ok(w: &str, lex: &Lexicon) -> bool {
 /// Person-name evidence from the gazetteers of given names and surnames.
 pub(super) fn name_evidence(words: &[&str], lex: &Lexicon) -> f32 {
     let g = gazetteer::get();
+    // A generation after the name ("Ken Griffey Jr.", "Henry Ford II") says nothing either way.
+    let words = match words {
+        [name @ .., "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"] if name.len() >= 2 => name,
+        _ => words,
+    };
     if words.len() < 2 {
         return 0.0;
     }

@@ -464,6 +464,24 @@ pub(super) fn lists_share_a_kind(
             _ => !words.iter().any(known),
         }
     };
+    // A pair's other member is a person's name only when it looks like one on its own: two
+    // words or more, a given name or surname among them, none an ordinary word, a place or a
+    // plural ("Six Nations", "Lib Dems", "Manchester City" are not).
+    let pair_fits = |m: &NameMention| {
+        let words: Vec<&str> = m.surface(text).split_whitespace().collect();
+        words.len() >= 2
+            && name_evidence(&words, lex) >= 1.0
+            && words.iter().all(|w| {
+                !lex.is_common_word(w)
+                    && g.place(w).is_none_or(|p| {
+                        p.kind == PlaceKind::City
+                            && p.population < 100_000
+                            && (g.is_given_name(w) || g.is_surname(w))
+                    })
+                    && !g.is_demonym(w)
+                    && !(w.ends_with('s') && !w.ends_with("ss"))
+            })
+    };
     let joined = |a: &NameMention, b: &NameMention| {
         text.get(a.span.end..b.span.start)
             .is_some_and(|gap| matches!(gap.trim(), "," | ", and" | "and" | ", or" | "or"))
@@ -476,7 +494,10 @@ pub(super) fn lists_share_a_kind(
         }
         let list = &mut mentions[start..end];
         start = end;
-        if list.len() < 3 {
+        // A pair lends only a person's kind, and only to a name of two words or more ("Kevin
+        // Drake and Solon Bixler").
+        let pair = list.len() == 2;
+        if list.len() < 2 {
             continue;
         }
         let mut kinds = list
@@ -495,11 +516,11 @@ pub(super) fn lists_share_a_kind(
                 }
             },
         );
-        if agree < 2 || disagree > 0 {
+        if agree < if pair { 1 } else { 2 } || disagree > 0 || pair && kind != Kind::Person {
             continue;
         }
         for m in list.iter_mut() {
-            if m.scores.best().1 < DECIDED && fits(m, kind) {
+            if m.scores.best().1 < DECIDED && fits(m, kind) && (!pair || pair_fits(m)) {
                 m.scores.add(kind, DECIDED);
             }
         }

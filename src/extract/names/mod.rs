@@ -388,6 +388,41 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_lends_a_person_only_to_a_name_that_looks_like_one() {
+        let (ms, _) = names("T\n\nThe band lost Kevin Drake and Solon Bixler last year. Fans saw Kevin Drake and Six Nations rugby, and Tony Blair and Lib Dems.\n");
+        assert!(
+            has(&ms, "Solon Bixler", "Solon Bixler", Kind::Person),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|(s, _, k)| s == "Six Nations" && *k == Kind::Person),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|(s, _, k)| s == "Lib Dems" && *k == Kind::Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_saint_or_a_junior_keeps_its_dot_inside_the_name() {
+        let (ms, _) = names("T\n\nHe played for the St. Louis Cardinals. He moved to St. Louis later, with Ken Griffey Jr. and others.\n");
+        assert!(has(&ms, "St. Louis", "St. Louis", Kind::Place), "{ms:?}");
+        assert!(
+            ms.iter().any(|(s, _, _)| s == "St. Louis Cardinals"),
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|(s, _, _)| s == "Louis"), "{ms:?}");
+        assert!(
+            ms.iter()
+                .any(|(s, _, k)| s == "Ken Griffey Jr." && *k == Kind::Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn a_list_lends_no_kind_to_words_that_do_not_fit_it() {
         let (ms, _) = names("T\n\nShe thanked Paris Hilton, Jamie Foxx, Twin Peaks and Oliver Stone for the twin peaks.\n");
         assert!(!ms.iter().any(|(s, _, _)| s == "Twin Peaks"), "{ms:?}");
