@@ -847,14 +847,19 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
                     .max()
                     .unwrap_or(0)
                     .min(ID_COLUMN);
+                let cols = terminal_width();
                 let mut s = String::new();
                 for a in &corpus.articles {
-                    s.push_str(&format!(
-                        "{}  {:>5} words  {}\n",
+                    let words = a.word_count();
+                    let line = format!(
+                        "{}  {:>5} {:<5}  {}",
                         present::pad(&short_id(a), width),
-                        a.word_count(),
+                        words,
+                        if words == 1 { "word" } else { "words" },
                         printable(a.title.as_deref().unwrap_or("(untitled)"))
-                    ));
+                    );
+                    s.push_str(&fit_line(line, cols));
+                    s.push('\n');
                 }
                 emit(out, &s)?;
             }
@@ -876,6 +881,24 @@ fn short_id(a: &Article) -> String {
 
 /// Widest id column in aligned listings; a longer id is printed whole and pushes its line.
 const ID_COLUMN: usize = 40;
+
+/// The id column's width for lines about these articles.
+fn id_width(corpus: &Corpus, articles: impl Iterator<Item = usize>) -> usize {
+    articles
+        .filter_map(|i| corpus.articles.get(i))
+        .map(|a| present::width(&short_id(a)))
+        .max()
+        .unwrap_or(0)
+        .min(ID_COLUMN)
+}
+
+/// A line cut to the terminal's width with "…" (on a terminal), or whole (into a pipe).
+fn fit_line(line: String, cols: Option<usize>) -> String {
+    match cols {
+        Some(c) => present::fit(&line, c).into_owned(),
+        None => line,
+    }
+}
 
 fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyhow::Result<u8> {
     let ents: Vec<&Entity> = corpus.entities_of(kind).map(|(_, e)| e).collect();
@@ -902,22 +925,26 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
             .collect();
         emit_json(out, &rows)?;
     } else {
+        // On a terminal a name wider than the column is cut with "…" so the counts stay in
+        // line, and each line is cut to its width; into a pipe every name is whole, and the
+        // column as wide as the widest.
+        let cols = terminal_width();
         let width = ents
             .iter()
             .map(|e| present::width(&printable(&e.name)))
             .max()
             .unwrap_or(0)
-            .min(40);
-        // A name wider than the column is cut with "…" so the counts stay in line, and on a
-        // terminal each line is cut to its width.
-        let cols = terminal_width();
+            .min(if cols.is_some() { 40 } else { usize::MAX });
         let mut s = String::new();
         for e in &ents {
             let roles = roles_summary(corpus, e);
             let (mentions, articles) = (e.mentions.len(), e.articles().len());
             let line = format!(
                 "{}  {:>4} {:<8}  {:>3} {:<8}{}",
-                present::pad(&present::fit(&printable(&e.name), width), width),
+                match cols {
+                    Some(_) => present::pad(&present::fit(&printable(&e.name), width), width),
+                    None => present::pad(&printable(&e.name), width),
+                },
                 mentions,
                 if mentions == 1 { "mention" } else { "mentions" },
                 articles,
@@ -928,11 +955,7 @@ fn list_entities(corpus: &Corpus, kind: Kind, json: bool, out: &mut Out) -> anyh
                     format!("  {}", printable(&roles.join("; ")))
                 }
             );
-            let line = match cols {
-                Some(c) => present::fit(&line, c).into_owned(),
-                None => line,
-            };
-            s.push_str(line.trim_end());
+            s.push_str(fit_line(line, cols).trim_end());
             s.push('\n');
         }
         emit(out, &s)?;
@@ -945,18 +968,22 @@ fn list_quotes(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8>
     if json {
         emit_json(out, &dossier::export::build(corpus).quotes)?;
     } else {
+        let width = id_width(corpus, r.quotes.iter().map(|q| q.article));
+        let cols = terminal_width();
         let mut s = String::new();
         for q in &r.quotes {
             let who = q
                 .speaker
                 .map_or("(unattributed)", |i| r.entities[i].name.as_str());
             let a = &corpus.articles[q.article];
-            s.push_str(&format!(
-                "{}  {}: “{}”\n",
-                short_id(a),
+            let line = format!(
+                "{}  {}: “{}”",
+                present::pad(&short_id(a), width),
                 printable(who),
                 printable(a.slice(q.span))
-            ));
+            );
+            s.push_str(&fit_line(line, cols));
+            s.push('\n');
         }
         emit(out, &s)?;
     }
@@ -968,6 +995,7 @@ fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8
     if json {
         emit_json(out, &dossier::export::build(corpus).figures)?;
     } else {
+        let width = id_width(corpus, r.figures.iter().map(|f| f.article));
         let mut s = String::new();
         for f in &r.figures {
             let a = &corpus.articles[f.article];
@@ -977,7 +1005,7 @@ fn list_figures(corpus: &Corpus, json: bool, out: &mut Out) -> anyhow::Result<u8
                 .unwrap_or_default();
             s.push_str(&format!(
                 "{}  {:<8} {}\n",
-                short_id(a),
+                present::pad(&short_id(a), width),
                 kind,
                 printable(a.slice(f.span))
             ));

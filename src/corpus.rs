@@ -199,6 +199,22 @@ impl Corpus {
                 return ArticleLookup::of(by_path);
             }
         }
+        // A path inside the corpus, from wherever it is typed ("sport/199.txt").
+        if key.contains(['/', '.']) {
+            let tail = key.trim_start_matches("./");
+            let by_tail: Vec<&Article> = self
+                .articles
+                .iter()
+                .filter(|a| {
+                    a.path
+                        .strip_suffix(tail)
+                        .is_some_and(|head| head.is_empty() || head.ends_with('/'))
+                })
+                .collect();
+            if !by_tail.is_empty() {
+                return ArticleLookup::of(by_tail);
+            }
+        }
         // Its title, whole or in part, ignoring case and accents.
         let folded = crate::text::fold(key.trim());
         if folded.chars().count() < 3 {

@@ -379,12 +379,26 @@ fn a_folders_notes_are_skipped_and_counted() {
     std::fs::write(dir.join("README.md"), "# About this corpus\n\nNotes.\n").expect("write");
     std::fs::write(dir.join("LICENSE.txt"), "MIT License\n\nText.\n").expect("write");
     std::fs::write(dir.join("changelog.txt"), "v1\n\nFirst.\n").expect("write");
+    std::fs::write(dir.join("COPYING"), "GPL\n\nText.\n").expect("write");
     let d = dir.to_string_lossy().into_owned();
     let st = json(&run(&["stats", "--json", "--corpus", &d]));
     assert_eq!(st["articles"], 1, "{st}");
-    assert_eq!(st["skipped_notes"], 3, "{st}");
+    assert_eq!(st["skipped_notes"], 4, "{st}");
+    assert_eq!(
+        st["skipped_other_files"], 0,
+        "a note without an extension is a note: {st}"
+    );
     let text = stdout(&run(&["stats", "--corpus", &d]));
-    assert!(text.contains("3 folder notes"), "{text}");
+    assert!(text.contains("4 folder notes"), "{text}");
+    // The same folder given twice is read once, its notes counted once, with one warning.
+    let twice = json(&run(&["stats", "--json", &d, &d]));
+    assert_eq!(twice["articles"], 1, "{twice}");
+    assert_eq!(twice["skipped_notes"], 4, "{twice}");
+    assert_eq!(
+        twice["warnings"].as_array().map(Vec::len),
+        Some(1),
+        "{twice}"
+    );
     // One is one: "1 article", not "1 articles".
     let summary = stdout(&run(&["--corpus", &d]));
     assert!(summary.starts_with("dossier: 1 article, "), "{summary}");

@@ -663,3 +663,30 @@ fn a_person_compares_two_reports_side_by_side() {
     assert!(!s.contains("compare 002"), "{s}");
     t.keys(&["q"]);
 }
+
+/// On a terminal `list` cuts a long name with "…" and each line to the terminal's width.
+#[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
+fn list_on_a_terminal_fits_its_width() {
+    let Some(t) = Tmux::new("list_width") else {
+        return;
+    };
+    t.start(
+        60,
+        30,
+        &format!("sh -c '{} list organizations; echo END; sleep 30'", bin()),
+    );
+    let s = t.wait_for("END", 10);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(" mention")).collect();
+    assert!(!rows.is_empty(), "{s}");
+    assert!(rows.iter().all(|l| l.chars().count() <= 60), "{s}");
+    assert!(
+        rows.iter().any(|l| l.contains('…')),
+        "a long name is cut:\n{s}"
+    );
+    let columns: std::collections::BTreeSet<usize> = rows
+        .iter()
+        .filter_map(|l| Some(l[..l.find(" mention")?].chars().count()))
+        .collect();
+    assert_eq!(columns.len(), 1, "the counts start in one column:\n{s}");
+}

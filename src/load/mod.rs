@@ -219,13 +219,30 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loade
     let mut loaded = Loaded::default();
     let mut candidates = Vec::new();
     let mut seen = SeenFiles::default();
+    // Folders walked, as given and canonical: a folder given again, or one inside a folder
+    // already walked, is read once, with one warning rather than one a file.
+    let mut walked: Vec<(PathBuf, PathBuf)> = Vec::new();
     for root in paths {
         let meta = match fs::metadata(root) {
             Ok(m) => m,
             Err(e) => bail!("cannot read {}: {}", root.display(), io_reason(&e)),
         };
         if meta.is_dir() {
+            let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+            if let Some((given, c)) = walked.iter().find(|(_, c)| canonical.starts_with(c)) {
+                let how = if canonical == *c {
+                    "the same folder as"
+                } else {
+                    "inside"
+                };
+                loaded.warnings.push(Warning::new(
+                    root.display().to_string(),
+                    format!("{how} {}, given already; read once", given.display()),
+                ));
+                continue;
+            }
             walk(root, options, &mut seen, &mut candidates, &mut loaded);
+            walked.push((root.clone(), canonical));
         } else if meta.is_file() {
             match format_of(root) {
                 Some(format) => {

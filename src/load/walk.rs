@@ -107,14 +107,15 @@ pub(super) fn walk(
             continue;
         }
         let path = entry.path();
-        let Some(format) = format_of(path) else {
-            loaded.skipped_other += 1;
-            continue;
-        };
+        // A note is a note whatever its extension, or with none ("LICENSE", "COPYING").
         if entry.depth() > 0 && is_folder_note(path) {
             loaded.skipped_notes += 1;
             continue;
         }
+        let Some(format) = format_of(path) else {
+            loaded.skipped_other += 1;
+            continue;
+        };
         let shown = path.display().to_string();
         if !entry.file_type().is_file() {
             loaded.warnings.push(Warning::new(

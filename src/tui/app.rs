@@ -273,6 +273,19 @@ pub struct App<'c> {
 }
 
 impl<'c> App<'c> {
+    /// The article that `c` and `R` start from: the one open, or the one selected in the
+    /// Articles list.
+    pub fn article_at_hand(&self) -> Option<usize> {
+        match self.view() {
+            View::Article(s) => Some(s.article),
+            View::Main(s) if LISTS[s.list] == ListKind::Articles => self
+                .items(s.list, s.by_name)
+                .get(s.selected[s.list])
+                .copied(),
+            _ => None,
+        }
+    }
+
     /// A browser on `corpus` in a terminal of the given size.
     pub fn new(corpus: &'c Corpus, width: u16, height: u16) -> App<'c> {
         let mut body_mentions: Vec<Vec<BodyMention>> = vec![Vec::new(); corpus.articles.len()];
@@ -506,15 +519,7 @@ impl<'c> App<'c> {
             }
             Msg::Copy => self.copy(),
             Msg::Compare | Msg::Related => {
-                let from = match self.view() {
-                    View::Article(s) => Some(s.article),
-                    View::Main(s) if LISTS[s.list] == ListKind::Articles => self
-                        .items(s.list, s.by_name)
-                        .get(s.selected[s.list])
-                        .copied(),
-                    _ => None,
-                };
-                match from {
+                match self.article_at_hand() {
                     Some(a) if self.corpus.articles.len() > 1 => {
                         let purpose = if msg == Msg::Compare {
                             PickerPurpose::Compare

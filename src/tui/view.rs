@@ -250,7 +250,11 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     // The position on the right always shows, and so does "? help"; then "q quit", then the
     // other hints in table order, whole ones only, shown in table order.
-    let hints = keys::hints(app.context());
+    // "c compare" only where there is an article to compare.
+    let mut hints = keys::hints(app.context());
+    if app.article_at_hand().is_none() {
+        hints.retain(|h| h.1 != "compare");
+    }
     let cost = |(key, what): &(String, &str)| width(key) + width(what) + 3;
     let help_cost: usize = hints.iter().filter(|h| h.1 == "help").map(cost).sum();
     let right = crate::present::fit(

@@ -325,7 +325,7 @@ pub(in crate::tui) fn draw_preview(
             if let Some(p) = &a.published {
                 meta.push(p.clone());
             }
-            meta.push(format!("{} words", a.word_count()));
+            meta.push(crate::present::counted(a.word_count(), "word", "words"));
             lines.push(Line::from(Span::styled(
                 safe(&meta.join(" · ")),
                 theme.dim(),
