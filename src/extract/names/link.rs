@@ -479,7 +479,7 @@ pub(super) fn lists_share_a_kind(
                             && (g.is_given_name(w) || g.is_surname(w))
                     })
                     && !g.is_demonym(w)
-                    && !(w.ends_with('s') && !w.ends_with("ss"))
+                    && (!w.ends_with('s') || w.ends_with("ss"))
             })
     };
     let joined = |a: &NameMention, b: &NameMention| {
