@@ -271,6 +271,21 @@ pub fn run() -> ExitCode {
     // A command's own paths (`dossier stats PATH`), and the words of a query or a name that are
     // existing files or folders, are corpora as --corpus is.
     let (more, words) = command_paths(cli.command.as_ref());
+    // With --corpus given too, a query word that names a file or folder here may well be
+    // meant as a word: say what was done with it.
+    if !cli.corpus.is_empty()
+        && matches!(
+            cli.command,
+            Some(Command::Search { .. } | Command::Show { .. })
+        )
+    {
+        for p in &more {
+            error_line(&format!(
+                "\"{}\" is read as a corpus, being a file or folder here (quote the query to search for it)",
+                printable(&p.display().to_string())
+            ));
+        }
+    }
     paths.extend(more);
     let mut options = dossier::load::LoadOptions {
         follow_links: cli.follow_links,
@@ -1096,12 +1111,24 @@ fn show(corpus: &Corpus, name: &str, json: bool, out: &mut Out) -> anyhow::Resul
         "counts    {}\n",
         present::counts_text(e.mentions.len(), arts.len())
     ));
+    // The articles that name it most first, as the browser lists them.
+    let mut count: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for m in &e.mentions {
+        *count.entry(m.article).or_default() += 1;
+    }
+    let mut named: Vec<(usize, usize)> = arts
+        .iter()
+        .map(|&a| (a, count.get(&a).copied().unwrap_or(0)))
+        .collect();
+    named.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    let width = id_width(corpus, arts.iter().copied());
     s.push_str("\narticles\n");
-    for &a in &arts {
+    for &(a, n) in &named {
         let art = &corpus.articles[a];
         s.push_str(&format!(
-            "  {}  {}\n",
-            short_id(art),
+            "  {}  {:>4}  {}\n",
+            present::pad(&short_id(art), width),
+            n,
             printable(art.title.as_deref().unwrap_or("(untitled)"))
         ));
     }

@@ -13,10 +13,16 @@ fn show_gives_a_card_with_role_articles_and_quotes() {
         card.contains("roles     Mayor of Shanghai (001, 004)"),
         "{card}"
     );
-    // The articles by their short ids, as everywhere in text output.
+    // The articles by their short ids, as everywhere in text output, with the mentions in each.
     assert!(
-        card.contains("\n  001  15 MoUs") && card.contains("\n  004  Hong Kong"),
+        card.contains("\n  001     3  15 MoUs") && card.contains("\n  004     3  Hong Kong"),
         "{card}"
+    );
+    // Those that name it most first.
+    let place = stdout(&run(&["show", "Shanghai"]));
+    assert!(
+        place.contains("articles\n  002    23  Shanghai boosts"),
+        "{place}"
     );
     assert!(
         card.contains("“We aim to leverage the Belt and Road Initiative"),

@@ -1027,6 +1027,32 @@ mod tests {
             .collect();
         let total: usize = articles.iter().map(|(_, n)| n).sum();
         assert_eq!(articles.len(), 2, "{rows:?}");
+        // Shanghai is named 9, 5, 23, 20 and 11 times in the seeds, in article order.
+        let shanghai = entity_named(&c, "Shanghai");
+        let counts: Vec<usize> = app
+            .entity_rows(shanghai)
+            .iter()
+            .filter_map(|r| match r {
+                EntityRow::Article(_, _, n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            counts.len() > 2 && counts.windows(2).all(|w| w[0] >= w[1]),
+            "the article that names it most comes first: {counts:?}"
+        );
+        let groups: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| match r {
+                EntityRow::Group(a) => Some(*a),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            articles.iter().map(|(a, _)| *a).collect::<Vec<_>>(),
+            "the mentions' groups follow the articles' order"
+        );
         assert_eq!(total, c.resolved.entities[gong].mentions.len());
         // The first row the selection rests on is the first article; j goes to the second.
         press(&mut app, "j<Enter>");

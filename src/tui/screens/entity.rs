@@ -64,27 +64,31 @@ impl App<'_> {
 
     pub(in crate::tui) fn build_entity_rows(&self, entity: usize) -> Vec<EntityRow> {
         let e = &self.corpus.resolved.entities[entity];
-        // Its articles, in the order of its mentions (which are by article), each with the
-        // first mention in it and their number.
-        let mut articles: Vec<EntityRow> = Vec::new();
+        // Its articles, each with the first of its mentions there and their number (the
+        // mentions are by article), those that name it most first: a profile before a passing
+        // mention.
+        let mut articles: Vec<(usize, usize, usize)> = Vec::new();
         for (i, m) in e.mentions.iter().enumerate() {
             match articles.last_mut() {
-                Some(EntityRow::Article(a, _, n)) if *a == m.article => *n += 1,
-                _ => articles.push(EntityRow::Article(m.article, i, 1)),
+                Some((a, _, n)) if *a == m.article => *n += 1,
+                _ => articles.push((m.article, i, 1)),
             }
         }
+        articles.sort_by_key(|&(_, _, n)| std::cmp::Reverse(n));
         let mut rows = vec![EntityRow::Heading(format!("Articles ({})", articles.len()))];
-        rows.extend(articles);
+        rows.extend(
+            articles
+                .iter()
+                .map(|&(a, i, n)| EntityRow::Article(a, i, n)),
+        );
         rows.push(EntityRow::Heading(format!(
             "Mentions ({})",
             e.mentions.len()
         )));
-        // Grouped under the article they are in.
-        for (i, m) in e.mentions.iter().enumerate() {
-            if i == 0 || e.mentions[i - 1].article != m.article {
-                rows.push(EntityRow::Group(m.article));
-            }
-            rows.push(EntityRow::Mention(i));
+        // Grouped under the article they are in, in the same order.
+        for &(a, first, n) in &articles {
+            rows.push(EntityRow::Group(a));
+            rows.extend((first..first + n).map(EntityRow::Mention));
         }
         let quotes: Vec<usize> = self
             .corpus
