@@ -75,7 +75,12 @@ pub(super) const MAX_SHORT_FORM_CANDIDATES: usize = 256;
 
 /// Join short forms to earlier full names, and acronyms to their expansions, within an article.
 /// Every step is a pass over the mentions with hash lookups: linear in the article's names.
-pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &mut [RoleFact]) {
+pub(super) fn link_in_article(
+    text: &str,
+    mentions: &mut [NameMention],
+    roles: &mut [RoleFact],
+    lex: &Lexicon,
+) {
     use std::collections::HashMap;
     mentions.sort_by_key(|m| m.span.start);
     // Acronyms defined in brackets: "Prime Minister's Office (PMO)". The expansion ends right
@@ -363,6 +368,10 @@ pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &
             }
         }
     }
+    // A team by its nickname after its full name ("the Falcons" after "Bowling Green Falcons"),
+    // a place without its head word after it in full ("Divar" after "Divar Island"): a lone
+    // word with no kind of its own takes the earlier name's.
+    short_forms_of_bodies_and_places(text, mentions, lex);
     // Roles given to a short form belong to its full name (followed through a few renames).
     if !renamed.is_empty() {
         for r in roles.iter_mut() {
@@ -406,6 +415,65 @@ pub(super) fn link_in_article(text: &str, mentions: &mut [NameMention], roles: &
         if let Some(j) = longer {
             mentions[i].canonical = mentions[j].canonical.clone();
             mentions[i].linked = true;
+        }
+    }
+}
+
+/// See the call in [`link_in_article`]: a lone undecided word that ends an earlier
+/// organisation's name as a plural or a word the corpus never writes in lowercase, or that opens
+/// an earlier place's name before its head word, is a short form of that name.
+fn short_forms_of_bodies_and_places(text: &str, mentions: &mut [NameMention], lex: &Lexicon) {
+    use std::collections::HashMap;
+    let mut full: HashMap<&str, usize> = HashMap::new();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let surface = m.surface(text);
+        let (kind, score) = m.scores.best();
+        if score >= DECIDED {
+            let words: Vec<&str> = surface.split(' ').collect();
+            if !(2..=4).contains(&words.len()) {
+                continue;
+            }
+            let short = match kind {
+                Kind::Organization => words[words.len() - 1],
+                Kind::Place if words.len() == 2 && is_head(&PLACE_HEADS, words[1]) => words[0],
+                _ => continue,
+            };
+            let g = gazetteer::get();
+            let plural = short.len() > 3 && short.ends_with('s') && !short.ends_with("ss");
+            let shaped_as_adjective = ["ic", "ian", "ean", "ese", "ish", "an", "ine"]
+                .iter()
+                .any(|x| short.ends_with(x));
+            let a_name_of_its_own = kind == Kind::Organization
+                && !plural
+                && (g.is_surname(short) || g.is_given_name(short));
+            if (kind == Kind::Place || plural || !lex.is_common_word(short))
+                && !is_any_head(short)
+                && !shaped_as_adjective
+                && !g.is_demonym(short)
+                && !a_name_of_its_own
+                && !is_acronym(short)
+            {
+                full.entry(short).or_insert(i);
+            }
+            continue;
+        }
+        // "Mr Camus" is a person's short form, whatever "EADS Philippe Camus" was taken for.
+        let after_honorific = text[..m.span.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.')));
+        let some_person = m.scores.0[Kind::Person.index()] > 0.0 || after_honorific;
+        if m.linked || surface.contains(' ') || some_person {
+            continue;
+        }
+        if let Some(&j) = full.get(surface) {
+            let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
+            let m = &mut mentions[i];
+            m.canonical = canonical;
+            m.scores.merge(&scores);
+            m.linked = true;
         }
     }
 }

@@ -213,7 +213,7 @@ pub fn extract_names_and<'a>(
     if sport {
         teams_in_sport(text, &mut mentions);
     }
-    link_in_article(text, &mut mentions, &mut roles);
+    link_in_article(text, &mut mentions, &mut roles, lex);
     if !loud.is_empty() {
         let mut known: rustc_hash::FxHashMap<String, (String, Scores)> =
             rustc_hash::FxHashMap::default();
@@ -403,6 +403,21 @@ mod tests {
             !ms.iter()
                 .any(|(s, _, k)| s == "Lib Dems" && *k == Kind::Person),
             "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_team_by_its_nickname_and_a_place_without_its_head_word_are_short_forms() {
+        let (ms, _) = names("T\n\nThe Bowling Green Falcons won at home. Then the Falcons lost. He lived on Divar Island for years. Divar is small. Crowds filled Olympic Park and Olympic hopes rose.\n");
+        assert!(
+            has(&ms, "Falcons", "Bowling Green Falcons", Kind::Organization),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Divar", "Divar Island", Kind::Place), "{ms:?}");
+        assert!(
+            !ms.iter()
+                .any(|(s, c, _)| s == "Olympic" && c == "Olympic Park"),
+            "an adjective is no short form: {ms:?}"
         );
     }
 
