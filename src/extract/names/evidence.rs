@@ -136,11 +136,22 @@ pub(super) fn name_evidence(words: &[&str], lex: &Lexicon) -> f32 {
     if given_first && (surname_last || g.is_given_name(last) && !lex.is_common_word(last)) {
         2.5
     } else if given_first
-        && words.len() == 2
         && !g.is_given_name(last)
-        && g.place(last).is_none()
-        && !is_any_head(last)
-        && !lex.is_common_word(last)
+        && (words.len() == 2 && g.place(last).is_none() && !is_any_head(last) && !lex.is_common_word(last)
+            // "Adilson Tavares Varela": three words, none an ordinary word, a place, a head
+            // word, an acronym or a plural.
+            || words.len() == 3
+                && !lex.is_common_word(first)
+                && !g.is_demonym(first)
+                && !(last.ends_with('s') && !last.ends_with("ss"))
+                && words[1..].iter().all(|w| {
+                    g.place(w).is_none()
+                        && !is_any_head(w)
+                        && !lex.is_common_word(w)
+                        && !is_acronym(w)
+                        && w.chars().any(char::is_lowercase)
+                        && !w.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase))
+                }))
     {
         // "Andy Warhol": a given name, then a word that is no given name, place, head word or
         // ordinary word ("Tony Award", "Man City").

@@ -422,6 +422,27 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_then_two_words_of_no_other_kind_is_a_person() {
+        let (ms, _) = names("T\n\nYesterday Marcus Oduya Benvenisti arrived. Fans of Milton Keynes Dons and the San Francisco-based Zorbacorp waited.\n");
+        assert!(
+            has(
+                &ms,
+                "Marcus Oduya Benvenisti",
+                "Marcus Oduya Benvenisti",
+                Kind::Person
+            ),
+            "{ms:?}"
+        );
+        for not_people in ["Milton Keynes Dons", "San Francisco-based Zorbacorp"] {
+            assert!(
+                !ms.iter()
+                    .any(|(s, _, k)| s == not_people && *k == Kind::Person),
+                "{not_people}: {ms:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_saint_or_a_junior_keeps_its_dot_inside_the_name() {
         let (ms, _) = names("T\n\nHe played for the St. Louis Cardinals. He moved to St. Louis later, with Ken Griffey Jr. and others.\n");
         assert!(has(&ms, "St. Louis", "St. Louis", Kind::Place), "{ms:?}");
