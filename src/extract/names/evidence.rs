@@ -111,6 +111,33 @@ pub(super) fn single_name_ok(w: &str, lex: &Lexicon) -> bool {
         || (!lex.is_common_word(w) && g.place(w).is_none() && !is_acronym(w))
 }
 
+/// After a given name, one word or two of no other kind: no ordinary word, place, head word,
+/// acronym, plural or "-based" compound ("Andy Warhol", "Marcus Oduya Benvenisti").
+fn unknown_after_given(words: &[&str], lex: &Lexicon) -> bool {
+    let g = gazetteer::get();
+    let of_no_other_kind =
+        |w: &&str| g.place(w).is_none() && !is_any_head(w) && !lex.is_common_word(w);
+    match words {
+        [_, last] => of_no_other_kind(last),
+        [first, rest @ ..] if rest.len() == 2 => {
+            let last = rest[1];
+            !lex.is_common_word(first)
+                && !g.is_demonym(first)
+                && (!last.ends_with('s') || last.ends_with("ss"))
+                && rest.iter().all(|w| {
+                    of_no_other_kind(w)
+                        && !is_acronym(w)
+                        && w.chars().any(char::is_lowercase)
+                        && !w
+                            .split('-')
+                            .skip(1)
+                            .any(|p| p.starts_with(char::is_lowercase))
+                })
+        }
+        _ => false,
+    }
+}
+
 /// Person-name evidence from the gazetteers of given names and surnames.
 pub(super) fn name_evidence(words: &[&str], lex: &Lexicon) -> f32 {
     let g = gazetteer::get();
@@ -135,24 +162,7 @@ pub(super) fn name_evidence(words: &[&str], lex: &Lexicon) -> f32 {
         .count();
     if given_first && (surname_last || g.is_given_name(last) && !lex.is_common_word(last)) {
         2.5
-    } else if given_first
-        && !g.is_given_name(last)
-        && (words.len() == 2 && g.place(last).is_none() && !is_any_head(last) && !lex.is_common_word(last)
-            // "Adilson Tavares Varela": three words, none an ordinary word, a place, a head
-            // word, an acronym or a plural.
-            || words.len() == 3
-                && !lex.is_common_word(first)
-                && !g.is_demonym(first)
-                && !(last.ends_with('s') && !last.ends_with("ss"))
-                && words[1..].iter().all(|w| {
-                    g.place(w).is_none()
-                        && !is_any_head(w)
-                        && !lex.is_common_word(w)
-                        && !is_acronym(w)
-                        && w.chars().any(char::is_lowercase)
-                        && !w.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase))
-                }))
-    {
+    } else if given_first && !g.is_given_name(last) && unknown_after_given(words, lex) {
         // "Andy Warhol": a given name, then a word that is no given name, place, head word or
         // ordinary word ("Tony Award", "Man City").
         2.0
