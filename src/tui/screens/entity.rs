@@ -303,7 +303,7 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
                     &safe(text.get(para.start..m.span.start).unwrap_or("")),
                     left_w,
                 );
-                let right = fit(
+                let right = head_fit(
                     &safe(text.get(m.span.end..para.end).unwrap_or("")),
                     avail.saturating_sub(left_w + width(a.slice(m.span))),
                 );
@@ -393,5 +393,33 @@ pub(in crate::tui) fn tail_fit(s: &str, w: usize) -> String {
     if w == 0 {
         return String::new();
     }
-    format!("…{}", out.into_iter().collect::<String>())
+    let kept: String = out.into_iter().collect();
+    // Less the word the cut fell into.
+    let cut_a_word = s[..s.len() - kept.len()].ends_with(|c: char| !c.is_whitespace())
+        && !kept.starts_with(char::is_whitespace);
+    let whole = if cut_a_word {
+        kept.find(char::is_whitespace).map_or("", |sp| &kept[sp..])
+    } else {
+        &kept
+    };
+    format!("…{}", whole.trim_start())
+}
+
+/// The start of `s` in at most `w` columns, cut at a word's end with "…" when it is longer.
+fn head_fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let fitted = fit(s, w);
+    let Some(kept) = fitted.strip_suffix('…') else {
+        return fitted.to_string();
+    };
+    let cut_a_word = s[kept.len()..].starts_with(|c: char| !c.is_whitespace())
+        && !kept.ends_with(char::is_whitespace);
+    let whole = if cut_a_word {
+        kept.rfind(char::is_whitespace).map_or("", |sp| &kept[..sp])
+    } else {
+        kept
+    };
+    format!("{}…", whole.trim_end())
 }
