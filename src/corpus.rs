@@ -182,6 +182,18 @@ impl Corpus {
         if !by_id.is_empty() {
             return ArticleLookup::of(by_id);
         }
+        // The last segments of an id ("199" for "business/199" and "sport/199").
+        let by_segments: Vec<&Article> = self
+            .articles
+            .iter()
+            .filter(|a| {
+                a.id.strip_suffix(key)
+                    .is_some_and(|head| head.ends_with(['/', '_', '-']))
+            })
+            .collect();
+        if !by_segments.is_empty() {
+            return ArticleLookup::of(by_segments);
+        }
         // The file it was read from, however the path is written.
         let path = std::path::Path::new(key);
         if path.is_file() {
@@ -236,7 +248,23 @@ impl Corpus {
         if !whole.is_empty() {
             return ArticleLookup::of(whole);
         }
-        ArticleLookup::of(with(&|t| t.contains(folded.as_str())))
+        // Every word of it starts a word of the title, in any order ("chelsea mutu" for
+        // "Chelsea sack Mutu"); a number is a whole word ("199" is not in "1990").
+        let wanted: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let in_words = |t: &str| {
+            let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).collect();
+            !wanted.is_empty()
+                && wanted.iter().all(|w| {
+                    let number = w.chars().all(|c| c.is_ascii_digit());
+                    words
+                        .iter()
+                        .any(|t| if number { t == w } else { t.starts_with(w) })
+                })
+        };
+        ArticleLookup::of(with(&in_words))
     }
 }
 

@@ -460,6 +460,43 @@ fn read_related_and_compare_take_a_corpus_folder_among_their_words() {
     );
 }
 
+/// An article is found by the last segments of its id, and by words of its title in any order,
+/// a number only as a whole word.
+#[test]
+fn articles_are_found_by_id_segments_and_title_words() {
+    let dir = scratch("lookup_segments");
+    for (rel, text) in [
+        ("a/001.txt", "Chelsea sack Mutu\n\nThe club acted.\n"),
+        ("b/001.txt", "Rates held\n\nThe bank waited.\n"),
+        (
+            "c/xyz.txt",
+            "Germany nears 1990 jobless level\n\nUnemployment rose.\n",
+        ),
+    ] {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    let d = dir.to_string_lossy().into_owned();
+    let both = run(&["read", "001", &d]);
+    assert_eq!(both.status.code(), Some(1));
+    assert!(
+        stderr(&both).contains("matches 2 articles"),
+        "{}",
+        stderr(&both)
+    );
+    let words = run(&["read", "chelsea", "mutu", &d]);
+    assert!(
+        stdout(&words).contains("title     Chelsea sack Mutu"),
+        "{}",
+        stderr(&words)
+    );
+    let number = run(&["read", "199", &d]);
+    assert_eq!(number.status.code(), Some(1), "{}", stdout(&number));
+    let year = run(&["read", "1990", &d]);
+    assert!(stdout(&year).contains("Germany nears"), "{}", stderr(&year));
+}
+
 /// Search forgives a typo, a swap, word order and accents, and junk finds nothing (exit 1).
 #[test]
 fn search_forgives_and_junk_is_not_found() {
