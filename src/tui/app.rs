@@ -508,12 +508,17 @@ impl<'c> App<'c> {
                 })
             }
             Msg::Back => {
+                if self.at == 0 {
+                    self.flash = Some("nothing to go back to (q quits)".into());
+                }
                 self.at = self.at.saturating_sub(1);
                 None
             }
             Msg::Forward => {
                 if self.at + 1 < self.history.len() {
                     self.at += 1;
+                } else {
+                    self.flash = Some("nothing to go forward to".into());
                 }
                 None
             }
@@ -1127,6 +1132,14 @@ mod tests {
         assert_eq!(app.view(), &before, "the key did nothing else");
         press(&mut app, "j");
         assert_eq!(app.flash, None);
+        // Back and forward with no history that way say so too.
+        press(&mut app, "<Esc>");
+        assert_eq!(
+            app.flash.as_deref(),
+            Some("Esc does nothing here (? lists the keys)")
+        );
+        press(&mut app, "]");
+        assert_eq!(app.flash.as_deref(), Some("nothing to go forward to"));
         // In a text field the same key is typed, not refused.
         press(&mut app, "/%");
         assert_eq!(app.flash, None);

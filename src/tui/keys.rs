@@ -432,6 +432,7 @@ pub fn message_for(event: KeyEvent, ctx: Context) -> Option<Msg> {
             | KeyCode::Enter
             | KeyCode::Tab
             | KeyCode::Backspace
+            | KeyCode::Esc
             | KeyCode::Left
             | KeyCode::Right
             | KeyCode::Up
