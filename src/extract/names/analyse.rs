@@ -67,6 +67,24 @@ pub(super) fn analyse_run<'a>(
         return;
     }
 
+    // "John Cornyn, U.S. Senator": a place and a title with no name after them is the place
+    // alone; the title names nobody.
+    let n = words.len();
+    if n >= 2
+        && n <= 4
+        && is_title_word(words[n - 1])
+        && !HONORIFICS.contains(&words[n - 1])
+        && g.place(&joined(text, &words[..n - 1])).is_some()
+    {
+        let place = Run {
+            start: run.start,
+            end: run.end - 1,
+            span: Span::new(run.span.start, toks[run.end - 2].span.end),
+        };
+        analyse_run(text, toks, place, sentence, lex, mentions, roles, scratch);
+        return;
+    }
+
     // Titles before a name: "[Shanghai] [Vice Mayor] [Hua Yuan]". `t` is the last title word
     // and `at` the first word of the name: a title word that follows ("Secretary General Kofi
     // Annan") and a complement with "of" ("Secretary of State Condoleezza Rice") are the title's.

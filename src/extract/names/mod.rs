@@ -443,6 +443,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_and_a_title_with_no_name_after_is_the_place() {
+        let (ms, _) = names("T\n\nThe letter was signed Zoltan Marvello, Texas Senator (R). The Salford MP agreed.\n");
+        assert!(has(&ms, "Texas", "Texas", Kind::Place), "{ms:?}");
+        assert!(has(&ms, "Salford", "Salford", Kind::Place), "{ms:?}");
+        assert!(
+            !ms.iter()
+                .any(|(s, _, _)| s.ends_with("Senator") || s.ends_with("MP")),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn a_saint_or_a_junior_keeps_its_dot_inside_the_name() {
         let (ms, _) = names("T\n\nHe played for the St. Louis Cardinals. He moved to St. Louis later, with Ken Griffey Jr. and others.\n");
         assert!(has(&ms, "St. Louis", "St. Louis", Kind::Place), "{ms:?}");
