@@ -70,8 +70,7 @@ pub(super) fn analyse_run<'a>(
     // "John Cornyn, U.S. Senator": a place and a title with no name after them is the place
     // alone; the title names nobody.
     let n = words.len();
-    if n >= 2
-        && n <= 4
+    if (2..=4).contains(&n)
         && is_title_word(words[n - 1])
         && !HONORIFICS.contains(&words[n - 1])
         && g.place(&joined(text, &words[..n - 1])).is_some()
