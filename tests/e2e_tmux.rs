@@ -433,7 +433,9 @@ fn a_burst_of_two_thousand_keys_moves_two_thousand_rows() {
     t.wait_for("1/2500", 30);
     // All at once, as a fast key repeat or a script delivers them: more than 1,024 bytes.
     t.run(&["send-keys", "-t", "e2e", "-l", &"j".repeat(2000)]);
-    let s = t.wait_for("2001/2500", 10);
+    // A wait, not a time limit: the debug build on a busy machine is slow, and what is checked is
+    // that no key is lost.
+    let s = t.wait_for("2001/2500", 60);
     assert!(
         s.contains("01999"),
         "the selection is on the 2001st note:\n{s}"
