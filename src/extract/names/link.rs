@@ -424,51 +424,71 @@ pub(super) fn link_in_article(
 /// an earlier place's name before its head word, is a short form of that name.
 fn short_forms_of_bodies_and_places(text: &str, mentions: &mut [NameMention], lex: &Lexicon) {
     use std::collections::HashMap;
-    let mut full: HashMap<&str, usize> = HashMap::new();
+    // The word that may stand for each earlier name, checked only when a lone word asks for it
+    // (few do): the first organisation and the first place that offer it.
+    let mut full: HashMap<&str, [Option<usize>; 2]> = HashMap::new();
+    let fits = |short: &str, kind: Kind| {
+        let g = gazetteer::get();
+        let plural = short.len() > 3 && short.ends_with('s') && !short.ends_with("ss");
+        let shaped_as_adjective = ["ic", "ian", "ean", "ese", "ish", "an", "ine"]
+            .iter()
+            .any(|x| short.ends_with(x));
+        let a_name_of_its_own = kind == Kind::Organization
+            && !plural
+            && (g.is_surname(short) || g.is_given_name(short));
+        (kind == Kind::Place || plural || !lex.is_common_word(short))
+            && !is_any_head(short)
+            && !shaped_as_adjective
+            && !g.is_demonym(short)
+            && !a_name_of_its_own
+            && !is_acronym(short)
+    };
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let surface = m.surface(text);
         let (kind, score) = m.scores.best();
         if score >= DECIDED {
-            let words: Vec<&str> = surface.split(' ').collect();
-            if !(2..=4).contains(&words.len()) {
-                continue;
-            }
-            let short = match kind {
-                Kind::Organization => words[words.len() - 1],
-                Kind::Place if words.len() == 2 && is_head(&PLACE_HEADS, words[1]) => words[0],
+            let slot = match kind {
+                Kind::Organization => 0,
+                Kind::Place => 1,
                 _ => continue,
             };
-            let g = gazetteer::get();
-            let plural = short.len() > 3 && short.ends_with('s') && !short.ends_with("ss");
-            let shaped_as_adjective = ["ic", "ian", "ean", "ese", "ish", "an", "ine"]
-                .iter()
-                .any(|x| short.ends_with(x));
-            let a_name_of_its_own = kind == Kind::Organization
-                && !plural
-                && (g.is_surname(short) || g.is_given_name(short));
-            if (kind == Kind::Place || plural || !lex.is_common_word(short))
-                && !is_any_head(short)
-                && !shaped_as_adjective
-                && !g.is_demonym(short)
-                && !a_name_of_its_own
-                && !is_acronym(short)
-            {
-                full.entry(short).or_insert(i);
+            let n = surface.split(' ').count();
+            if !(2..=4).contains(&n) {
+                continue;
             }
+            let (first, last) = match (surface.split_once(' '), surface.rsplit_once(' ')) {
+                (Some((first, _)), Some((_, last))) => (first, last),
+                _ => continue,
+            };
+            let short = match kind {
+                Kind::Organization => last,
+                Kind::Place if n == 2 && is_head(&PLACE_HEADS, last) => first,
+                _ => continue,
+            };
+            full.entry(short).or_default()[slot].get_or_insert(i);
             continue;
         }
+        if m.linked || surface.contains(' ') || m.scores.0[Kind::Person.index()] > 0.0 {
+            continue;
+        }
+        let Some(&[org, place]) = full.get(surface) else {
+            continue;
+        };
         // "Mr Camus" is a person's short form, whatever "EADS Philippe Camus" was taken for.
         let after_honorific = text[..m.span.start]
             .trim_end()
             .rsplit(' ')
             .next()
             .is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.')));
-        let some_person = m.scores.0[Kind::Person.index()] > 0.0 || after_honorific;
-        if m.linked || surface.contains(' ') || some_person {
+        if after_honorific {
             continue;
         }
-        if let Some(&j) = full.get(surface) {
+        let candidates = [
+            org.filter(|_| fits(surface, Kind::Organization)),
+            place.filter(|_| fits(surface, Kind::Place)),
+        ];
+        if let Some(j) = candidates.into_iter().flatten().min() {
             let (canonical, scores) = (mentions[j].canonical.clone(), mentions[j].scores);
             let m = &mut mentions[i];
             m.canonical = canonical;
