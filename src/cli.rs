@@ -196,9 +196,10 @@ impl ListKind {
     }
 }
 
-/// The corpus paths a command names itself, and its query or name: the words of `search` and
-/// `show` that are existing files or folders are corpora, the others are joined into one.
-fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String) {
+/// The corpus paths a command names itself, its query or name, and the articles it names: the
+/// words of `search` and `show` that are existing files or folders are corpora, the others are
+/// joined into one; for the words of `read`, `related` and `compare` see [`article_words`].
+fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String, Vec<String>) {
     let split = |words: &[String]| {
         let (paths, rest): (Vec<&String>, Vec<&String>) = words
             .iter()
@@ -209,20 +210,24 @@ fn command_paths(command: Option<&Command>) -> (Vec<PathBuf>, String) {
                 .map(|w| w.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
+            Vec::new(),
         )
     };
     match command {
         Some(Command::Stats { paths, .. })
         | Some(Command::Export { paths, .. })
-        | Some(Command::List { paths, .. }) => (paths.clone(), String::new()),
+        | Some(Command::List { paths, .. }) => (paths.clone(), String::new(), Vec::new()),
         Some(Command::Search { query, .. }) => split(query),
         Some(Command::Show { name, .. }) => split(name),
         Some(Command::Read { article, .. })
         | Some(Command::Related { article, .. })
         | Some(Command::Compare {
             articles: article, ..
-        }) => (article_words(article).0, String::new()),
-        _ => (Vec::new(), String::new()),
+        }) => {
+            let (corpora, articles) = article_words(article);
+            (corpora, String::new(), articles)
+        }
+        _ => (Vec::new(), String::new(), Vec::new()),
     }
 }
 
@@ -270,7 +275,7 @@ pub fn run() -> ExitCode {
     paths.extend(cli.corpus.iter().cloned());
     // A command's own paths (`dossier stats PATH`), and the words of a query or a name that are
     // existing files or folders, are corpora as --corpus is.
-    let (more, words) = command_paths(cli.command.as_ref());
+    let (more, words, articles) = command_paths(cli.command.as_ref());
     // With --corpus given too, a query word that names a file or folder here may well be
     // meant as a word: say what was done with it.
     if !cli.corpus.is_empty()
@@ -331,17 +336,13 @@ pub fn run() -> ExitCode {
         None => summary(&corpus, &mut out),
         Some(Command::Export { .. }) => export(&corpus, &mut out),
         Some(Command::Stats { json, .. }) => stats(&corpus, *json, &mut out),
-        Some(Command::Read { article, json }) => match article_words(article).1.as_slice() {
+        Some(Command::Read { json, .. }) => match articles.as_slice() {
             [] => Err(no_article("read")),
             words => read(&corpus, &words.join(" "), *json, &mut out),
         },
         Some(Command::List { kind, json, .. }) => list(&corpus, *kind, *json, &mut out),
         Some(Command::Show { json, .. }) => show(&corpus, &words, *json, &mut out),
-        Some(Command::Compare {
-            articles,
-            width,
-            json,
-        }) => match article_words(articles).1.as_slice() {
+        Some(Command::Compare { width, json, .. }) => match articles.as_slice() {
             [a, b] => compare(&corpus, a, b, *width, *json, &mut out),
             named => Err(anyhow::anyhow!(
                 "compare takes two articles and {} named (quote a title of several words; \
@@ -353,11 +354,7 @@ pub fn run() -> ExitCode {
                 }
             )),
         },
-        Some(Command::Related {
-            article,
-            limit,
-            json,
-        }) => match article_words(article).1.as_slice() {
+        Some(Command::Related { limit, json, .. }) => match articles.as_slice() {
             [] => Err(no_article("related")),
             words => related(&corpus, &words.join(" "), *limit, *json, &mut out),
         },
@@ -855,13 +852,7 @@ fn list(corpus: &Corpus, kind: ListKind, json: bool, out: &mut Out) -> anyhow::R
                     .collect();
                 emit_json(out, &rows)?;
             } else {
-                let width = corpus
-                    .articles
-                    .iter()
-                    .map(|a| present::width(&short_id(a)))
-                    .max()
-                    .unwrap_or(0)
-                    .min(ID_COLUMN);
+                let width = id_width(corpus, 0..corpus.articles.len());
                 let cols = terminal_width();
                 let mut s = String::new();
                 for a in &corpus.articles {
@@ -1112,18 +1103,10 @@ fn show(corpus: &Corpus, name: &str, json: bool, out: &mut Out) -> anyhow::Resul
         present::counts_text(e.mentions.len(), arts.len())
     ));
     // The articles that name it most first, as the browser lists them.
-    let mut count: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for m in &e.mentions {
-        *count.entry(m.article).or_default() += 1;
-    }
-    let mut named: Vec<(usize, usize)> = arts
-        .iter()
-        .map(|&a| (a, count.get(&a).copied().unwrap_or(0)))
-        .collect();
-    named.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let width = id_width(corpus, arts.iter().copied());
     s.push_str("\narticles\n");
-    for &(a, n) in &named {
+    for r in e.articles_most_named_first() {
+        let (a, n) = (r.article, r.mentions.len());
         let art = &corpus.articles[a];
         s.push_str(&format!(
             "  {}  {:>4}  {}\n",

@@ -131,7 +131,33 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+/// The mentions of an entity in one article: a run of [`Entity::mentions`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleMentions {
+    /// Index of the article.
+    pub article: usize,
+    /// The indices into the entity's mentions of those in this article.
+    pub mentions: std::ops::Range<usize>,
+}
+
 impl Entity {
+    /// Its articles, those that name it most first (ties in article order), each with the run
+    /// of its mentions there.
+    pub fn articles_most_named_first(&self) -> Vec<ArticleMentions> {
+        let mut runs: Vec<ArticleMentions> = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            match runs.last_mut() {
+                Some(r) if r.article == m.article => r.mentions.end = i + 1,
+                _ => runs.push(ArticleMentions {
+                    article: m.article,
+                    mentions: i..i + 1,
+                }),
+            }
+        }
+        runs.sort_by_key(|r| std::cmp::Reverse(r.mentions.len()));
+        runs
+    }
+
     /// The distinct articles it is mentioned in, in order.
     pub fn articles(&self) -> Vec<usize> {
         let mut v: Vec<usize> = self.mentions.iter().map(|m| m.article).collect();

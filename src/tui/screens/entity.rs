@@ -64,31 +64,23 @@ impl App<'_> {
 
     pub(in crate::tui) fn build_entity_rows(&self, entity: usize) -> Vec<EntityRow> {
         let e = &self.corpus.resolved.entities[entity];
-        // Its articles, each with the first of its mentions there and their number (the
-        // mentions are by article), those that name it most first: a profile before a passing
-        // mention.
-        let mut articles: Vec<(usize, usize, usize)> = Vec::new();
-        for (i, m) in e.mentions.iter().enumerate() {
-            match articles.last_mut() {
-                Some((a, _, n)) if *a == m.article => *n += 1,
-                _ => articles.push((m.article, i, 1)),
-            }
-        }
-        articles.sort_by_key(|&(_, _, n)| std::cmp::Reverse(n));
+        // Its articles, each with the first of its mentions there and their number, those that
+        // name it most first: a profile before a passing mention.
+        let articles = e.articles_most_named_first();
         let mut rows = vec![EntityRow::Heading(format!("Articles ({})", articles.len()))];
         rows.extend(
             articles
                 .iter()
-                .map(|&(a, i, n)| EntityRow::Article(a, i, n)),
+                .map(|r| EntityRow::Article(r.article, r.mentions.start, r.mentions.len())),
         );
         rows.push(EntityRow::Heading(format!(
             "Mentions ({})",
             e.mentions.len()
         )));
         // Grouped under the article they are in, in the same order.
-        for &(a, first, n) in &articles {
-            rows.push(EntityRow::Group(a));
-            rows.extend((first..first + n).map(EntityRow::Mention));
+        for r in &articles {
+            rows.push(EntityRow::Group(r.article));
+            rows.extend(r.mentions.clone().map(EntityRow::Mention));
         }
         let quotes: Vec<usize> = self
             .corpus
