@@ -508,9 +508,6 @@ impl<'c> App<'c> {
                 })
             }
             Msg::Back => {
-                if self.at == 0 {
-                    self.flash = Some("nothing to go back to (q quits)".into());
-                }
                 self.at = self.at.saturating_sub(1);
                 None
             }

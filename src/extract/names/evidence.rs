@@ -111,6 +111,11 @@ pub(super) fn single_name_ok(w: &str, lex: &Lexicon) -> bool {
         || (!lex.is_common_word(w) && g.place(w).is_none() && !is_acronym(w))
 }
 
+/// Shaped like an English plural: a final "s" that is not "ss" ("Nations", "Dems", "Falcons").
+pub(super) fn plural_shaped(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss")
+}
+
 /// After a given name, one word or two of no other kind: no ordinary word, place, head word,
 /// acronym, plural or "-based" compound ("Andy Warhol", "Marcus Oduya Benvenisti").
 fn unknown_after_given(words: &[&str], lex: &Lexicon) -> bool {
@@ -123,7 +128,7 @@ fn unknown_after_given(words: &[&str], lex: &Lexicon) -> bool {
             let last = rest[1];
             !lex.is_common_word(first)
                 && !g.is_demonym(first)
-                && (!last.ends_with('s') || last.ends_with("ss"))
+                && !plural_shaped(last)
                 && rest.iter().all(|w| {
                     of_no_other_kind(w)
                         && !is_acronym(w)

@@ -429,7 +429,7 @@ fn short_forms_of_bodies_and_places(text: &str, mentions: &mut [NameMention], le
     let mut full: HashMap<&str, [Option<usize>; 2]> = HashMap::new();
     let fits = |short: &str, kind: Kind| {
         let g = gazetteer::get();
-        let plural = short.len() > 3 && short.ends_with('s') && !short.ends_with("ss");
+        let plural = short.len() > 3 && plural_shaped(short);
         let shaped_as_adjective = ["ic", "ian", "ean", "ese", "ish", "an", "ine"]
             .iter()
             .any(|x| short.ends_with(x));
@@ -567,7 +567,7 @@ pub(super) fn lists_share_a_kind(
                             && (g.is_given_name(w) || g.is_surname(w))
                     })
                     && !g.is_demonym(w)
-                    && (!w.ends_with('s') || w.ends_with("ss"))
+                    && !plural_shaped(w)
             })
     };
     let joined = |a: &NameMention, b: &NameMention| {
