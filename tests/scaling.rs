@@ -317,6 +317,12 @@ fn every_pass_grows_linearly_with_its_input() {
             &["stats"],
         ),
         (
+            "a one-letter search over distinct people",
+            distinct_people_in_one_article,
+            25_000,
+            &["search", "a", "--limit", "0"],
+        ),
+        (
             "the same name with a role, one file each",
             same_person_with_a_role_per_file,
             6_250,
