@@ -172,10 +172,9 @@ pub(super) fn classify(
         && !last.ends_with("is")
         && !is_any_head(last)
         && !g.is_demonym(last)
-        && !g.is_surname(last)
         && !g.is_given_name(words[0])
         && !PLACE_MODIFIERS.contains(&words[n - 2])
-        && place_of(&words[..n - 1]).is_some()
+        && (1..n).any(|j| place_of(&words[..j]).is_some())
     {
         s.add(Kind::Organization, weight::HEAD_WORD);
     }

@@ -59,7 +59,11 @@ pub(super) fn scan_tokens<'a>(toks: &[Token<'a>], lex: &mut Lexicon<'a>) {
                 let modifies = next.is_some_and(|n| lowercase_noun(n.text));
                 let uses = lex.acronym_uses.entry(w).or_default();
                 uses[usize::from(modifies)] += 1;
-                if !modifies && prev.is_some_and(|p| p.text.eq_ignore_ascii_case("the")) {
+                if !modifies
+                    && prev.is_some_and(|p| {
+                        p.text.eq_ignore_ascii_case("the") || matches!(p.text, "at" | "for" | "on")
+                    })
+                {
                     uses[2] += 1;
                 }
             }
@@ -192,14 +196,17 @@ impl<'a> Lexicon<'a> {
     }
 
     /// True when the corpus uses an acronym of three letters or more as the name of a body: it
-    /// stands alone at least twice, at least twice as often as it modifies a noun, as a term
-    /// does ("GDP growth"), and in at least a quarter of its uses after "the" ("the NHL", where
-    /// a term goes bare: "GDP rose", "by SMS").
+    /// stands alone at least twice (or once after "the", "at", "for" or "on" when it is no
+    /// ordinary word in capitals, as "the REAL artists" is), at least twice as often as it
+    /// modifies a noun, as a term does ("GDP growth"), and in at least a quarter of its uses
+    /// after those words ("the NHL", "at MIT", where a term goes bare: "GDP rose", "by SMS").
     pub fn acronym_stands_alone(&self, word: &str) -> bool {
         self.acronym_uses
             .get(word)
             .is_some_and(|&[alone, modifying, after_the]| {
-                alone >= 2 && modifying * 2 <= alone && after_the * 4 >= alone + modifying
+                (alone >= 2 || after_the >= 1 && !self.is_common_word(word))
+                    && modifying * 2 <= alone
+                    && after_the * 4 >= alone + modifying
             })
     }
 
@@ -251,6 +258,15 @@ pub(super) fn lowercase_noun(w: &str) -> bool {
                 | "by"
                 | "with"
         )
+        && !{
+            // "before", "after", "during": the function words, listed capitalised.
+            let mut chars = w.chars();
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            FUNCTION_WORDS.contains(&capitalised.as_str())
+        }
 }
 
 /// Articles per chunk of the lexicon scan.

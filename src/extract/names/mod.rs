@@ -651,6 +651,57 @@ mod tests {
         );
         assert!(has(&ms, "Dunedin", "Dunedin", Kind::Place), "{ms:?}");
     }
+
+    #[test]
+    fn an_acronym_named_once_as_a_body_is_one() {
+        let (ms, _) = names("T\n\nHe joined the NHL in 1990 and studied at MIT before that.\n");
+        assert!(has(&ms, "NHL", "NHL", Kind::Organization), "{ms:?}");
+        assert!(has(&ms, "MIT", "MIT", Kind::Organization), "{ms:?}");
+        // A word in capitals for emphasis, used in lowercase elsewhere, is no body.
+        let (ms, _) = names("T\n\nWhat about the REAL artists? They are real people.\n");
+        assert!(!ms.iter().any(|(s, _, _)| s == "REAL"), "{ms:?}");
+        // A term modifies a noun more than it stands alone.
+        let (ms, _) =
+            names("T\n\nThe GDP figures rose and GDP growth slowed with the GDP deflator.\n");
+        assert!(!ms.iter().any(|(s, _, _)| s == "GDP"), "{ms:?}");
+    }
+
+    #[test]
+    fn places_named_with_a_connector_are_one_name() {
+        let (ms, _) =
+            names("T\n\nThey flew to Bosnia and Herzegovina, then to Newcastle upon Tyne.\n");
+        assert!(
+            has(
+                &ms,
+                "Bosnia and Herzegovina",
+                "Bosnia and Herzegovina",
+                Kind::Place
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            has(
+                &ms,
+                "Newcastle upon Tyne",
+                "Newcastle upon Tyne",
+                Kind::Place
+            ),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_hall_of_fame_is_one_name_and_a_place_then_a_plural_a_team() {
+        let (ms, _) = names("T\n\nHe was inducted into the Baseball Hall of Fame after years with the Boston Bruins.\n");
+        assert!(
+            ms.iter().any(|(s, _, _)| s == "Baseball Hall of Fame"),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "Boston Bruins", "Boston Bruins", Kind::Organization),
+            "{ms:?}"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,20 @@ pub(super) fn has_possessive(t: &Token) -> bool {
     strip_possessive(t.text).len() != t.text.len()
 }
 
+/// True when the capitalised words from `k` hold a place or a place's head word
+/// ("the Bolivarian Republic of Venezuela").
+fn names_a_place(toks: &[Token], k: usize) -> bool {
+    let g = gazetteer::get();
+    toks.get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| is_name_token(t))
+        .any(|t| {
+            let w = strip_possessive(t.text);
+            is_head(&PLACE_HEADS, w) || g.place(w).is_some()
+        })
+}
+
 /// Find the capitalised runs of a sentence, with their connectors, into `out`.
 pub(super) fn runs(
     text: &str,
@@ -91,32 +105,44 @@ pub(super) fn runs(
                 break;
             }
             let prev = strip_possessive(toks[end - 1].text);
-            let ok = match conn {
-                "of" | "for" => {
-                    // "District of Bobo Dioulasso" joins, but "Carabobo State of the ... Republic"
-                    // is a place inside a place.
-                    let place_only = is_head(&PLACE_HEADS, prev) && !is_head(&ORG_HEADS, prev);
-                    let headed = (is_head(&OF_HEADS, prev) || is_title_word(prev))
-                        && !(place_only && end - 1 != start && !STATE_FORMS.contains(&prev));
-                    if headed {
-                        has_of = true;
-                        portfolio |= is_title_word(prev) || PORTFOLIO_HEADS.contains(&prev);
+            // "Bosnia and Herzegovina", "Newcastle upon Tyne": a place named with a connector.
+            let g = gazetteer::get();
+            let known_place = k == end + 1
+                && (1..=3.min(end - start)).any(|back| {
+                    let words: Vec<&str> = toks[end - back..=k].iter().map(|t| t.text).collect();
+                    g.place(&joined(text, &words)).is_some()
+                });
+            let ok = known_place
+                || match conn {
+                    "of" | "for" => {
+                        // "District of Bobo Dioulasso" joins, but "Carabobo State of the ... Republic"
+                        // is a place inside a place.
+                        // "Baseball Hall of Fame" joins too: its complement names no place.
+                        let place_only = is_head(&PLACE_HEADS, prev) && !is_head(&ORG_HEADS, prev);
+                        let headed = (is_head(&OF_HEADS, prev) || is_title_word(prev))
+                            && !(place_only
+                                && end - 1 != start
+                                && !STATE_FORMS.contains(&prev)
+                                && names_a_place(toks, k));
+                        if headed {
+                            has_of = true;
+                            portfolio |= is_title_word(prev) || PORTFOLIO_HEADS.contains(&prev);
+                        }
+                        headed
                     }
-                    headed
-                }
-                "and" | "&" => {
-                    has_of || {
-                        let left = &toks[start..end];
-                        let last = strip_possessive(left[left.len() - 1].text);
-                        left.len() <= 2
-                            && !is_any_head(last)
-                            && gazetteer::get().place(last).is_none()
-                            && run_ends_in_head(toks, k)
+                    "and" | "&" => {
+                        has_of || {
+                            let left = &toks[start..end];
+                            let last = strip_possessive(left[left.len() - 1].text);
+                            left.len() <= 2
+                                && !is_any_head(last)
+                                && gazetteer::get().place(last).is_none()
+                                && run_ends_in_head(toks, k)
+                        }
                     }
-                }
-                "on" | "upon" => is_head(&EVENT_HEADS, prev) || is_head(&OF_HEADS, prev),
-                _ => true,
-            };
+                    "on" | "upon" => is_head(&EVENT_HEADS, prev) || is_head(&OF_HEADS, prev),
+                    _ => true,
+                };
             if !ok {
                 break;
             }
