@@ -106,6 +106,8 @@ pub enum Msg {
     ToggleLock,
     /// Swap the two sides.
     Swap,
+    /// Read the article across the whole width, the side list hidden, and back.
+    ToggleReading,
     /// Move to the entities both or one side name, and back.
     EntitiesPanel,
     /// A key with no use in this screen, as help writes it: the status bar says so until the
@@ -270,6 +272,8 @@ pub struct App<'c> {
     pub(in crate::tui) stories: std::cell::OnceCell<crate::compare::StoryIndex>,
     /// The last comparison laid out: ((a, b, side width), layout).
     pub(in crate::tui) compare_cache: RefCell<Option<CompareCached>>,
+    /// Articles are read across the whole width, without the side list of entities.
+    pub reading: bool,
 }
 
 impl<'c> App<'c> {
@@ -358,6 +362,7 @@ impl<'c> App<'c> {
             rows_cache: RefCell::new(None),
             stories: std::cell::OnceCell::new(),
             compare_cache: RefCell::new(None),
+            reading: false,
         }
     }
 

@@ -302,6 +302,13 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Main, Article],
     },
     Binding {
+        keys: &[k('r')],
+        msg: Msg::ToggleReading,
+        help: "reading mode: the text alone, across the screen (r again: the entities beside it)",
+        hint: Some("read"),
+        contexts: &[Article],
+    },
+    Binding {
         keys: &[k('n')],
         msg: Msg::NextHit,
         help: "next mention (next hit while searching the text)",

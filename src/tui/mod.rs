@@ -6,6 +6,7 @@ mod input;
 pub mod keys;
 pub mod layout;
 pub mod screens;
+pub mod scroll;
 pub mod view;
 
 use crate::corpus::Corpus;
@@ -225,6 +226,7 @@ fn browse(
             let _ = tx.send(Incoming::Loaded(Box::new(opened)));
         });
     }
+    let mut painted = scroll::Painted::default();
     let corpus = loop {
         let n = crate::load::FILES_READ.load(std::sync::atomic::Ordering::Relaxed);
         let msg = if n == 0 {
@@ -232,7 +234,7 @@ fn browse(
         } else {
             format!("Loading {what}… {n} files read; parsing and extracting  (q to quit)")
         };
-        draw_sync(&mut terminal, |f| {
+        draw_sync(&mut terminal, &mut painted, |f| {
             f.render_widget(
                 Paragraph::new(present::one_line(&msg).into_owned()),
                 f.area(),
@@ -249,6 +251,7 @@ fn browse(
             Ok(Incoming::Resumed) => {
                 enter_terminal()?;
                 terminal.clear().ok();
+                painted.forget();
             }
             Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("loading failed"),
@@ -272,7 +275,7 @@ fn browse(
             if n == 1 { "" } else { "s" }
         ));
     }
-    draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
+    draw_app(&mut terminal, &mut painted, &app, &theme)?;
 
     // Events arrive on one queue: keys and resizes from the input thread, answers from the
     // search thread, resumption from the signal thread. The main thread blocks on the queue: no
@@ -295,6 +298,7 @@ fn browse(
             Incoming::Resumed => {
                 enter_terminal()?;
                 terminal.clear().ok();
+                painted.forget();
             }
             Incoming::Searched(generation, hits) => {
                 app.update(Msg::Searched(generation, hits));
@@ -307,12 +311,13 @@ fn browse(
             Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => {
                 for key in keys::expand(k) {
                     if let Some(msg) = keys::message_for(key, app.input_context()) {
-                        run_effect(&mut app, &mut terminal, &searches, msg)?;
+                        run_effect(&mut app, &mut terminal, &mut painted, &searches, msg)?;
                     }
                 }
             }
             Incoming::Terminal(Event::Paste(text)) => {
-                run_effect(&mut app, &mut terminal, &searches, Msg::Paste(text.into()))?;
+                let msg = Msg::Paste(text.into());
+                run_effect(&mut app, &mut terminal, &mut painted, &searches, msg)?;
             }
             Incoming::Terminal(Event::Resize(w, h)) => {
                 terminal.autoresize().ok();
@@ -323,15 +328,28 @@ fn browse(
         if app.quit {
             break;
         }
-        draw_sync(&mut terminal, |f| view::draw(f, &app, &theme))?;
+        draw_app(&mut terminal, &mut painted, &app, &theme)?;
     }
     Ok(())
+}
+
+/// Draw the browser, moving the article's rows on the terminal itself when only they moved.
+fn draw_app<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    painted: &mut scroll::Painted,
+    app: &App,
+    theme: &Theme,
+) -> Result<()> {
+    draw_rows(terminal, painted, app.text_rows(), |f| {
+        view::draw(f, app, theme)
+    })
 }
 
 /// Apply one message and carry out what it asks of the outside world.
 fn run_effect<B: ratatui::backend::Backend>(
     app: &mut App,
     terminal: &mut Terminal<B>,
+    painted: &mut scroll::Painted,
     searches: &mpsc::Sender<(u64, String)>,
     msg: Msg,
 ) -> Result<()> {
@@ -345,6 +363,7 @@ fn run_effect<B: ratatui::backend::Backend>(
             stop_self();
             enter_terminal()?;
             terminal.clear().ok();
+            painted.forget();
         }
         None => {}
     }
@@ -390,13 +409,26 @@ fn spawn_searcher(
     qtx
 }
 
+/// Draw a frame inside a synchronized update, sending only what changed.
 fn draw_sync<B: ratatui::backend::Backend>(
     terminal: &mut Terminal<B>,
+    painted: &mut scroll::Painted,
+    f: impl FnOnce(&mut ratatui::Frame),
+) -> Result<()> {
+    draw_rows(terminal, painted, None, f)
+}
+
+/// [`draw_sync`] for a frame whose text rows are `text`: moved on the terminal itself when
+/// only they moved.
+fn draw_rows<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    painted: &mut scroll::Painted,
+    text: Option<scroll::TextRows>,
     f: impl FnOnce(&mut ratatui::Frame),
 ) -> Result<()> {
     let mut out = io::stdout();
     execute!(out, BeginSynchronizedUpdate).ok();
-    let r = terminal.draw(f).map(|_| ());
+    let r = painted.draw(terminal, text, f);
     execute!(out, EndSynchronizedUpdate).ok();
     r.map_err(|e| anyhow::anyhow!("cannot draw: {e}"))
 }

@@ -49,7 +49,7 @@ impl App<'_> {
     pub fn article_text_width(&self) -> usize {
         let w = usize::from(self.width);
         // Long lines are hard to read: at most 100 columns of text.
-        if w >= 100 {
+        if w >= 100 && !self.reading {
             w.saturating_sub(2 + self.article_side_width())
         } else {
             w.saturating_sub(2)
@@ -62,7 +62,7 @@ impl App<'_> {
     /// names are not cut while the screen has room.
     pub fn article_side_width(&self) -> usize {
         let w = usize::from(self.width);
-        if w < 100 {
+        if w < 100 || self.reading {
             return 0;
         }
         let text = w.saturating_sub(2 + 32).clamp(10, 100);
@@ -124,6 +124,30 @@ impl App<'_> {
             }
         }
         self.open(View::Article(state));
+    }
+
+    /// The screen rows that show the open article's text and nothing else (whole rows: in
+    /// reading mode, or on a terminal too narrow for the side list), with the line at their top.
+    pub fn text_rows(&self) -> Option<crate::tui::scroll::TextRows> {
+        let View::Article(s) = self.view() else {
+            return None;
+        };
+        let whole_rows = self.reading || (self.width < 100 && !s.side_focus);
+        let big_enough = self.width >= MIN_WIDTH && self.height >= MIN_HEIGHT;
+        if self.overlay.is_some() || !whole_rows || !big_enough {
+            return None;
+        }
+        Some(crate::tui::scroll::TextRows {
+            shows: (
+                self.at,
+                s.article,
+                self.article_text_width(),
+                self.width,
+                self.height,
+            ),
+            top: s.scroll,
+            rows: 1..self.height.saturating_sub(1),
+        })
     }
 
     /// Rows available for article text.
@@ -221,6 +245,20 @@ impl App<'_> {
         let max_scroll = lay.lines.len().saturating_sub(rows);
         let mentions = &self.body_mentions[s.article];
         let side = self.article_entities(s.article);
+        if msg == Msg::ToggleReading {
+            // The text is wrapped again at its new width; the line at the top stays in view.
+            let top = lay.lines.get(s.scroll).map(|l| l.start);
+            self.reading = !self.reading;
+            s.side_focus = false;
+            let lay = self.article_layout(s.article);
+            let max_scroll = lay.lines.len().saturating_sub(rows);
+            s.scroll = top
+                .and_then(|t| lay.line_of(t))
+                .unwrap_or(s.scroll)
+                .min(max_scroll);
+            *self.view_mut() = View::Article(s);
+            return;
+        }
         if s.side_focus {
             match msg {
                 Msg::NextPane => s.side_focus = false,
@@ -303,7 +341,20 @@ impl App<'_> {
 pub(in crate::tui) fn draw_article(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let View::Article(s) = app.view() else { return };
     let wide = area.width >= 100;
-    let (text_area, side_area) = if wide {
+    let (text_area, side_area) = if app.reading {
+        // The text column, centred.
+        let cols = u16::try_from(app.article_text_width() + 2).unwrap_or(area.width);
+        let cols = cols.min(area.width);
+        let left = (area.width - cols) / 2;
+        (
+            Rect {
+                x: area.x + left,
+                width: cols,
+                ..area
+            },
+            None,
+        )
+    } else if wide {
         let cols = Layout::default()
             .direction(Direction::Horizontal)
             .constraints([
