@@ -276,9 +276,82 @@ fn idle_writes_nothing_and_scrolling_writes_little() {
     let per_j = (proc_io_wchar(pid) - before) / 10;
     println!("article view at 80x24: {per_j} bytes written per j");
     assert!(
-        per_j < 4000,
+        per_j < 1000,
         "a one-line scroll rewrote too much: {per_j} bytes"
     );
+}
+
+/// Bytes per `j` that the program `command` writes, over ten presses, once `ready` is on the
+/// screen after `setup` keys (a screen text to wait for after them, if any).
+fn bytes_per_line(
+    t: &Tmux,
+    size: (u16, u16),
+    command: &str,
+    setup: &[&str],
+    ready: Option<(&str, &str)>,
+) -> u64 {
+    let pidfile = pidfile("bytes");
+    let _ = std::fs::remove_file(&pidfile);
+    t.run(&["kill-session", "-t", "e2e"]);
+    t.start(
+        size.0,
+        size.1,
+        &format!("sh -c 'echo $$ > {}; exec {command}'", pidfile.display()),
+    );
+    let pid = read_pid(&pidfile);
+    std::thread::sleep(Duration::from_millis(500));
+    t.keys(setup);
+    if let Some((before, _)) = ready {
+        t.wait_for(before, 10);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let w0 = proc_io_wchar(pid);
+    t.keys(&["j"; 10]);
+    match ready {
+        Some((_, after)) => {
+            t.wait_for(after, 10);
+        }
+        None => std::thread::sleep(Duration::from_millis(500)),
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    (proc_io_wchar(pid) - w0) / 10
+}
+
+#[test]
+#[cfg_attr(not(dossier_tmux), ignore = "needs tmux: apt-get install tmux")]
+#[cfg_attr(not(target_os = "linux"), ignore = "needs /proc/PID/io (Linux)")]
+fn a_scrolled_line_costs_at_most_three_times_what_less_sends() {
+    let Some(t) = Tmux::new("lines") else { return };
+    if Command::new("less").arg("-V").output().is_err() {
+        common::skip("SKIP: less is not installed (CI installs it; apt-get install less)");
+        return;
+    }
+    // One long article: a seed's paragraphs five times over.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-long-article");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("make the folder");
+    let seed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/002_4d0cb910a6467354.txt"),
+    )
+    .expect("read a seed");
+    let (title, body) = seed.split_once('\n').expect("a seed has a title");
+    let file = dir.join("long.txt");
+    std::fs::write(&file, format!("{title}\n\n{}", vec![body; 5].join("\n\n"))).expect("write");
+    let dossier = format!("{} {}", bin(), file.display());
+    let less = format!("less {}", file.display());
+    for (size, setup) in [((80, 24), vec!["Enter"]), ((200, 50), vec!["Enter", "r"])] {
+        let ours = bytes_per_line(&t, size, &dossier, &setup, Some(("lines 1-", "lines 11-")));
+        let theirs = bytes_per_line(&t, size, &less, &[], None);
+        println!(
+            "{}x{}: dossier {ours} bytes per line, less {theirs}",
+            size.0, size.1
+        );
+        assert!(theirs > 0, "less wrote nothing at {size:?}");
+        assert!(
+            ours <= 3 * theirs,
+            "a scrolled line costs {ours} bytes at {size:?}, less sends {theirs}"
+        );
+    }
 }
 
 #[test]

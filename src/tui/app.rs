@@ -974,6 +974,54 @@ mod tests {
     }
 
     #[test]
+    fn reading_mode_shows_the_text_alone_and_keeps_the_place() {
+        let c = corpus();
+        let mut app = App::new(&c, 200, 24);
+        press(&mut app, "<Enter>");
+        press(&mut app, "jjj");
+        assert!(app.article_side_width() >= 32);
+        // Beside the side list the text rows are not whole rows: they are drawn, not scrolled.
+        assert!(app.text_rows().is_none());
+        let top_before = {
+            let View::Article(a) = app.view().clone() else {
+                panic!()
+            };
+            app.article_layout(a.article).lines[a.scroll].start
+        };
+        press(&mut app, "r");
+        assert!(app.reading);
+        assert_eq!(app.article_side_width(), 0);
+        assert_eq!(app.article_text_width(), 100);
+        let rows = app
+            .text_rows()
+            .unwrap_or_else(|| panic!("reading mode has whole text rows"));
+        assert_eq!(rows.rows, 1..23);
+        assert!(rows.top > 0);
+        let View::Article(a) = app.view().clone() else {
+            panic!()
+        };
+        let lay = app.article_layout(a.article);
+        let shown = lay.lines[a.scroll].start..lay.lines[a.scroll + 1].start;
+        assert!(
+            shown.contains(&top_before) || lay.lines[a.scroll].start == top_before,
+            "the line at the top stays at the top"
+        );
+        press(&mut app, "j");
+        assert_eq!(app.text_rows().map(|r| r.top), Some(rows.top + 1));
+        // It stays on for the next article, and r again brings the side list back.
+        press(&mut app, "<Esc>jj<Enter>");
+        assert!(app.reading && app.text_rows().is_some());
+        press(&mut app, "r");
+        assert!(!app.reading && app.text_rows().is_none());
+        // On a narrow terminal the text has whole rows anyway; an overlay has none.
+        let mut narrow = App::new(&c, 80, 24);
+        press(&mut narrow, "<Enter>");
+        assert!(narrow.text_rows().is_some());
+        press(&mut narrow, "?");
+        assert!(narrow.text_rows().is_none());
+    }
+
+    #[test]
     fn article_scrolling_stays_within_the_text() {
         let c = corpus();
         let mut app = App::new(&c, 80, 24);
