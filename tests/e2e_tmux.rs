@@ -336,7 +336,7 @@ fn a_scrolled_line_costs_at_most_three_times_what_less_sends() {
     .expect("read a seed");
     let (title, body) = seed.split_once('\n').expect("a seed has a title");
     let file = dir.join("long.txt");
-    std::fs::write(&file, format!("{title}\n\n{}", vec![body; 5].join("\n\n"))).expect("write");
+    std::fs::write(&file, format!("{title}\n\n{}", [body; 5].join("\n\n"))).expect("write");
     let dossier = format!("{} {}", bin(), file.display());
     let less = format!("less {}", file.display());
     for (size, setup) in [((80, 24), vec!["Enter"]), ((200, 50), vec!["Enter", "r"])] {
