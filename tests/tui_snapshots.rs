@@ -38,6 +38,8 @@ fn screens<'c>(corpus: &'c Corpus, w: u16, h: u16) -> Vec<(&'static str, App<'c>
     let mut people = App::new(corpus, w, h);
     people.update(Msg::Right);
     people.update(Msg::Down);
+    // The keys rest: the preview shows the selection.
+    people.update(Msg::Settle);
     out.push(("main_people", people));
     let mut article = App::new(corpus, w, h);
     article.update(Msg::Bottom);

@@ -108,6 +108,9 @@ pub enum Msg {
     Swap,
     /// Read the article across the whole width, the side list hidden, and back.
     ToggleReading,
+    /// The keys have rested (about 50 ms without one): the preview catches up with the
+    /// selection.
+    Settle,
     /// Move to the entities both or one side name, and back.
     EntitiesPanel,
     /// A key with no use in this screen, as help writes it: the status bar says so until the
@@ -348,6 +351,7 @@ impl<'c> App<'c> {
                 selected: [0; 8],
                 focus: MainFocus::Items,
                 by_name: false,
+                preview_row: None,
             })],
             at: 0,
             overlay: None,
@@ -442,6 +446,12 @@ impl<'c> App<'c> {
         }
     }
 
+    /// True while the preview shows an earlier selection than the list: [`Msg::Settle`] is due
+    /// once the keys rest.
+    pub fn unsettled(&self) -> bool {
+        matches!(self.view(), View::Main(s) if s.preview_row.is_some())
+    }
+
     /// Where keys go now: [`Context::Help`] (or [`Context::HelpFilter`] while a filter is
     /// typed) while help is shown, else [`App::context`].
     pub fn input_context(&self) -> Context {
@@ -457,6 +467,12 @@ impl<'c> App<'c> {
         if let Msg::Searched(generation, hits) = msg {
             // An answer arriving is not a key: it keeps the flash and the help overlay.
             self.search_done(generation, hits);
+            return None;
+        }
+        if msg == Msg::Settle {
+            if let View::Main(s) = self.view_mut() {
+                s.preview_row = None;
+            }
             return None;
         }
         self.flash = None;
@@ -971,6 +987,30 @@ mod tests {
             press(&mut app, keys);
             assert_eq!(scroll(&app), want, "after {keys}");
         }
+    }
+
+    #[test]
+    fn the_preview_follows_the_selection_once_the_keys_rest() {
+        let c = corpus();
+        let mut app = App::new(&c, 120, 40);
+        assert!(!app.unsettled());
+        press(&mut app, "jjj");
+        let s = main_state(&app);
+        assert_eq!(s.selected[s.list], 3);
+        // The preview still shows the row it showed before the keys.
+        assert_eq!(s.preview_row, Some(0));
+        assert!(app.unsettled());
+        app.update(Msg::Settle);
+        assert_eq!(main_state(&app).preview_row, None);
+        assert!(!app.unsettled());
+        // Anything but a move shows the selection at once, and a flash outlives the settling.
+        press(&mut app, "j");
+        press(&mut app, "s");
+        assert_eq!(main_state(&app).preview_row, None);
+        press(&mut app, "j");
+        app.flash = Some("copied".into());
+        app.update(Msg::Settle);
+        assert_eq!(app.flash.as_deref(), Some("copied"));
     }
 
     #[test]

@@ -291,7 +291,24 @@ fn browse(
         });
     }
 
-    while let Ok(incoming) = rx.recv() {
+    loop {
+        // While the preview lags the selection, wait at most until the keys have rested.
+        let incoming = if app.unsettled() {
+            match rx.recv_timeout(SETTLE) {
+                Ok(incoming) => incoming,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    app.update(Msg::Settle);
+                    draw_app(&mut terminal, &mut painted, &app, &theme)?;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(incoming) => incoming,
+                Err(_) => break,
+            }
+        };
         match incoming {
             Incoming::TerminalGone => break,
             Incoming::Loaded(_) => continue,
@@ -332,6 +349,9 @@ fn browse(
     }
     Ok(())
 }
+
+/// How long the keys must rest before the preview is drawn for the selection.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Draw the browser, moving the article's rows on the terminal itself when only they moved.
 fn draw_app<B: ratatui::backend::Backend>(

@@ -65,12 +65,29 @@ pub struct MainState {
     pub focus: MainFocus,
     /// Sorted by name instead of by mentions.
     pub by_name: bool,
+    /// While keys move the selection, the row the preview still shows: it is drawn again once
+    /// the keys rest, so a held `j` sends list rows only.
+    pub preview_row: Option<usize>,
 }
 
 impl App<'_> {
     pub(in crate::tui) fn update_main(&mut self, mut s: MainState, msg: Msg) {
         let len = self.items(s.list, s.by_name).len();
         let page = self.page();
+        let shown = s.preview_row.unwrap_or(s.selected[s.list]);
+        let moving = s.focus == MainFocus::Items
+            && matches!(
+                msg,
+                Msg::Down
+                    | Msg::Up
+                    | Msg::HalfDown
+                    | Msg::HalfUp
+                    | Msg::PageDown
+                    | Msg::PageUp
+                    | Msg::Top
+                    | Msg::Bottom
+            );
+        s.preview_row = None;
         match (s.focus, msg) {
             (MainFocus::Lists, Msg::Down) | (_, Msg::Right) => s.list = (s.list + 1) % LISTS.len(),
             (MainFocus::Lists, Msg::Up) | (_, Msg::Left) => {
@@ -124,6 +141,9 @@ impl App<'_> {
                 }
             }
             (_, m) => s.selected[s.list] = moved(s.selected[s.list], len, page, m),
+        }
+        if moving && s.selected[s.list] != shown {
+            s.preview_row = Some(shown);
         }
         *self.view_mut() = View::Main(s);
     }
@@ -296,7 +316,8 @@ pub(in crate::tui) fn draw_preview(
     wide: bool,
 ) {
     let View::Main(s) = app.view() else { return };
-    let Some(&item) = app.items(s.list, s.by_name).get(s.selected[s.list]) else {
+    let row = s.preview_row.unwrap_or(s.selected[s.list]);
+    let Some(&item) = app.items(s.list, s.by_name).get(row) else {
         return;
     };
     let corpus = app.corpus;
