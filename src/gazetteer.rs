@@ -144,6 +144,8 @@ pub struct Gazetteer {
     country_initials: HashMap<String, &'static str>,
     /// First four letters of every country and continent name.
     demonym_stems: HashSet<String>,
+    /// The most words in a place's name.
+    place_words: usize,
 }
 
 impl Gazetteer {
@@ -155,6 +157,11 @@ impl Gazetteer {
             let surnames = scope.spawn(|| word_set(SURNAMES));
             let places = read_places();
             Gazetteer {
+                place_words: places
+                    .keys()
+                    .map(|name| name.split(' ').count())
+                    .max()
+                    .unwrap_or(1),
                 demonym_stems: demonym_stems(&places),
                 country_initials: country_initials(&places),
                 places,
@@ -164,6 +171,11 @@ impl Gazetteer {
                 org_suffixes: word_set(ORG_SUFFIXES),
             }
         })
+    }
+
+    /// The most words a place's name has: a longer run of words names no place.
+    pub fn place_words(&self) -> usize {
+        self.place_words
     }
 
     /// The place called exactly `name`, if any; "U.S." is read as "US", and an acronym made of

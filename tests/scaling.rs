@@ -97,6 +97,16 @@ fn distinct_capitalised_words_in_a_row(n: usize) -> Vec<(String, String)> {
     ))
 }
 
+/// The same, opening with a place and closing with a plural, as a team's name does ("Boston
+/// Bruins"): only the first few words can be the place.
+fn a_place_then_capitalised_words_then_a_plural(n: usize) -> Vec<(String, String)> {
+    let run: Vec<String> = (0..n).map(word).collect();
+    one(article(
+        "Capitals",
+        &[format!("Then Boston {} Rovers arrived.", run.join(" "))],
+    ))
+}
+
 fn same_person_per_paragraph(n: usize) -> Vec<(String, String)> {
     let p: Vec<String> = (0..n)
         .map(|i| {
@@ -301,6 +311,12 @@ fn every_pass_grows_linearly_with_its_input() {
         (
             "distinct capitalised words in a row",
             distinct_capitalised_words_in_a_row,
+            64_000,
+            &["stats"],
+        ),
+        (
+            "a place, capitalised words in a row and a plural",
+            a_place_then_capitalised_words_then_a_plural,
             64_000,
             &["stats"],
         ),

@@ -174,7 +174,7 @@ pub(super) fn classify(
         && !g.is_demonym(last)
         && !g.is_given_name(words[0])
         && !PLACE_MODIFIERS.contains(&words[n - 2])
-        && (1..n).any(|j| place_of(&words[..j]).is_some())
+        && (1..n.min(g.place_words() + 1)).any(|j| place_of(&words[..j]).is_some())
     {
         s.add(Kind::Organization, weight::HEAD_WORD);
     }

@@ -258,15 +258,8 @@ pub(super) fn lowercase_noun(w: &str) -> bool {
                 | "by"
                 | "with"
         )
-        && !{
-            // "before", "after", "during": the function words, listed capitalised.
-            let mut chars = w.chars();
-            let capitalised: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            FUNCTION_WORDS.contains(&capitalised.as_str())
-        }
+        // "before", "after", "during": the function words, listed capitalised.
+        && !FUNCTION_WORDS.contains_ignore_case(w)
 }
 
 /// Articles per chunk of the lexicon scan.

@@ -392,11 +392,20 @@ pub(super) fn link_in_article(
         })
         .collect();
     // Every ending of an organisation's name that starts after a space, to the first two names
-    // that end so.
+    // that end so. Only endings as long (in words) as some organisation's name can match one:
+    // a name of ten thousand words keeps its short endings, not ten thousand long ones.
+    let lengths: HashSet<usize> = orgs
+        .iter()
+        .map(|&i| mentions[i].surface(text).split(' ').count())
+        .collect();
     let mut endings: HashMap<String, [Option<usize>; 2]> = HashMap::new();
     for &j in &orgs {
         let c = mentions[j].canonical.as_str();
-        for (p, _) in c.match_indices(' ') {
+        let words = c.split(' ').count();
+        for (spaces, (p, _)) in c.match_indices(' ').enumerate() {
+            if !lengths.contains(&(words - spaces - 1)) {
+                continue;
+            }
             let slot = endings
                 .entry(c[p + 1..].to_string())
                 .or_insert([None, None]);

@@ -136,7 +136,7 @@ pub(super) fn runs(
                             let last = strip_possessive(left[left.len() - 1].text);
                             left.len() <= 2
                                 && !is_any_head(last)
-                                && gazetteer::get().place(last).is_none()
+                                && g.place(last).is_none()
                                 && run_ends_in_head(toks, k)
                         }
                     }
