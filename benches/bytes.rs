@@ -46,11 +46,10 @@ fn measure(
     setup: &[&[&str]],
     held: bool,
 ) -> Option<u64> {
-    let socket = socket.to_string();
     let pidfile = std::env::temp_dir().join(format!("dossier-bytes-{}.pid", std::process::id()));
     let _ = std::fs::remove_file(&pidfile);
     tmux(
-        &socket,
+        socket,
         &[
             "new-session",
             "-d",
@@ -67,7 +66,7 @@ fn measure(
     for keys in setup {
         let mut args = vec!["send-keys", "-t", "b"];
         args.extend_from_slice(keys);
-        tmux(&socket, &args);
+        tmux(socket, &args);
         std::thread::sleep(Duration::from_millis(800));
     }
     let pid: u32 = std::fs::read_to_string(&pidfile)
@@ -79,10 +78,10 @@ fn measure(
     if held {
         let mut args = vec!["send-keys", "-t", "b"];
         args.extend(std::iter::repeat_n("j", PRESSES as usize));
-        tmux(&socket, &args);
+        tmux(socket, &args);
     } else {
         for _ in 0..PRESSES {
-            tmux(&socket, &["send-keys", "-t", "b", "j"]);
+            tmux(socket, &["send-keys", "-t", "b", "j"]);
             std::thread::sleep(Duration::from_millis(60));
         }
     }

@@ -1048,6 +1048,12 @@ mod tests {
         );
         press(&mut app, "j");
         assert_eq!(app.text_rows().map(|r| r.top), Some(rows.top + 1));
+        // There is no side list to move to.
+        press(&mut app, "<Tab>");
+        let View::Article(a) = app.view().clone() else {
+            panic!()
+        };
+        assert!(!a.side_focus);
         // It stays on for the next article, and r again brings the side list back.
         press(&mut app, "<Esc>jj<Enter>");
         assert!(app.reading && app.text_rows().is_some());

@@ -34,8 +34,7 @@ pub fn moved(before: &TextRows, after: &TextRows) -> Option<i32> {
 
 /// `frame` as the terminal shows it once its `rows` scrolled by `by` lines (up when positive):
 /// the rows that came into view are blank.
-pub fn shifted(frame: &Buffer, rows: Range<u16>, by: i32) -> Buffer {
-    let mut out = frame.clone();
+pub fn shifted(mut frame: Buffer, rows: Range<u16>, by: i32) -> Buffer {
     let area = frame.area;
     let (start, end) = (rows.start.min(area.height), rows.end.min(area.height));
     let width = usize::from(area.width);
@@ -44,8 +43,8 @@ pub fn shifted(frame: &Buffer, rows: Range<u16>, by: i32) -> Buffer {
         .unwrap_or(usize::MAX)
         .min(height);
     let region = usize::from(start) * width..usize::from(end) * width;
-    let Some(cells) = out.content.get_mut(region) else {
-        return out;
+    let Some(cells) = frame.content.get_mut(region) else {
+        return frame;
     };
     let moved_cells = n * width;
     if by > 0 {
@@ -56,7 +55,7 @@ pub fn shifted(frame: &Buffer, rows: Range<u16>, by: i32) -> Buffer {
         cells.rotate_right(moved_cells);
         cells[..moved_cells].fill_with(Cell::default);
     }
-    out
+    frame
 }
 
 /// The cells to write to turn `shown` into `next`: those that differ, and between two of them on
@@ -133,7 +132,7 @@ impl Painted {
                                 .backend_mut()
                                 .scroll_region_down(rows.clone(), lines)?;
                         }
-                        shifted(&frame, rows, by)
+                        shifted(frame, rows, by)
                     }
                     None => frame,
                 }
@@ -249,24 +248,21 @@ mod tests {
         assert_eq!(screen(&t)[1], "2 cccccccccc");
     }
 
+    /// The frame `render(top)` draws on a fresh terminal.
+    fn drawn(top: usize) -> Buffer {
+        let mut t = Terminal::new(TestBackend::new(20, 8)).unwrap_or_else(|e| panic!("{e}"));
+        t.draw(render(top))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .buffer
+            .clone()
+    }
+
     #[test]
     fn a_one_line_scroll_redraws_one_line_and_the_status() {
-        let prev = {
-            let mut t = Terminal::new(TestBackend::new(20, 8)).unwrap_or_else(|e| panic!("{e}"));
-            t.draw(render(0))
-                .unwrap_or_else(|e| panic!("{e}"))
-                .buffer
-                .clone()
-        };
-        let next = {
-            let mut t = Terminal::new(TestBackend::new(20, 8)).unwrap_or_else(|e| panic!("{e}"));
-            t.draw(render(1))
-                .unwrap_or_else(|e| panic!("{e}"))
-                .buffer
-                .clone()
-        };
+        let prev = drawn(0);
+        let next = drawn(1);
         let whole = prev.diff(&next).len();
-        let after_scroll = shifted(&prev, 1..7, 1).diff(&next).len();
+        let after_scroll = shifted(prev.clone(), 1..7, 1).diff(&next).len();
         // "6 gggggggggg" comes into view (its space is a blank cell) and "at 0" becomes "at 1".
         assert_eq!(after_scroll, 11 + 1, "{whole} cells without the scroll");
         assert!(

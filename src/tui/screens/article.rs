@@ -132,7 +132,7 @@ impl App<'_> {
         let View::Article(s) = self.view() else {
             return None;
         };
-        let whole_rows = self.reading || (self.width < 100 && !s.side_focus);
+        let whole_rows = self.article_side_width() == 0 && !s.side_focus;
         let big_enough = self.width >= MIN_WIDTH && self.height >= MIN_HEIGHT;
         if self.overlay.is_some() || !whole_rows || !big_enough {
             return None;
@@ -245,6 +245,11 @@ impl App<'_> {
         let max_scroll = lay.lines.len().saturating_sub(rows);
         let mentions = &self.body_mentions[s.article];
         let side = self.article_entities(s.article);
+        // Reading mode has no side list to focus (a view opened before it was turned on may
+        // still say so).
+        if self.reading {
+            s.side_focus = false;
+        }
         if msg == Msg::ToggleReading {
             // The text is wrapped again at its new width; the line at the top stays in view.
             let top = lay.lines.get(s.scroll).map(|l| l.start);
@@ -282,7 +287,7 @@ impl App<'_> {
             Msg::PageUp => s.scroll = s.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
             Msg::Top => s.scroll = 0,
             Msg::Bottom => s.scroll = max_scroll,
-            Msg::NextPane if !side.is_empty() => {
+            Msg::NextPane if !side.is_empty() && !self.reading => {
                 s.side_focus = true;
                 // Start on the entity of the selected mention.
                 if let Some(m) = s.mention.and_then(|i| mentions.get(i)) {

@@ -74,20 +74,7 @@ impl App<'_> {
     pub(in crate::tui) fn update_main(&mut self, mut s: MainState, msg: Msg) {
         let len = self.items(s.list, s.by_name).len();
         let page = self.page();
-        let shown = s.preview_row.unwrap_or(s.selected[s.list]);
-        let moving = s.focus == MainFocus::Items
-            && matches!(
-                msg,
-                Msg::Down
-                    | Msg::Up
-                    | Msg::HalfDown
-                    | Msg::HalfUp
-                    | Msg::PageDown
-                    | Msg::PageUp
-                    | Msg::Top
-                    | Msg::Bottom
-            );
-        s.preview_row = None;
+        let shown = s.preview_row.take().unwrap_or(s.selected[s.list]);
         match (s.focus, msg) {
             (MainFocus::Lists, Msg::Down) | (_, Msg::Right) => s.list = (s.list + 1) % LISTS.len(),
             (MainFocus::Lists, Msg::Up) | (_, Msg::Left) => {
@@ -140,10 +127,13 @@ impl App<'_> {
                     return;
                 }
             }
-            (_, m) => s.selected[s.list] = moved(s.selected[s.list], len, page, m),
-        }
-        if moving && s.selected[s.list] != shown {
-            s.preview_row = Some(shown);
+            (focus, m) => {
+                s.selected[s.list] = moved(s.selected[s.list], len, page, m);
+                // A move through the items leaves the preview where it was until the keys rest.
+                if focus == MainFocus::Items && s.selected[s.list] != shown {
+                    s.preview_row = Some(shown);
+                }
+            }
         }
         *self.view_mut() = View::Main(s);
     }
