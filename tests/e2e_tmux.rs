@@ -60,6 +60,8 @@ impl Tmux {
             String::from_utf8_lossy(&out.stderr)
         );
         self.run(&["set-option", "-s", "escape-time", "0"]);
+        // A test that kills its session to start another must not find the server on its way out.
+        self.run(&["set-option", "-s", "exit-empty", "off"]);
     }
 
     /// Start dossier on the seeds at 80x24, wait for its first screen, and return its process id.
