@@ -186,6 +186,9 @@ pub static PUBLICATION_WORDS: Words =
 /// Last words that make a name an initiative, programme or policy.
 pub static INITIATIVE_HEADS: Words = Words::new(include_str!("../data/words/initiative_heads.txt"));
 
+/// Lowercase nouns of settlements and divisions ("the village of Atwick", "Aisby is a hamlet").
+pub static PLACE_NOUNS: Words = Words::new(include_str!("../data/words/place_nouns.txt"));
+
 /// Words that, before a name, say it is a place.
 pub static PLACE_PREPOSITIONS: Words =
     Words::new(include_str!("../data/words/place_prepositions.txt"));

@@ -265,6 +265,17 @@ pub(super) fn classify(
             s.add(Kind::Place, DECIDED);
         }
     }
+    // "the village of Atwick", "the capital of Goa": a settlement or division named.
+    if before == Some("of")
+        && n <= 3
+        && run.start >= 2
+        && PLACE_NOUNS.contains(&toks[run.start - 2].text)
+        && toks
+            .get(run.start.wrapping_sub(3))
+            .is_none_or(|t| !t.is_capitalised())
+    {
+        s.add(Kind::Place, DECIDED);
+    }
     // "Singapore's Senior Minister of State for Trade, Low Yen Ling": a title phrase, then the name.
     if run.start > 0 && toks[run.start - 1].text == "," && n >= 2 && person_like {
         let from = run.start.saturating_sub(16);
@@ -300,6 +311,51 @@ pub(super) fn classify(
         }
         if SPEECH_VERBS.contains(&a.text) && n >= 2 && person_like {
             s.add(Kind::Person, weight::SPEAKS_AFTER);
+        }
+        // "Dewa Budjana ( born August 30 , 1963 )", "Smith, born in Leeds": only people are born.
+        let born = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.text == "born" || t.text == "née")
+        };
+        if person_like && (a.text == "(" || a.text == ",") && born(run.end + 1) {
+            s.add(Kind::Person, weight::APPOSITIVE_ROLE);
+        }
+        // "X is an Indonesian guitarist", "X was a British politician": a role noun after a
+        // copula and an article, across at most two adjectives.
+        if person_like && matches!(a.text, "is" | "was") {
+            let article = toks
+                .get(run.end + 1)
+                .is_some_and(|t| matches!(t.text, "a" | "an"));
+            if article {
+                let role = toks
+                    .iter()
+                    .skip(run.end + 2)
+                    .take(3)
+                    .take_while(|t| t.is_word)
+                    .find(|t| {
+                        t.text.chars().next().is_some_and(char::is_lowercase)
+                            && is_appositive_head(t.text)
+                    });
+                if role.is_some() {
+                    s.add(Kind::Person, weight::APPOSITIVE_ROLE);
+                }
+            }
+        }
+        // "Aisby is a hamlet", "Bridgton is a town in Maine".
+        if matches!(a.text, "is" | "was") && n <= 3 {
+            let article = toks
+                .get(run.end + 1)
+                .is_some_and(|t| matches!(t.text, "a" | "an"));
+            if article
+                && toks
+                    .iter()
+                    .skip(run.end + 2)
+                    .take(3)
+                    .take_while(|t| t.is_word && !t.is_capitalised())
+                    .any(|t| PLACE_NOUNS.contains(&t.text))
+            {
+                s.add(Kind::Place, DECIDED);
+            }
         }
         // "X, mayor of ..." : an appositive role.
         // "nominated for Oscars, composer Andrew Lloyd Webber": a role noun before a name is

@@ -133,7 +133,15 @@ pub(super) fn link_in_article(
     if open_acronyms {
         let mut expansions: HashMap<String, usize> = HashMap::new();
         for (j, m) in mentions.iter().enumerate() {
-            if m.canonical.contains([' ', '-']) && !is_acronym(m.surface(text)) {
+            // A person's initials ("CD" for Cameron Diaz) are not how news shortens a name.
+            if m.canonical.contains([' ', '-'])
+                && !is_acronym(m.surface(text))
+                && !(m.scores.best().0 == Kind::Person
+                    && m.canonical
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| gazetteer::get().is_given_name(w)))
+            {
                 expansions.entry(initials(&m.canonical)).or_insert(j);
             }
         }

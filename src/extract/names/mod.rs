@@ -347,6 +347,38 @@ mod tests {
     }
 
     #[test]
+    fn being_born_or_being_a_guitarist_makes_a_person() {
+        let (ms, _) = names("T\n\nTarvo Keldun ( born March 3 , 1961 ) plays. Orsa Velmont is a Latvian guitarist. Velmont toured.\n");
+        assert!(
+            has(&ms, "Tarvo Keldun", "Tarvo Keldun", Kind::Person),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "Orsa Velmont", "Orsa Velmont", Kind::Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_village_or_a_hamlet_named_is_a_place() {
+        let (ms, _) = names("T\n\nThey moved to the village of Wendlecombe in spring. Osmerby is a small hamlet near the coast.\n");
+        assert!(
+            has(&ms, "Wendlecombe", "Wendlecombe", Kind::Place),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Osmerby", "Osmerby", Kind::Place), "{ms:?}");
+    }
+
+    #[test]
+    fn a_persons_initials_are_not_their_name() {
+        let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
+        assert!(
+            !ms.iter().any(|(s, c, _)| s == "CD" && c == "Clara Dunvey"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn acronyms_join_their_expansion() {
         let (ms, _) = names("T\n\nThe Shanghai-Singapore Comprehensive Cooperation Council met. The SSCCC grew, said a Prime Minister's Office (PMO) statement. The PMO said more.\n");
         assert!(
