@@ -45,6 +45,8 @@ pub(super) fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex:
                 *n >= 2 && w.chars().count() >= 3
             };
             used && !w.contains(['\'', '’'])
+                // "Blu-ray", "Wi-fi": a lowercase part after a hyphen is a thing's name.
+                && !w.rsplit('-').next().is_some_and(|p| p.starts_with(char::is_lowercase))
                 && !adjective_like(w)
                 && !titled.contains(*w)
                 && lex.acts(w)

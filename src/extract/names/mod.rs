@@ -370,6 +370,13 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_word_that_acts_twice_is_a_body_and_a_format_is_not() {
+        let (ms, _) = names("T\n\nZentrio gave the student an award. Later Zentrio hired a coach. Blu-tex released a disc and Blu-tex sold.\n");
+        assert!(has(&ms, "Zentrio", "Zentrio", Kind::Organization), "{ms:?}");
+        assert!(!ms.iter().any(|(s, _, _)| s == "Blu-tex"), "{ms:?}");
+    }
+
+    #[test]
     fn a_persons_initials_are_not_their_name() {
         let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
         assert!(
