@@ -67,6 +67,30 @@ pub(super) fn analyse_run<'a>(
         return;
     }
 
+    // "Co-founder of Google", "Chairman of Tesco" opening a sentence: the officer is a role
+    // and what follows "of" is the name, unless a person's name follows inside the run or
+    // the words are ordinary ones ("Director of International Relations" is one title).
+    if words.len() >= 3
+        && words[1] == "of"
+        && is_body_officer(words[0])
+        && !words[2..]
+            .iter()
+            .any(|w| *w != "the" && lex.is_common_word(w))
+        && title_with_complement(text, words).is_none()
+    {
+        let mut start = run.start + 2;
+        while start + 1 < run.end && toks[start].text.eq_ignore_ascii_case("the") {
+            start += 1;
+        }
+        let rest = Run {
+            start,
+            end: run.end,
+            span: Span::new(toks[start].span.start, run.span.end),
+        };
+        analyse_run(text, toks, rest, sentence, lex, mentions, roles, scratch);
+        return;
+    }
+
     // "John Cornyn, U.S. Senator": a place and a title with no name after them is the place
     // alone; the title names nobody.
     let n = words.len();

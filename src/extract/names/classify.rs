@@ -265,6 +265,25 @@ pub(super) fn classify(
             s.add(Kind::Place, DECIDED);
         }
     }
+    // "co-founder of Google", "chief executive of Tesco": a body's officer, of a name that is
+    // no place and no ordinary words ("director of International Relations" is a department).
+    if before == Some("of")
+        && place.is_none()
+        && run.start >= 2
+        && !words.iter().any(|w| lex.is_common_word(w))
+        && is_body_officer(toks[run.start - 2].text)
+        && !adjective_like(last)
+        && !g.is_demonym(last)
+        && !last
+            .rsplit('-')
+            .next()
+            .is_some_and(|p| p.starts_with(char::is_lowercase))
+        && !toks
+            .get(run.end)
+            .is_some_and(|t| t.is_word && lowercase_noun(t.text))
+    {
+        s.add(Kind::Organization, weight::ORG_NOUN_BEFORE);
+    }
     // "the village of Atwick", "the capital of Goa": a settlement or division named.
     if before == Some("of")
         && n <= 3
@@ -370,6 +389,29 @@ pub(super) fn classify(
         }
     }
     s
+}
+
+/// A role a body has and a place does not: "chairman", "co-founder", "chief executive".
+pub(super) fn is_body_officer(word: &str) -> bool {
+    gazetteer::with_lowercase(word, |r| {
+        matches!(
+            r,
+            "chairman"
+                | "chairwoman"
+                | "chief"
+                | "executive"
+                | "director"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "founder"
+                | "co-founder"
+                | "owner"
+                | "ceo"
+                | "boss"
+                | "editor"
+        )
+    })
 }
 
 /// The gazetteer place these words name, joined by spaces.

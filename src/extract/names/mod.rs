@@ -377,6 +377,15 @@ mod tests {
     }
 
     #[test]
+    fn what_an_officer_is_of_is_a_body_and_met_is_no_title() {
+        let (ms, roles) = names("T\n\nCo-founder of Zentrio, Sergey Brin, met him. The chief executive of Tesvo, Terry Leahy, agreed. An editor of Indian film journals spoke.\n");
+        assert!(has(&ms, "Zentrio", "Zentrio", Kind::Organization), "{ms:?}");
+        assert!(has(&ms, "Tesvo", "Tesvo", Kind::Organization), "{ms:?}");
+        assert!(!ms.iter().any(|(s, _, _)| s == "Indian"), "{ms:?}");
+        assert!(!roles.iter().any(|r| r.title == "Met Him"), "{roles:?}");
+    }
+
+    #[test]
     fn a_persons_initials_are_not_their_name() {
         let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
         assert!(
