@@ -199,7 +199,7 @@ fn spacy_predictions() -> HashMap<String, Vec<Typed>> {
 
 /// Lenient F1 floors on Wikinews, per type, just under the scores reached.
 const WIKINEWS_FLOORS: &[(&str, f64)] =
-    &[("PER", 0.64), ("ORG", 0.73), ("LOC", 0.72), ("ALL", 0.70)];
+    &[("PER", 0.64), ("ORG", 0.74), ("LOC", 0.72), ("ALL", 0.71)];
 
 #[test]
 #[cfg_attr(

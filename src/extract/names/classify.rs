@@ -284,6 +284,29 @@ pub(super) fn classify(
     {
         s.add(Kind::Organization, weight::ORG_NOUN_BEFORE);
     }
+    // "Leung Kwok-hung of LSD", "Ann Chiang of DAB": a person's name, "of" and initials that
+    // are no place: the person and the body they belong to.
+    if before == Some("of")
+        && n == 1
+        && is_acronym(last)
+        && last.len() >= 3
+        && place.is_none()
+        && !lex.is_common_acronym(last)
+        && run.start >= 2
+        && toks[run.start - 2].is_capitalised()
+        && !is_any_head(toks[run.start - 2].text)
+    {
+        s.add(Kind::Organization, weight::ORG_NOUN_BEFORE);
+    }
+    if person_like
+        && n >= 2
+        && toks.get(run.end).is_some_and(|t| t.text == "of")
+        && toks
+            .get(run.end + 1)
+            .is_some_and(|t| t.is_word && is_acronym(t.text) && g.place(t.text).is_none())
+    {
+        s.add(Kind::Person, weight::APPOSITIVE_ROLE);
+    }
     // "the village of Atwick", "the capital of Goa": a settlement or division named.
     if before == Some("of")
         && n <= 3
@@ -436,18 +459,51 @@ fn place_weight(kind: PlaceKind, population: u64) -> f32 {
 fn score_at(toks: &[Token], i: usize) -> Option<usize> {
     let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
     let t = toks.get(i)?;
-    if t.text
+    let len = if t
+        .text
         .split_once('-')
         .is_some_and(|(a, b)| small(a) && small(b))
     {
-        return Some(1);
-    }
-    (small(t.text)
+        1
+    } else if small(t.text)
         && toks
             .get(i + 1)
             .is_some_and(|d| matches!(d.text, "-" | "–" | "—"))
-        && toks.get(i + 2).is_some_and(|n| small(n.text)))
-    .then_some(3)
+        && toks.get(i + 2).is_some_and(|n| small(n.text))
+    {
+        3
+    } else {
+        return None;
+    };
+    // "aged 8–10 years", "between 3-5 per cent": a range of a quantity, not a result.
+    let ranged = i > 0 && matches!(toks[i - 1].text, "aged" | "ages" | "between" | "from")
+        || toks.get(i + len).is_some_and(|u| {
+            matches!(
+                u.text,
+                "years"
+                    | "year"
+                    | "months"
+                    | "weeks"
+                    | "days"
+                    | "hours"
+                    | "minutes"
+                    | "seconds"
+                    | "per"
+                    | "percent"
+                    | "%"
+                    | "million"
+                    | "billion"
+                    | "metres"
+                    | "meters"
+                    | "miles"
+                    | "km"
+                    | "kg"
+                    | "times"
+                    | "am"
+                    | "pm"
+            )
+        });
+    (!ranged).then_some(len)
 }
 
 /// A name right before or right after a single match score, or followed by three small

@@ -74,6 +74,30 @@ pub(super) fn plausible_person(text: &str, words: &[&str]) -> bool {
     if words.len() >= 2 && is_acronym(words[0]) && g.place(words[0]).is_some() {
         return false;
     }
+    // "Five Panamanian players": a count opens no one's name.
+    let count = matches!(
+        words[0],
+        "One"
+            | "Two"
+            | "Three"
+            | "Four"
+            | "Five"
+            | "Six"
+            | "Seven"
+            | "Eight"
+            | "Nine"
+            | "Ten"
+            | "Eleven"
+            | "Twelve"
+            | "Twenty"
+            | "Hundreds"
+            | "Thousands"
+            | "Dozens"
+            | "Millions"
+    );
+    if words.len() >= 2 && count {
+        return false;
+    }
     // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
     !is_any_head(words[words.len() - 1]) && words.iter().all(|w| name_word(w))
 }

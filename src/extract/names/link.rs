@@ -28,9 +28,24 @@ pub(super) fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex:
             && g.is_demonym(strip_possessive(m.surface(text))))
     });
     let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    // "Kuznetsova won" after "Svetlana Kuznetsova": the last word of a person's name in this
+    // article (decided, or opening with a given name) is that person, however it acts.
+    let mut surnames_here: HashSet<&str> = HashSet::default();
     for m in mentions.iter() {
         if !m.canonical.contains(' ') {
             *counts.entry(m.canonical.as_str()).or_insert(0) += 1;
+        } else if let Some((first, last)) = m
+            .canonical
+            .split_once(' ')
+            .zip(m.canonical.rsplit_once(' '))
+            .map(|((f, _), (_, l))| (f, l))
+        {
+            let (kind, score) = m.scores.best();
+            let person = (kind == Kind::Person || score == 0.0)
+                && (score >= DECIDED || g.is_given_name(first));
+            if person {
+                surnames_here.insert(last);
+            }
         }
     }
     let promote: Vec<String> = counts
@@ -49,6 +64,7 @@ pub(super) fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex:
                 && !w.rsplit('-').next().is_some_and(|p| p.starts_with(char::is_lowercase))
                 && !adjective_like(w)
                 && !titled.contains(*w)
+                && !surnames_here.contains(*w)
                 && lex.acts(w)
                 && !is_any_head(w)
                 && !(w.ends_with('s')

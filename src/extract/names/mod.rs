@@ -386,6 +386,15 @@ mod tests {
     }
 
     #[test]
+    fn a_range_of_ages_is_no_score_and_a_persons_party_initials_are_a_body() {
+        let (ms, _) = names("T\n\nChildren aged 8–10 years were surveyed in Tasmania and Queensland last year. Wong Kwok-tin of FTU and Ann Chiang of DAB won seats. Five Panamanian players were booked.\n");
+        assert!(has(&ms, "Queensland", "Queensland", Kind::Place), "{ms:?}");
+        assert!(has(&ms, "FTU", "FTU", Kind::Organization), "{ms:?}");
+        assert!(has(&ms, "DAB", "DAB", Kind::Organization), "{ms:?}");
+        assert!(!ms.iter().any(|(s, _, _)| s.starts_with("Five")), "{ms:?}");
+    }
+
+    #[test]
     fn a_persons_initials_are_not_their_name() {
         let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
         assert!(
