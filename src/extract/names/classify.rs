@@ -91,8 +91,14 @@ pub(super) fn classify(
     if of_head.is_some_and(|h| is_head(&ORG_HEADS, h)) {
         s.add(Kind::Organization, weight::ORG_HEAD_BEFORE_OF);
     }
+    // "Irving Independent School District": a body's head before a place's is the body's
+    // division, not a place.
     if is_head(&PLACE_HEADS, last) && n > 1 {
-        s.add(Kind::Place, weight::PLACE_HEAD);
+        if n > 2 && last == "District" && is_head(&ORG_HEADS, words[n - 2]) {
+            s.add(Kind::Organization, weight::HEAD_WORD);
+        } else {
+            s.add(Kind::Place, weight::PLACE_HEAD);
+        }
     }
     if of_head.is_some_and(|h| is_head(&PLACE_HEADS, h)) {
         s.add(Kind::Place, weight::PLACE_HEAD_BEFORE_OF);

@@ -322,8 +322,15 @@ pub(super) fn link_in_article(
                 continue;
             }
             let n = words.iter().flatten().count();
+            // "Canada" after "Fan Expo Canada": a country stands for a person only when the
+            // full name opens with a given name ("Jordan" after "Michael Jordan").
+            let country = n == 1
+                && words[0]
+                    .and_then(|w| g.place(w))
+                    .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Continent));
             let fits = |full: &[&str]| {
                 full.len() > n
+                    && (!country || g.is_given_name(full[0]))
                     && words.iter().flatten().all(|w| {
                         full.iter()
                             .any(|f| f == w || f.split('-').next() == Some(*w))

@@ -395,6 +395,24 @@ mod tests {
     }
 
     #[test]
+    fn a_school_district_is_a_body_and_a_country_is_no_short_form_of_a_non_person() {
+        let (ms, _) = names("T\n\nThe Garvey Independent School District said so. Fan Expo Norvania said it grew. Volunteers of Canada helped.\n");
+        assert!(
+            has(
+                &ms,
+                "Garvey Independent School District",
+                "Garvey Independent School District",
+                Kind::Organization
+            ),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|(s, c, _)| s == "Canada" && c != "Canada"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn a_persons_initials_are_not_their_name() {
         let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
         assert!(
