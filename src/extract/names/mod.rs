@@ -413,6 +413,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_reporters_or_staff_is_a_body() {
+        let (ms, _) = names("T\n\nQuorvex reporters attended the show.\n");
+        assert!(has(&ms, "Quorvex", "Quorvex", Kind::Organization), "{ms:?}");
+    }
+
+    #[test]
     fn a_persons_initials_are_not_their_name() {
         let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
         assert!(
