@@ -26,9 +26,11 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "Mayor of Shanghai", or the title alone.
+/// "Mayor of Shanghai", "UN Secretary General" (initials go before the title, as news writes
+/// them), or the title alone.
 pub fn role_text(title: &str, of: Option<&str>) -> String {
     match of {
+        Some(o) if crate::text::is_acronym(o) => format!("{o} {title}"),
         Some(o) => format!("{title} of {o}"),
         None => title.to_string(),
     }
@@ -497,6 +499,16 @@ pub fn comparison_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_read_as_news_writes_them() {
+        assert_eq!(
+            role_text("Secretary General", Some("UN")),
+            "UN Secretary General"
+        );
+        assert_eq!(role_text("Mayor", Some("Shanghai")), "Mayor of Shanghai");
+        assert_eq!(role_text("Home Secretary", None), "Home Secretary");
+    }
 
     fn article_of(text: &str) -> Article {
         Article {

@@ -168,7 +168,28 @@ pub(super) fn analyse_run<'a>(
                     || prefix.len() >= 2
                     || lex.acts(&prefix_text));
             let nationality = prefix.len() == 1 && adjective_like(&prefix_text);
-            let (title_text, of) = if names_something && !nationality {
+            // "UK Foreign Secretary": a place or initials, then words of the title itself.
+            let owner_then_title = (prefix.len() >= 2)
+                .then(|| {
+                    (1..prefix.len()).rev().find(|&k| {
+                        let owner = prefix[..k].join(" ");
+                        (g.place(&owner).is_some() || k == 1 && is_acronym(prefix[0]))
+                            && prefix[k..].iter().all(|w| {
+                                (lex.is_common_word(w)
+                                    || gazetteer::with_lowercase(w, |l| {
+                                        TITLE_MODIFIERS.contains(&l)
+                                    }))
+                                    && g.place(w).is_none()
+                            })
+                    })
+                })
+                .flatten();
+            let (title_text, of) = if let Some(k) = owner_then_title {
+                (
+                    format!("{} {}", prefix[k..].join(" "), title.join(" ")),
+                    Some(prefix[..k].join(" ")),
+                )
+            } else if names_something && !nationality {
                 (title.join(" "), Some(prefix_text))
             } else if prefix.is_empty() || nationality {
                 (title.join(" "), None)

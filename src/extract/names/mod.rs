@@ -284,6 +284,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_then_words_of_the_title_is_the_roles_owner() {
+        let (_, roles) =
+            names("T\n\nThe talks were led by UK Foreign Secretary Jack Straw yesterday.\n");
+        assert!(
+            roles.iter().any(|r| r.person == "Jack Straw"
+                && r.title == "Foreign Secretary"
+                && r.of.as_deref() == Some("UK")),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
     fn titles_are_roles_not_names() {
         let (ms, roles) = names("Headline here\n\nAt the meeting, Shanghai Mayor Gong Zheng spoke about trade. Gong said it went well.\n");
         assert!(has(&ms, "Gong Zheng", "Gong Zheng", Kind::Person), "{ms:?}");
