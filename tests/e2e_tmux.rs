@@ -291,6 +291,7 @@ fn bytes_per_line(
     command: &str,
     setup: &[&str],
     ready: Option<(&str, &str)>,
+    held: bool,
 ) -> u64 {
     let pidfile = pidfile("bytes");
     let _ = std::fs::remove_file(&pidfile);
@@ -308,7 +309,14 @@ fn bytes_per_line(
     }
     std::thread::sleep(Duration::from_millis(300));
     let w0 = proc_io_wchar(pid);
-    t.keys(&["j"; 10]);
+    if held {
+        // One burst, as a held key sends: the preview waits for the keys to rest.
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(&["j"; 10]);
+        t.run(&args);
+    } else {
+        t.keys(&["j"; 10]);
+    }
     match ready {
         Some((_, after)) => {
             t.wait_for(after, 10);
@@ -341,9 +349,30 @@ fn a_scrolled_line_costs_at_most_three_times_what_less_sends() {
     std::fs::write(&file, format!("{title}\n\n{}", [body; 5].join("\n\n"))).expect("write");
     let dossier = format!("{} {}", bin(), file.display());
     let less = format!("less {}", file.display());
+    // Forty short articles, for a list that scrolls.
+    let list_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-forty-articles");
+    let _ = std::fs::remove_dir_all(&list_dir);
+    std::fs::create_dir_all(&list_dir).expect("make the folder");
+    for i in 0..40 {
+        std::fs::write(
+            list_dir.join(format!("{i:03}.txt")),
+            format!(
+                "Harbour council report number {i} on the budget\n\nThe council met on Monday.\n"
+            ),
+        )
+        .expect("write");
+    }
+    let list = format!("{} {}", bin(), list_dir.display());
     for (size, setup) in [((80, 24), vec!["Enter"]), ((200, 50), vec!["Enter", "r"])] {
-        let ours = bytes_per_line(&t, size, &dossier, &setup, Some(("lines 1-", "lines 11-")));
-        let theirs = bytes_per_line(&t, size, &less, &[], None);
+        let ours = bytes_per_line(
+            &t,
+            size,
+            &dossier,
+            &setup,
+            Some(("lines 1-", "lines 11-")),
+            false,
+        );
+        let theirs = bytes_per_line(&t, size, &less, &[], None, false);
         println!(
             "{}x{}: dossier {ours} bytes per line, less {theirs}",
             size.0, size.1
@@ -352,6 +381,14 @@ fn a_scrolled_line_costs_at_most_three_times_what_less_sends() {
         assert!(
             ours <= 3 * theirs,
             "a scrolled line costs {ours} bytes at {size:?}, less sends {theirs}"
+        );
+        // A move in the Articles list with the key held, past its last visible row so that it
+        // scrolls; the preview is drawn once, when the keys rest.
+        let moves = bytes_per_line(&t, size, &list, &["j"; 8], Some(("9/40", "19/40")), true);
+        println!("{}x{}: dossier {moves} bytes per list move", size.0, size.1);
+        assert!(
+            moves <= 3 * theirs,
+            "a list move costs {moves} bytes at {size:?}, less sends {theirs} a line"
         );
     }
 }

@@ -349,6 +349,7 @@ impl<'c> App<'c> {
             history: vec![View::Main(MainState {
                 list: 0,
                 selected: [0; 8],
+                tops: [0; 8],
                 focus: MainFocus::Items,
                 by_name: false,
                 preview_row: None,
@@ -1011,6 +1012,38 @@ mod tests {
         app.flash = Some("copied".into());
         app.update(Msg::Settle);
         assert_eq!(app.flash.as_deref(), Some("copied"));
+    }
+
+    #[test]
+    fn a_narrow_list_has_whole_rows_that_scroll_by_one() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        // People: eighteen, more than the fourteen rows the list has at 80x24.
+        press(&mut app, "l");
+        let rows = app
+            .text_rows()
+            .unwrap_or_else(|| panic!("a focused list below 100 columns has whole rows"));
+        assert_eq!(rows.rows, 1..15);
+        let mut tops = vec![rows.top];
+        for _ in 0..17 {
+            press(&mut app, "j");
+            tops.extend(app.text_rows().map(|r| r.top));
+        }
+        assert_eq!(tops.len(), 18);
+        assert!(
+            tops.windows(2).all(|w| w[1] == w[0] || w[1] == w[0] + 1),
+            "{tops:?}"
+        );
+        assert_eq!(tops.last(), Some(&4), "{tops:?}");
+        // Back up within the rows: the list stays put.
+        press(&mut app, "kkk");
+        assert_eq!(app.text_rows().map(|r| r.top), Some(4));
+        // With the list of lists in view, or side by side at 120 columns, rows are drawn.
+        press(&mut app, "<Tab>");
+        assert!(app.text_rows().is_none());
+        let mut wide = App::new(&c, 120, 40);
+        press(&mut wide, "l");
+        assert!(wide.text_rows().is_none());
     }
 
     #[test]

@@ -164,7 +164,19 @@ fn draw_breadcrumb(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         text
     };
     let style = theme.fg(Color::Cyan).add_modifier(Modifier::BOLD);
-    frame.render_widget(Paragraph::new(Line::from(Span::styled(shown, style))), area);
+    let mut spans = vec![Span::styled(shown.clone(), style)];
+    // With the list of lists hidden, the header names the other lists and the keys to them.
+    if let View::Main(s) = app.view() {
+        if super::screens::main::lists_hidden(area.width, s.focus) {
+            let others: Vec<&str> = (1..LISTS.len())
+                .map(|k| super::app::list_title(LISTS[(s.list + k) % LISTS.len()]))
+                .collect();
+            let room = w.saturating_sub(width(&shown));
+            let rest = fit(&format!("   h l  {}", others.join(" · ")), room);
+            spans.push(Span::styled(rest, theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// The hints while a search term is typed in an article, from the key table.

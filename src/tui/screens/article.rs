@@ -127,8 +127,12 @@ impl App<'_> {
     }
 
     /// The screen rows that show the open article's text and nothing else (whole rows: in
-    /// reading mode, or on a terminal too narrow for the side list), with the line at their top.
+    /// reading mode, or on a terminal too narrow for the side list), with the line at their top;
+    /// on the main screen, the rows of the selected list when it has whole rows.
     pub fn text_rows(&self) -> Option<crate::tui::scroll::TextRows> {
+        if let View::Main(_) = self.view() {
+            return self.list_rows();
+        }
         let View::Article(s) = self.view() else {
             return None;
         };

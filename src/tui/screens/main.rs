@@ -61,6 +61,8 @@ pub struct MainState {
     pub list: usize,
     /// Selected row of each list.
     pub selected: [usize; 8],
+    /// The first row shown of each list: it moves only as far as keeps the selection in view.
+    pub tops: [usize; 8],
     /// Which pane has the keys.
     pub focus: MainFocus,
     /// Sorted by name instead of by mentions.
@@ -129,6 +131,8 @@ impl App<'_> {
             }
             (focus, m) => {
                 s.selected[s.list] = moved(s.selected[s.list], len, page, m);
+                let h = items_height(self.width, self.height);
+                s.tops[s.list] = view_top(s.tops[s.list], s.selected[s.list], h, len);
                 // A move through the items leaves the preview where it was until the keys rest.
                 if focus == MainFocus::Items && s.selected[s.list] != shown {
                     s.preview_row = Some(shown);
@@ -146,10 +150,87 @@ impl App<'_> {
     }
 }
 
+/// The width from which the main screen shows the list, its preview and the list of lists side
+/// by side.
+pub(in crate::tui) const WIDE: u16 = 100;
+
+/// Below [`WIDE`], the list of lists is hidden while the selected list has the focus: the list
+/// takes whole rows (room for its titles, and rows the terminal can scroll), and `Tab` brings
+/// the list of lists back.
+pub(in crate::tui) fn lists_hidden(width: u16, focus: MainFocus) -> bool {
+    width < WIDE && focus == MainFocus::Items
+}
+
+/// The rows the selected list has on a main screen area `height` rows high, below [`WIDE`]: all
+/// of them, or all but the preview's eight.
+pub(in crate::tui) fn narrow_items_height(height: u16) -> u16 {
+    if height >= 18 {
+        height - 8
+    } else {
+        height
+    }
+}
+
+/// The first item shown in a list of `len` items `h` rows high with item `sel` selected, when
+/// `stored` was first before: it moves only as far as brings the selection into view, so a
+/// move by one scrolls by one row at most (and the terminal can move the rest).
+pub(in crate::tui) fn view_top(stored: usize, sel: usize, h: usize, len: usize) -> usize {
+    stored
+        .min(sel)
+        .max((sel + 1).saturating_sub(h))
+        .min(len.saturating_sub(h))
+}
+
+/// How many rows the selected list has on a terminal `width` x `height`.
+pub(in crate::tui) fn items_height(width: u16, height: u16) -> usize {
+    let main = height.saturating_sub(2);
+    usize::from(if width >= WIDE {
+        main
+    } else {
+        narrow_items_height(main)
+    })
+    .max(1)
+}
+
+impl App<'_> {
+    /// The screen rows of the selected list, when it has whole rows (below [`WIDE`], with the
+    /// focus on it and no overlay), with the item at their top: the terminal can move them.
+    pub fn list_rows(&self) -> Option<crate::tui::scroll::TextRows> {
+        let View::Main(s) = self.view() else {
+            return None;
+        };
+        let big_enough = self.width >= MIN_WIDTH && self.height >= MIN_HEIGHT;
+        if self.overlay.is_some() || !lists_hidden(self.width, s.focus) || !big_enough {
+            return None;
+        }
+        let h = items_height(self.width, self.height);
+        let len = self.items(s.list, s.by_name).len();
+        let sel = s.selected[s.list].min(len.saturating_sub(1));
+        Some(crate::tui::scroll::TextRows {
+            // Not an article: the list and its order, which no article index reaches.
+            shows: (
+                self.at,
+                usize::MAX - (s.list * 2 + usize::from(s.by_name)),
+                len,
+                self.width,
+                self.height,
+            ),
+            top: view_top(s.tops[s.list], sel, h, len),
+            rows: 1..1 + u16::try_from(h).unwrap_or(u16::MAX),
+        })
+    }
+}
+
 pub(in crate::tui) fn draw_main(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let View::Main(s) = app.view() else { return };
-    let wide = area.width >= 100;
-    let cols = if wide {
+    let wide = area.width >= WIDE;
+    let hidden = lists_hidden(area.width, s.focus);
+    let cols = if hidden {
+        Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Length(0), Constraint::Min(10)])
+            .split(area)
+    } else if wide {
         Layout::default()
             .direction(Direction::Horizontal)
             .constraints([
@@ -187,18 +268,24 @@ pub(in crate::tui) fn draw_main(frame: &mut Frame, app: &App, theme: &Theme, are
     let lists_block = Block::default()
         .borders(Borders::RIGHT)
         .border_style(theme.dim());
-    frame.render_widget(Paragraph::new(lines).block(lists_block), cols[0]);
+    if !hidden {
+        frame.render_widget(Paragraph::new(lines).block(lists_block), cols[0]);
+    }
 
     let (items_area, preview_area) = if wide {
         (cols[1], Some(cols[2]))
-    } else if area.height >= 18 {
-        let split = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Min(5), Constraint::Length(8)])
-            .split(cols[1]);
-        (split[0], Some(split[1]))
     } else {
-        (cols[1], None)
+        let h = narrow_items_height(cols[1].height);
+        let items = Rect {
+            height: h,
+            ..cols[1]
+        };
+        let preview = (h < cols[1].height).then(|| Rect {
+            y: cols[1].y + h,
+            height: cols[1].height - h,
+            ..cols[1]
+        });
+        (items, preview)
     };
     draw_items(frame, app, theme, items_area);
     if let Some(p) = preview_area {
@@ -213,10 +300,7 @@ pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, ar
     let ents = &corpus.resolved.entities;
     let h = usize::from(area.height);
     let sel = s.selected[s.list].min(items.len().saturating_sub(1));
-    let top = sel
-        .saturating_sub(h.saturating_sub(1))
-        .max(sel.saturating_sub(h / 2).min(items.len().saturating_sub(h)));
-    let top = if sel < h { 0 } else { top };
+    let top = view_top(s.tops[s.list], sel, h, items.len());
     let w = usize::from(area.width).saturating_sub(1);
     let mut lines: Vec<Line> = Vec::new();
     // One column for the ids in view, so that the titles line up; at most a third of the row.
@@ -282,15 +366,24 @@ pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, ar
                 )));
             }
         }
-        let mut line = Line::from(spans);
+        // The selection marks the row's text (a title, a name, a quote) and leaves its id,
+        // badge and count as they are, so a move rewrites two texts and not two whole rows.
         if row == sel {
-            line = line.style(if s.focus == MainFocus::Items {
+            let mark = if s.focus == MainFocus::Items {
                 selected()
             } else {
                 Style::default().add_modifier(Modifier::BOLD)
-            });
+            };
+            let text = match LISTS[s.list] {
+                ListKind::Entities(_) => 3,
+                ListKind::Warnings => 3,
+                ListKind::Articles | ListKind::Quotes => 2,
+            };
+            if let Some(span) = spans.get_mut(text) {
+                span.style = span.style.patch(mark);
+            }
         }
-        lines.push(line);
+        lines.push(Line::from(spans));
     }
     if items.is_empty() {
         lines.push(Line::from(Span::styled(" (none)", theme.dim())));
