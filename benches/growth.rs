@@ -1,0 +1,175 @@
+//! The browser's first frame, its first list and its peak memory on the seeds, BBC and 5 and
+//! 20 copies of BBC: `cargo bench --bench growth`.
+//!
+//! In tmux at 80x24, dossier (the release build) opens each corpus; the time from starting it
+//! to the first "Loading" line and to the first article title on screen is read by polling the
+//! pane every 10 ms (a poll costs a process; more often would slow the load it times), and the peak resident memory (VmHWM) from `/proc/PID/status` once the list
+//! is up. The copies of BBC are made under `target/tmp` (never in a corpus folder) and removed
+//! at the end. Needs tmux, Linux and `../shared/corpora/bbc`; says what is missing otherwise.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 3;
+
+fn tmux(socket: &str, args: &[&str]) -> String {
+    Command::new("tmux")
+        .arg("-L")
+        .arg(socket)
+        .args(args)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
+}
+
+fn vm_hwm_kb(pid: u32) -> Option<u64> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// (ms to the progress line, ms to `title` on screen, peak MB) for one start of `command`.
+fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
+    let socket = format!("dossier-growth-{}", std::process::id());
+    let pidfile = std::env::temp_dir().join(format!("dossier-growth-{}.pid", std::process::id()));
+    let _ = std::fs::remove_file(&pidfile);
+    // A server that outlives its sessions, started before the clock.
+    tmux(
+        &socket,
+        &[
+            "-f",
+            "/dev/null",
+            "start-server",
+            ";",
+            "set",
+            "-s",
+            "exit-empty",
+            "off",
+        ],
+    );
+    let start = Instant::now();
+    tmux(
+        &socket,
+        &[
+            "new-session",
+            "-d",
+            "-s",
+            "g",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &format!("sh -c 'echo $$ > {}; exec {command}'", pidfile.display()),
+        ],
+    );
+    let mut progress = None;
+    let mut listed = None;
+    while start.elapsed() < Duration::from_secs(60) {
+        let screen = tmux(&socket, &["capture-pane", "-p", "-t", "g"]);
+        let t = start.elapsed().as_secs_f64() * 1000.0;
+        if progress.is_none() && screen.contains("Loading") {
+            progress = Some(t);
+        }
+        if screen.contains(title) {
+            listed = Some(t);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let pid: Option<u32> = std::fs::read_to_string(&pidfile)
+        .ok()
+        .and_then(|p| p.trim().parse().ok());
+    let peak = pid.and_then(vm_hwm_kb);
+    tmux(&socket, &["kill-server"]);
+    Some((progress, listed?, peak? as f64 / 1024.0))
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn copies(bbc: &Path, n: usize, into: &Path) -> std::io::Result<()> {
+    fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            let dest = to.join(e.file_name());
+            if e.file_type()?.is_dir() {
+                copy_dir(&e.path(), &dest)?;
+            } else {
+                std::fs::copy(e.path(), dest)?;
+            }
+        }
+        Ok(())
+    }
+    for i in 0..n {
+        copy_dir(bbc, &into.join(format!("copy{i}")))?;
+    }
+    Ok(())
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let bbc = root.join("../shared/corpora/bbc");
+    let bin = root.join("target/release/dossier");
+    let missing = [
+        (Command::new("tmux").arg("-V").output().is_err(), "tmux"),
+        (!Path::new("/proc/self/status").exists(), "/proc/PID/status"),
+        (!bbc.exists(), "../shared/corpora/bbc"),
+        (
+            !bin.exists(),
+            "target/release/dossier (cargo build --release)",
+        ),
+    ];
+    if let Some((_, what)) = missing.iter().find(|(gone, _)| *gone) {
+        eprintln!("SKIP: {what} is missing");
+        return;
+    }
+    let tmp = root.join("target/tmp/growth");
+    let _ = std::fs::remove_dir_all(&tmp);
+    let mut corpora: Vec<(String, Option<PathBuf>, &str)> = vec![
+        ("seeds".into(), None, "Shanghai wants to learn"),
+        (
+            "BBC".into(),
+            Some(bbc.clone()),
+            "Ad sales boost Time Warner",
+        ),
+    ];
+    for n in [5, 20] {
+        let dir = tmp.join(format!("x{n}"));
+        if let Err(e) = copies(&bbc, n, &dir) {
+            eprintln!("SKIP: could not copy BBC {n} times under target/tmp: {e}");
+            return;
+        }
+        corpora.push((format!("{n}x BBC"), Some(dir), "Ad sales boost Time Warner"));
+    }
+    println!("| corpus | progress line (ms) | first list (ms) | peak memory (MB) |");
+    println!("|---|---|---|---|");
+    for (name, dir, title) in &corpora {
+        let command = match dir {
+            Some(d) => format!("{} {}", bin.display(), d.display()),
+            None => bin.display().to_string(),
+        };
+        let runs: Vec<_> = (0..RUNS).filter_map(|_| once(&command, title)).collect();
+        if runs.is_empty() {
+            println!("| {name} | | not measured | |");
+            continue;
+        }
+        let progress: Vec<f64> = runs.iter().filter_map(|r| r.0).collect();
+        println!(
+            "| {name} | {} | {:.0} | {:.0} |",
+            if progress.is_empty() {
+                "-".to_string()
+            } else {
+                format!("{:.0}", median(progress))
+            },
+            median(runs.iter().map(|r| r.1).collect()),
+            median(runs.iter().map(|r| r.2).collect()),
+        );
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
