@@ -318,7 +318,11 @@ pub(super) fn classify_and_push(
             &owned
         }
     };
-    if words.is_empty() {
+    // "of Plymouth AC", cut from "City of Plymouth AC": no name opens with a connector.
+    if words
+        .first()
+        .is_none_or(|w| matches!(*w, "of" | "and" | "for" | "&"))
+    {
         return None;
     }
     // "PCs", "DVDs": the plural of an acronym the corpus uses as a common noun.

@@ -82,6 +82,10 @@ pub(super) fn classify(
     if (is_head(&ORG_HEADS, last) || g.is_org_suffix(last)) && n > 1 {
         s.add(Kind::Organization, weight::HEAD_WORD);
     }
+    // "FC Basel", "AC Milan": a club's initials before its town.
+    if n > 1 && is_acronym(words[0]) && is_head(&ORG_HEADS, words[0]) {
+        s.add(Kind::Organization, weight::HEAD_WORD);
+    }
     // The head before "of"/"for" decides: "Shanghai Chamber of Commerce", "Committee for Finance".
     let of_head = words
         .iter()

@@ -431,6 +431,20 @@ mod tests {
     }
 
     #[test]
+    fn a_clubs_initials_make_a_club_and_no_name_opens_with_of() {
+        let (ms, _) = names("T\n\nHe left FC Basel for Montreal HC last year. K Endacott (City of Plymouth AC) won.\n");
+        assert!(
+            has(&ms, "FC Basel", "FC Basel", Kind::Organization),
+            "{ms:?}"
+        );
+        assert!(
+            has(&ms, "Montreal HC", "Montreal HC", Kind::Organization),
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|(s, _, _)| s.starts_with("of ")), "{ms:?}");
+    }
+
+    #[test]
     fn a_persons_initials_are_not_their_name() {
         let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
         assert!(
