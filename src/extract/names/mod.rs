@@ -445,6 +445,20 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_that_is_also_a_word_is_read_in_capitals() {
+        let (ms, _) = names("T\n\nDoctors who saw it agreed. The World Health Organisation (WHO) recommends iodised salt. WHO say it works.\n");
+        assert_eq!(
+            ms.iter()
+                .filter(|(s, c, k)| s == "WHO"
+                    && c == "World Health Organisation"
+                    && *k == Kind::Organization)
+                .count(),
+            2,
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn a_persons_initials_are_not_their_name() {
         let (ms, _) = names("T\n\nClara Dunvey sang on the record. The CD sold well.\n");
         assert!(

@@ -168,10 +168,12 @@ pub(super) fn runs(
             let bare = strip_possessive(w);
             if FUNCTION_WORDS.contains(&bare)
                 || CALENDAR.contains(&bare)
+                // "(WHO)", "WHO say": written in capitals, a word is not the common word.
                 || (at_sentence_start
                     && end - s == 1
                     && lex.is_common_word(bare)
-                    && !named.contains(bare))
+                    && !named.contains(bare)
+                    && !(bare.len() >= 3 && is_acronym(bare)))
                 || (at_sentence_start
                     && end - s > 1
                     && lex.is_common_word(bare)
