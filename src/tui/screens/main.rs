@@ -315,6 +315,18 @@ pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, ar
             .min(w / 3),
         _ => 0,
     };
+    // The names in view set the name column (and so where the counts line up), so that a wide
+    // list does not leave its counts far from the names.
+    let names_w = match LISTS[s.list] {
+        ListKind::Entities(_) => items
+            .iter()
+            .skip(top)
+            .take(h)
+            .map(|&i| width(&safe(&ents[i].name)))
+            .max()
+            .unwrap_or(0),
+        _ => 0,
+    };
     for (row, &item) in items.iter().enumerate().skip(top).take(h) {
         let mut spans: Vec<Span> = vec![Span::raw(" ")];
         match LISTS[s.list] {
@@ -334,7 +346,7 @@ pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, ar
                 let count = format!("{}", e.mentions.len());
                 spans.push(badge(theme, kind));
                 spans.push(Span::raw(" "));
-                let name_w = w.saturating_sub(5 + count.len() + 1);
+                let name_w = w.saturating_sub(5 + count.len() + 1).min(names_w.max(24));
                 let name = fit(&safe(&e.name), name_w);
                 let pad = name_w.saturating_sub(width(&name));
                 spans.push(Span::styled(name, theme.kind(kind)));
