@@ -477,6 +477,17 @@ fn group_paragraphs(text: &str, lines: &[Line]) -> Vec<Span> {
     out
 }
 
+/// `text` parsed as the article `t`, for tests of the passes after parsing.
+#[cfg(test)]
+pub(crate) fn parse_text(text: &str) -> Article {
+    parse(&RawDoc {
+        id: "t".into(),
+        path: "t".into(),
+        text: text.into(),
+        record: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -238,15 +238,9 @@ fn month_date(toks: &[Token], i: usize) -> Option<(usize, ())> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::RawDoc;
 
     fn figures(body: &str) -> Vec<(String, FigureKind)> {
-        let a = crate::parse::parse(&RawDoc {
-            id: "t".into(),
-            path: "t".into(),
-            text: format!("Title\n\n{body}"),
-            record: None,
-        });
+        let a = crate::parse::parse_text(&format!("Title\n\n{body}"));
         let units = super::super::tokens::Units::of(&a.text, &a.sentences);
         let mut found = Vec::new();
         units.each(|_, toks| figures_in(toks, &mut found));

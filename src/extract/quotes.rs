@@ -635,16 +635,10 @@ pub fn extract_quotes(
 #[cfg(test)]
 mod tests {
     use crate::extract::names::Lexicon;
-    use crate::load::RawDoc;
 
     /// Each quotation's text and speaker in a one-article corpus.
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
-        let a = crate::parse::parse(&RawDoc {
-            id: "t".into(),
-            path: "t".into(),
-            text: text.into(),
-            record: None,
-        });
+        let a = crate::parse::parse_text(text);
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
         let units = crate::extract::tokenize_article(&a);
         crate::extract::extract_article(&a, &units, &lex)

@@ -262,10 +262,7 @@ pub(super) fn classify(
             && n == 1
             && !attributive
             && !last.ends_with('s')
-            && !last
-                .rsplit('-')
-                .next()
-                .is_some_and(|p| p.starts_with(char::is_lowercase))
+            && !lowercase_after_hyphen(last)
             && !is_acronym(last)
             && !g.is_given_name(last)
             && !lex.is_common_word(last)
@@ -284,10 +281,7 @@ pub(super) fn classify(
         && is_body_officer(toks[run.start - 2].text)
         && !adjective_like(last)
         && !g.is_demonym(last)
-        && !last
-            .rsplit('-')
-            .next()
-            .is_some_and(|p| p.starts_with(char::is_lowercase))
+        && !lowercase_after_hyphen(last)
         && !toks
             .get(run.end)
             .is_some_and(|t| t.is_word && lowercase_noun(t.text))
@@ -372,38 +366,30 @@ pub(super) fn classify(
         if person_like && (a.text == "(" || a.text == ",") && born(run.end + 1) {
             s.add(Kind::Person, weight::APPOSITIVE_ROLE);
         }
-        // "X is an Indonesian guitarist", "X was a British politician": a role noun after a
-        // copula and an article, across at most two adjectives.
-        if person_like && matches!(a.text, "is" | "was") {
-            let article = toks
+        // "X is an Indonesian guitarist", "Aisby is a hamlet": the words (at most three) after
+        // a copula and an article say what the name is.
+        let is_a = matches!(a.text, "is" | "was")
+            && toks
                 .get(run.end + 1)
                 .is_some_and(|t| matches!(t.text, "a" | "an"));
-            if article {
-                let role = toks
-                    .iter()
+        if is_a {
+            let what = || {
+                toks.iter()
                     .skip(run.end + 2)
                     .take(3)
                     .take_while(|t| t.is_word)
-                    .find(|t| {
-                        t.text.chars().next().is_some_and(char::is_lowercase)
-                            && is_appositive_head(t.text)
-                    });
-                if role.is_some() {
-                    s.add(Kind::Person, weight::APPOSITIVE_ROLE);
-                }
+            };
+            // A role noun, across at most two adjectives: a person.
+            if person_like
+                && what()
+                    .any(|t| t.text.starts_with(char::is_lowercase) && is_appositive_head(t.text))
+            {
+                s.add(Kind::Person, weight::APPOSITIVE_ROLE);
             }
-        }
-        // "Aisby is a hamlet", "Bridgton is a town in Maine".
-        if matches!(a.text, "is" | "was") && n <= 3 {
-            let article = toks
-                .get(run.end + 1)
-                .is_some_and(|t| matches!(t.text, "a" | "an"));
-            if article
-                && toks
-                    .iter()
-                    .skip(run.end + 2)
-                    .take(3)
-                    .take_while(|t| t.is_word && !t.is_capitalised())
+            // A settlement or a division, before any capitalised word: a place.
+            if n <= 3
+                && what()
+                    .take_while(|t| !t.is_capitalised())
                     .any(|t| PLACE_NOUNS.contains(&t.text))
             {
                 s.add(Kind::Place, DECIDED);

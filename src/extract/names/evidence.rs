@@ -48,6 +48,14 @@ pub(super) fn is_any_head(w: &str) -> bool {
     })
 }
 
+/// A word whose last part (after its last hyphen, if any) is lowercase ("Blu-ray",
+/// "Oscar-nominated", "Aberdeen-based"): a thing's name or a modifier, not a body's or a place's.
+pub(super) fn lowercase_after_hyphen(w: &str) -> bool {
+    w.rsplit('-')
+        .next()
+        .is_some_and(|p| p.starts_with(char::is_lowercase))
+}
+
 /// Letters and digits mixed ("P2P", "MP3", "3G"): a technical term, not a body's initials.
 pub(super) fn technical_term(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_alphabetic())

@@ -61,7 +61,7 @@ pub(super) fn name_the_unknown(text: &str, mentions: &mut Vec<NameMention>, lex:
             };
             used && !w.contains(['\'', '’'])
                 // "Blu-ray", "Wi-fi": a lowercase part after a hyphen is a thing's name.
-                && !w.rsplit('-').next().is_some_and(|p| p.starts_with(char::is_lowercase))
+                && !lowercase_after_hyphen(w)
                 && !adjective_like(w)
                 && !titled.contains(*w)
                 && !surnames_here.contains(*w)

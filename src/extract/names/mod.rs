@@ -251,15 +251,9 @@ pub fn extract_names_and<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::RawDoc;
 
     fn names(text: &str) -> (Vec<(String, String, Kind)>, Vec<RoleFact>) {
-        let a = crate::parse::parse(&RawDoc {
-            id: "t".into(),
-            path: "t".into(),
-            text: text.into(),
-            record: None,
-        });
+        let a = crate::parse::parse_text(text);
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
         let units = Units::of(&a.text, &crate::parse::text_units(&a));
         let (ms, roles) = extract_names(&a, &units, &lex);
@@ -828,16 +822,12 @@ mod tests {
 #[cfg(test)]
 mod work_tests {
     use super::*;
-    use crate::load::RawDoc;
 
     #[test]
     fn titles_of_works_are_not_people() {
-        let a = crate::parse::parse(&RawDoc {
-            id: "t".into(),
-            path: "t".into(),
-            text: "Oscars\n\nThe drama Vera Drake won praise. Vera Drake was made by Mike Leigh, who said so.\n".into(),
-            record: None,
-        });
+        let a = crate::parse::parse_text(
+            "Oscars\n\nThe drama Vera Drake won praise. Vera Drake was made by Mike Leigh, who said so.\n",
+        );
         let lex = Lexicon::from_articles(std::slice::from_ref(&a));
         assert!(lex.is_work("Vera Drake"));
         let units = Units::of(&a.text, &crate::parse::text_units(&a));
