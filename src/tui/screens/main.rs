@@ -224,28 +224,48 @@ impl App<'_> {
 pub(in crate::tui) fn draw_main(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let View::Main(s) = app.view() else { return };
     let wide = area.width >= WIDE;
-    let hidden = lists_hidden(area.width, s.focus);
-    let cols = if hidden {
-        Layout::default()
-            .direction(Direction::Horizontal)
-            .constraints([Constraint::Length(0), Constraint::Min(10)])
-            .split(area)
-    } else if wide {
-        Layout::default()
-            .direction(Direction::Horizontal)
-            .constraints([
-                Constraint::Length(21),
-                Constraint::Percentage(45),
-                Constraint::Min(10),
-            ])
-            .split(area)
+    // The list of lists, unless hidden; then the rest of the screen.
+    let cols = if lists_hidden(area.width, s.focus) {
+        vec![area]
     } else {
-        Layout::default()
+        let cols = Layout::default()
             .direction(Direction::Horizontal)
-            .constraints([Constraint::Length(21), Constraint::Min(10)])
-            .split(area)
+            .constraints(if wide {
+                vec![
+                    Constraint::Length(21),
+                    Constraint::Percentage(45),
+                    Constraint::Min(10),
+                ]
+            } else {
+                vec![Constraint::Length(21), Constraint::Min(10)]
+            })
+            .split(area);
+        draw_lists(frame, app, s, theme, cols[0]);
+        cols[1..].to_vec()
     };
-    // The list of lists.
+
+    let (items_area, preview_area) = match cols[..] {
+        [items, preview] => (items, Some(preview)),
+        _ => {
+            let rest = cols[0];
+            let h = narrow_items_height(rest.height);
+            let items = Rect { height: h, ..rest };
+            let preview = (h < rest.height).then(|| Rect {
+                y: rest.y + h,
+                height: rest.height - h,
+                ..rest
+            });
+            (items, preview)
+        }
+    };
+    draw_items(frame, app, theme, items_area);
+    if let Some(p) = preview_area {
+        draw_preview(frame, app, theme, p, wide);
+    }
+}
+
+/// The list of lists, each with its count; the selected one marked.
+fn draw_lists(frame: &mut Frame, app: &App, s: &MainState, theme: &Theme, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (i, list) in LISTS.iter().enumerate() {
         let n = app.items(i, false).len();
@@ -268,29 +288,7 @@ pub(in crate::tui) fn draw_main(frame: &mut Frame, app: &App, theme: &Theme, are
     let lists_block = Block::default()
         .borders(Borders::RIGHT)
         .border_style(theme.dim());
-    if !hidden {
-        frame.render_widget(Paragraph::new(lines).block(lists_block), cols[0]);
-    }
-
-    let (items_area, preview_area) = if wide {
-        (cols[1], Some(cols[2]))
-    } else {
-        let h = narrow_items_height(cols[1].height);
-        let items = Rect {
-            height: h,
-            ..cols[1]
-        };
-        let preview = (h < cols[1].height).then(|| Rect {
-            y: cols[1].y + h,
-            height: cols[1].height - h,
-            ..cols[1]
-        });
-        (items, preview)
-    };
-    draw_items(frame, app, theme, items_area);
-    if let Some(p) = preview_area {
-        draw_preview(frame, app, theme, p, wide);
-    }
+    frame.render_widget(Paragraph::new(lines).block(lists_block), area);
 }
 
 pub(in crate::tui) fn draw_items(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
