@@ -159,7 +159,7 @@ impl Corpus {
 
     /// Words in all article bodies.
     pub fn word_count(&self) -> usize {
-        self.articles.iter().map(Article::word_count).sum()
+        self.articles.par_iter().map(Article::word_count).sum()
     }
 
     /// The article `key` names: its id or short id; else the articles whose ids start with it,

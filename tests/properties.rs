@@ -201,3 +201,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The byte-wise word count `stats` and the article header show agrees with the standard
+    /// library's reading of whitespace, on any text: ASCII, no-break spaces, ideographic spaces,
+    /// line separators and letters of any script.
+    #[test]
+    fn word_count_agrees_with_split_whitespace(
+        text in "([a-zé\u{4e2d}\u{1f600}]{0,5}[ \t\n\r\u{0b}\u{0c}\u{85}\u{a0}\u{1680}\u{2000}\u{2009}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}]{0,3}){0,30}",
+    ) {
+        prop_assert_eq!(dossier::model::count_words(&text), text.split_whitespace().count());
+    }
+}

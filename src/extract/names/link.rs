@@ -556,7 +556,11 @@ pub(super) fn acronym_fits(acr: &str, name: &str) -> bool {
 /// "Korea" in "Republic of Korea" (the forms are [`STATE_FORMS`]); the words before the form
 /// must be capitalised.
 fn formal_state_name(name: &str) -> Option<&str> {
-    let at = name.find(" of ")?;
+    // Found space by space: a substring search is set up afresh for every name asked.
+    let at = name
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .find(|&i| name.get(i..).is_some_and(|rest| rest.starts_with(" of ")))?;
     let before = name.get(..at)?;
     let form = before.rsplit(' ').next()?;
     let country = name.get(at + 4..)?;
