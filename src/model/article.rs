@@ -128,26 +128,25 @@ impl Article {
     }
 }
 
-/// The words of `s` as `split_whitespace` counts them, read byte by byte: an ASCII byte is
-/// told apart at once, and only a character outside ASCII is decoded.
+/// The words of `s` as `split_whitespace` counts them, read byte by byte: only the lead bytes of
+/// the characters outside ASCII that can be whitespace (U+0085 to U+3000) are decoded.
 pub fn count_words(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (space, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
-        } else {
-            let c = s.get(i..).and_then(|rest| rest.chars().next());
-            (
-                c.is_some_and(char::is_whitespace),
-                c.map_or(1, char::len_utf8),
-            )
+        let mut len = 1;
+        let space = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                let c = s.get(i..).and_then(|rest| rest.chars().next());
+                len = c.map_or(1, char::len_utf8);
+                c.is_some_and(char::is_whitespace)
+            }
+            _ => false,
         };
-        if !space && !in_word {
-            words += 1;
-        }
+        words += usize::from(!space && !in_word);
         in_word = !space;
         i += len;
     }

@@ -99,7 +99,7 @@ pub(super) fn link_in_article(
     roles: &mut [RoleFact],
     lex: &Lexicon,
 ) {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     mentions.sort_by_key(|m| m.span.start);
     // Acronyms defined in brackets: "Prime Minister's Office (PMO)". The expansion ends right
     // before the bracket, so only the nearest mentions before it are candidates.
@@ -128,7 +128,7 @@ pub(super) fn link_in_article(
     }
     if !defined.is_empty() {
         // Every definition of an acronym adds its evidence; the last one names it.
-        let mut by_acronym: HashMap<&str, (String, Scores)> = HashMap::new();
+        let mut by_acronym: HashMap<&str, (String, Scores)> = HashMap::default();
         for (acr, j) in defined {
             let entry = by_acronym
                 .entry(acr)
@@ -149,7 +149,7 @@ pub(super) fn link_in_article(
         .iter()
         .any(|m| !m.linked && is_acronym(m.surface(text)));
     if open_acronyms {
-        let mut expansions: HashMap<String, usize> = HashMap::new();
+        let mut expansions: HashMap<String, usize> = HashMap::default();
         for (j, m) in mentions.iter().enumerate() {
             // A person's initials ("CD" for Cameron Diaz) are not how news shortens a name.
             if m.canonical.contains([' ', '-'])
@@ -198,7 +198,7 @@ pub(super) fn link_in_article(
     // By initials first; the sorted letters are worked out only when two long names share them.
     // Per initials: each distinct set of letters (worked out when needed) and its first name.
     type Reps = Vec<(Option<Vec<char>>, usize)>;
-    let mut groups: HashMap<String, Reps> = HashMap::new();
+    let mut groups: HashMap<String, Reps> = HashMap::default();
     for i in 0..mentions.len() {
         let surface = mentions[i].surface(text);
         if mentions[i].linked || is_acronym(surface) || surface.split_whitespace().nth(2).is_none()
@@ -295,7 +295,7 @@ pub(super) fn link_in_article(
         .collect();
     // Every word of a full name (and the first part of a hyphenated one) to the full names that
     // hold it, in text order.
-    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::default();
     for (k, (_, words)) in full_people.iter().enumerate() {
         for &w in words {
             let list = holding.entry(w).or_default();
@@ -310,7 +310,7 @@ pub(super) fn link_in_article(
             }
         }
     }
-    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut renamed: HashMap<String, String> = HashMap::default();
     if !full_people.is_empty() {
         for i in 0..mentions.len() {
             if mentions[i].linked {
@@ -367,7 +367,7 @@ pub(super) fn link_in_article(
     }
     // "the Church" after "the Church of Scientology", "the Commission" after "the European
     // Commission": a body's head word alone, after "the", is the last body named with it.
-    let mut by_head: HashMap<&str, usize> = HashMap::new();
+    let mut by_head: HashMap<&str, usize> = HashMap::default();
     for i in 0..mentions.len() {
         let surface = mentions[i].surface(text);
         let after_the = || {
@@ -431,7 +431,7 @@ pub(super) fn link_in_article(
         .iter()
         .map(|&i| mentions[i].surface(text).split(' ').count())
         .collect();
-    let mut endings: HashMap<String, [Option<usize>; 2]> = HashMap::new();
+    let mut endings: HashMap<String, [Option<usize>; 2]> = HashMap::default();
     for &j in &orgs {
         let c = mentions[j].canonical.as_str();
         let words = c.split(' ').count();
@@ -465,10 +465,10 @@ pub(super) fn link_in_article(
 /// organisation's name as a plural or a word the corpus never writes in lowercase, or that opens
 /// an earlier place's name before its head word, is a short form of that name.
 fn short_forms_of_bodies_and_places(text: &str, mentions: &mut [NameMention], lex: &Lexicon) {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     // The word that may stand for each earlier name, checked only when a lone word asks for it
     // (few do): the first organisation and the first place that offer it.
-    let mut full: HashMap<&str, [Option<usize>; 2]> = HashMap::new();
+    let mut full: HashMap<&str, [Option<usize>; 2]> = HashMap::default();
     let fits = |short: &str, kind: Kind| {
         let g = gazetteer::get();
         let plural = short.len() > 3 && plural_shaped(short);
