@@ -193,6 +193,22 @@ fn one_long_list_of_names(n: usize) -> Vec<(String, String)> {
     ))
 }
 
+/// One sentence that lists n countries: each is asked whether its sentence holds a match score
+/// (a country beside a score is a team), which must be read once per sentence, not per country.
+fn places_listed_in_one_sentence(n: usize) -> Vec<(String, String)> {
+    const COUNTRIES: [&str; 8] = [
+        "France", "Spain", "Italy", "Germany", "Norway", "Kenya", "Peru", "Chile",
+    ];
+    let list: Vec<&str> = (0..n).map(|i| COUNTRIES[i % COUNTRIES.len()]).collect();
+    one(article(
+        "Delegates",
+        &[format!(
+            "Delegates came from {} and Japan.",
+            list.join(", ")
+        )],
+    ))
+}
+
 fn many_paragraphs(n: usize) -> Vec<(String, String)> {
     let p: Vec<String> = (0..n)
         .map(|i| format!("Paragraph {i} says the Harbour Board met on Monday."))
@@ -300,6 +316,12 @@ fn every_pass_grows_linearly_with_its_input() {
             // Past 40,000 names in one article the hash tables outgrow the caches: wall time
             // steps up once there (instructions stay linear); the sizes start after the step.
             80_000,
+            &["stats"],
+        ),
+        (
+            "countries listed in one sentence",
+            places_listed_in_one_sentence,
+            32_000,
             &["stats"],
         ),
         (

@@ -28,7 +28,7 @@ pub(super) fn analyse_run<'a>(
     text: &str,
     toks: &[Token<'a>],
     run: Run,
-    sentence: usize,
+    sentence: &Sentence,
     lex: &Lexicon,
     mentions: &mut Vec<NameMention>,
     roles: &mut Vec<RoleFact>,
@@ -217,7 +217,7 @@ pub(super) fn analyse_run<'a>(
             canonical: surface,
             scores,
             linked: false,
-            sentence,
+            sentence: sentence.index,
             key: Arc::default(),
         });
         appositive_role(text, toks, run.end, mentions.len() - 1, mentions, roles);
@@ -305,7 +305,7 @@ pub(super) fn classify_and_push(
     text: &str,
     toks: &[Token],
     run: Run,
-    sentence: usize,
+    sentence: &Sentence,
     lex: &Lexicon,
     mentions: &mut Vec<NameMention>,
     known: Option<(&[&str], bool)>,
@@ -352,14 +352,14 @@ pub(super) fn classify_and_push(
         return None;
     }
     let plausible = known.map_or_else(|| plausible_person(text, words), |(_, p)| p);
-    let scores = classify(toks, &run, words, &full, plausible, lex);
+    let scores = classify(toks, sentence, &run, words, &full, plausible, lex);
     let surface = text[run.span.start..run.span.end].to_string();
     mentions.push(NameMention {
         span: run.span,
         canonical: surface,
         scores,
         linked: false,
-        sentence,
+        sentence: sentence.index,
         key: Arc::default(),
     });
     Some(mentions.len() - 1)

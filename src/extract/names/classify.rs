@@ -49,10 +49,34 @@ mod weight {
     pub const APPOSITIVE_ROLE: f32 = 2.0;
 }
 
+/// A sentence as classification asks of it: its index in the article, and what is worked out
+/// once for all its names, only when one asks.
+pub(super) struct Sentence {
+    /// Its index among the article's sentences.
+    pub index: usize,
+    scored: std::cell::OnceCell<bool>,
+}
+
+impl Sentence {
+    pub(super) fn new(index: usize) -> Sentence {
+        Sentence {
+            index,
+            scored: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether `toks`, this sentence's tokens, hold a match score ([`has_score`]); a sentence
+    /// that lists thousands of places is read for it once, not once per place.
+    fn has_score(&self, toks: &[Token]) -> bool {
+        *self.scored.get_or_init(|| has_score(toks))
+    }
+}
+
 /// Weigh the evidence for each kind; `full` is `words` joined, `person_like` whether they
 /// could be a person's name.
 pub(super) fn classify(
     toks: &[Token],
+    sentence: &Sentence,
     run: &Run,
     words: &[&str],
     full: &str,
@@ -69,7 +93,7 @@ pub(super) fn classify(
     // so is any name on either side of a result ("Man City 0-2 Man Utd") or at the head of a
     // standings row ("Arsenal 12 9 2 1 27"). Two scores in a row are sets ("Federer 6-3 6-4"),
     // played by people.
-    if n <= 3 && place.is_some() && has_score(toks) || n <= 4 && in_a_result(toks, run) {
+    if n <= 3 && place.is_some() && sentence.has_score(toks) || n <= 4 && in_a_result(toks, run) {
         s.add(Kind::Organization, weight::TEAM_BY_SCORE);
     }
     // Head words.
@@ -454,7 +478,9 @@ fn place_weight(kind: PlaceKind, population: u64) -> f32 {
 /// The length in tokens of a match score starting at `i` ("3-2" or "3 – 2"), if one does.
 fn score_at(toks: &[Token], i: usize) -> Option<usize> {
     let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    let t = toks.get(i)?;
+    let t = toks
+        .get(i)
+        .filter(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))?;
     let len = if t
         .text
         .split_once('-')

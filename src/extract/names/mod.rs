@@ -193,6 +193,7 @@ pub fn extract_names_and<'a>(
             return;
         }
         runs(text, toks, lex, &named, &mut found);
+        let sentence = Sentence::new(si);
         for run in found.drain(..) {
             if dateline.as_ref().is_some_and(|d| run.start < d.end) {
                 continue;
@@ -201,7 +202,7 @@ pub fn extract_names_and<'a>(
                 text,
                 toks,
                 run,
-                si,
+                &sentence,
                 lex,
                 &mut mentions,
                 &mut roles,
