@@ -1,5 +1,6 @@
 //! The browser's first frame, its first list and its peak memory on the seeds, BBC and 5 and
-//! 20 copies of BBC: `cargo bench --bench growth`.
+//! 20 copies of BBC; then, on BBC and the copies, the load against a plain `wc -w` over the same
+//! files and the related articles of one article: `cargo bench --bench growth`.
 //!
 //! In tmux at 80x24, dossier (the release build) opens each corpus; the time from starting it
 //! to the first "Loading" line and to the first article title on screen is read by polling the
@@ -87,6 +88,37 @@ fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
     Some((progress, listed?, peak? as f64 / 1024.0))
 }
 
+/// Milliseconds `command` takes to run to its end, its output thrown away; None if it fails.
+fn wall_ms(command: &mut Command) -> Option<f64> {
+    let start = Instant::now();
+    let status = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .ok()?;
+    status
+        .success()
+        .then(|| start.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// For one corpus, in alternated runs: `dossier stats` (load, parse, extract, resolve), the
+/// floor (`find | xargs cat | wc -w` over the same files) and `dossier related` on `article`;
+/// the medians, in ms.
+fn load_floor_related(bin: &Path, dir: &Path, article: &Path) -> Option<(f64, f64, f64)> {
+    let (mut load, mut floor, mut related) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        load.push(wall_ms(Command::new(bin).arg("stats").arg(dir))?);
+        floor.push(wall_ms(Command::new("sh").arg("-c").arg(format!(
+            "find '{}' -type f -name '*.txt' -print0 | xargs -0 cat | wc -w",
+            dir.display()
+        )))?);
+        related.push(wall_ms(
+            Command::new(bin).arg("related").arg(article).arg(dir),
+        )?);
+    }
+    Some((median(load), median(floor), median(related)))
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -170,6 +202,31 @@ fn main() {
             median(runs.iter().map(|r| r.1).collect()),
             median(runs.iter().map(|r| r.2).collect()),
         );
+    }
+    println!();
+    println!("| corpus | load (`dossier stats`, ms) | `wc -w` floor (ms) | load / floor | `related` (ms) | related less load (ms) |");
+    println!("|---|---|---|---|---|---|");
+    for (name, dir, _) in corpora.iter().skip(1) {
+        let Some(dir) = dir else { continue };
+        // The first copy's first business article, or BBC's own.
+        let article = [
+            dir.join("copy0/business/001.txt"),
+            dir.join("business/001.txt"),
+        ]
+        .into_iter()
+        .find(|p| p.exists());
+        let Some(article) = article else {
+            println!("| {name} | | | | not measured | |");
+            continue;
+        };
+        match load_floor_related(&bin, dir, &article) {
+            Some((load, floor, related)) => println!(
+                "| {name} | {load:.0} | {floor:.0} | {:.1} | {related:.0} | {:.0} |",
+                load / floor.max(1.0),
+                related - load
+            ),
+            None => println!("| {name} | not measured | | | | |"),
+        }
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }

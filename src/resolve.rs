@@ -209,7 +209,12 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         }
         let key = mention_at(p.first()).key.as_ref();
         // A piece's mentions come article by article: one entry per article it is named in.
-        for ai in p.mentions.chunk_by(|a, b| a.0 == b.0).filter_map(|run| run.first()).map(|m| m.0) {
+        for ai in p
+            .mentions
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter_map(|run| run.first())
+            .map(|m| m.0)
+        {
             if p.kind == Kind::Person {
                 article_people[ai as usize].insert(key, idx);
             }
