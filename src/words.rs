@@ -12,22 +12,35 @@ pub struct Words {
     index: OnceLock<WordIndex>,
 }
 
-/// The hashed form of a word list, with the first bytes and the longest length of its words so
-/// that most words are turned away before hashing.
-#[derive(Default)]
+/// The hashed form of a word list, with the first and last bytes and the longest length of its
+/// words so that most words are turned away before hashing.
 pub struct WordIndex {
     set: HashSet<&'static str>,
-    first: [u64; 4],
+    /// A filter before the set: bit `last & 63` of `pairs[first & 63]` is set when some entry
+    /// opens with byte `first` and ends with byte `last`. Most words asked are in no list, and
+    /// most of them are turned away here without hashing.
+    pairs: [u64; 64],
     longest: usize,
+}
+
+impl Default for WordIndex {
+    fn default() -> Self {
+        WordIndex {
+            set: HashSet::default(),
+            pairs: [0; 64],
+            longest: 0,
+        }
+    }
 }
 
 impl WordIndex {
     fn contains(&self, w: &str) -> bool {
-        let Some(&b) = w.as_bytes().first() else {
+        let bytes = w.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return false;
         };
         w.len() <= self.longest
-            && self.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.pairs[usize::from(first & 63)] & (1 << (last & 63)) != 0
             && self.set.contains(w)
     }
 }
@@ -36,8 +49,9 @@ impl FromIterator<&'static str> for WordIndex {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
         let mut index = WordIndex::default();
         for w in iter {
-            if let Some(&b) = w.as_bytes().first() {
-                index.first[usize::from(b >> 6)] |= 1 << (b & 63);
+            let bytes = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                index.pairs[usize::from(first & 63)] |= 1 << (last & 63);
             }
             index.longest = index.longest.max(w.len());
             index.set.insert(w);
