@@ -5,6 +5,11 @@ use divan::Bencher;
 use dossier::corpus::Corpus;
 use std::path::PathBuf;
 
+/// The binary's allocator, so that the load is timed as `dossier` runs it.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn bbc() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/bbc");
     p.exists().then_some(p)

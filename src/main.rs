@@ -5,6 +5,11 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// jemalloc: a load makes hundreds of thousands of small allocations (see Cargo.toml).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     cli::run()
 }
