@@ -227,6 +227,51 @@ impl<'a> People<'a> {
             .or(Some(last))
     }
 
+    /// The first person named in `span` with a verb of saying right after the name.
+    fn speaking_in(&self, text: &str, span: Span) -> Option<&NameMention> {
+        let from = self
+            .persons
+            .partition_point(|&i| self.mentions[i].span.start < span.start);
+        self.persons[from..]
+            .iter()
+            .map(|&i| &self.mentions[i])
+            .take_while(|m| m.span.start < span.end)
+            .find(|m| span.contains(m.span) && speaks_after(text, m.span))
+    }
+
+    /// The person a sentence (`span`) is about, when it is about one: the only person it
+    /// names, after nothing but capitalised words and titles, and not as an owner ("Ruddock,
+    /// though, is keen to protect his players." and "However, Mr Negroponte has adapted the
+    /// idea.", not "The association has appointed Burns." or "Mr Conte's statements were
+    /// contradictory.").
+    /// The words in quotation marks just after such a sentence are that person's.
+    fn subject_of(&self, text: &str, span: Span) -> Option<&NameMention> {
+        let sentence = text.get(span.start..span.end)?;
+        if sentence.contains(['"', '“', '”']) {
+            return None;
+        }
+        let from = self
+            .persons
+            .partition_point(|&i| self.mentions[i].span.start < span.start);
+        let mut named = self.persons[from..]
+            .iter()
+            .map(|&i| &self.mentions[i])
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| span.contains(m.span));
+        let first = named.next()?;
+        // Before the name, only capitalised words and titles ("However, Mr Negroponte",
+        // "Fostering Network executive director Robert Tapsfield"): no verb it is the object of.
+        let opens = text.get(span.start..first.span.start).is_some_and(|t| {
+            t.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .all(|w| w.starts_with(char::is_uppercase) || is_role_noun(w))
+        });
+        let owner = text
+            .get(first.span.end..)
+            .is_some_and(|rest| rest.starts_with(['\'', '’']));
+        (opens && !owner && named.all(|m| m.canonical == first.canonical)).then_some(first)
+    }
+
     fn by_role(&self, role: &str, pos: usize) -> Option<String> {
         let holders = self.holders().get(&role.to_lowercase())?;
         // The holder mentioned most recently before the quotation.
@@ -483,6 +528,9 @@ pub fn extract_quotes(
         let spans = quoted_spans(text, *para);
         let starts_with_quote = spans.first().is_some_and(|q| q.0 == para.start);
         let mut para_quotes: Vec<QuoteFact> = Vec::new();
+        // Per quotation of the paragraph: attributed to someone the text does not name ("said
+        // a Fox spokesman"), whose next words are not anyone else's either.
+        let mut unnamed: Vec<bool> = Vec::new();
         let ptext = text.get(para.start..para.end).unwrap_or("");
         // Sentence ends, and the places where the text before a quotation starts (just after a
         // sentence end or a quotation mark), as offsets into the paragraph.
@@ -503,7 +551,7 @@ pub fn extract_quotes(
                 }
             }
         }
-        for (mark_start, inner, mark_end, closed) in spans {
+        for &(mark_start, inner, mark_end, closed) in &spans {
             let words = text[inner.start..inner.end].split_whitespace().count();
             // After the quote: to the end of the sentence.
             let rel_end = mark_end - para.start;
@@ -547,10 +595,42 @@ pub fn extract_quotes(
             if !attributed && words < MIN_WORDS {
                 continue; // a quoted word or phrase, not a quotation
             }
+            // Words that open a sentence after one in which someone speaks ("Dr Tamimi said
+            // the aim was not to win. "We know ...""): that person's.
+            if speaker.is_none() && before_txt.is_empty() && mark_start > para.start {
+                let rel = before.start - para.start;
+                let prev_start = ends[..ends.partition_point(|&e| e + 1 < rel)]
+                    .last()
+                    .map_or(para.start, |&e| para.start + e + 1);
+                let prev = Span::new(prev_start, before.start);
+                // Not a sentence inside an earlier quotation of the paragraph.
+                let quoted = spans
+                    .iter()
+                    .any(|&(m0, _, m1, _)| m0 <= prev.start && prev.end <= m1);
+                if !quoted {
+                    speaker = people
+                        .speaking_in(text, prev)
+                        .or_else(|| people.subject_of(text, prev))
+                        .map(|m| Some(m.canonical.clone()));
+                }
+            }
+            // Given to someone unnamed on purpose ("said a Fox spokesman", "the statement said"),
+            // not merely to a name the extractor missed.
+            let unnamed_speaker = matches!(speaker, Some(None)) && {
+                let said = |span: Span| text.get(span.start..span.end).unwrap_or("");
+                [said(after), before_txt]
+                    .iter()
+                    .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+                    .any(|w| BODY_SPOKESMEN.contains(&w))
+            };
             let who = match speaker {
                 Some(s) => s,
-                // A paragraph that is all quotation continues the previous speaker.
-                None if starts_with_quote && (carried || last_speaker.is_some()) => {
+                // A paragraph that opens with a quotation continues the previous speaker there;
+                // later quotations of the paragraph take the nearest speaker named in it.
+                None if starts_with_quote
+                    && mark_start == para.start
+                    && (carried || last_speaker.is_some()) =>
+                {
                     last_speaker.clone()
                 }
                 None => None,
@@ -564,6 +644,7 @@ pub fn extract_quotes(
                 continue;
             }
             para_quotes.push(QuoteFact { span, speaker: who });
+            unnamed.push(unnamed_speaker);
             carried = !closed;
         }
         // A quotation without a speaker in a paragraph that names one continues the speaker
@@ -572,18 +653,27 @@ pub fn extract_quotes(
         if let Some(known) = para_quotes.iter().rev().find_map(|q| q.speaker.clone()) {
             let mut before: Option<String> = None;
             let mut filled: Vec<Option<String>> = Vec::with_capacity(para_quotes.len());
-            for q in &para_quotes {
-                if q.speaker.is_some() {
+            // The words after an unnamed speaker's, up to the next named one, are theirs too.
+            let mut nobody_speaks = false;
+            for (q, nobody) in para_quotes.iter().zip(unnamed.iter_mut()) {
+                if q.speaker.is_some() || *nobody {
                     before.clone_from(&q.speaker);
+                    nobody_speaks = *nobody;
+                } else if nobody_speaks {
+                    *nobody = true;
                 }
                 filled.push(q.speaker.clone().or_else(|| before.clone()));
             }
             let mut after: Option<String> = None;
-            for (q, f) in para_quotes.iter_mut().zip(filled).rev() {
-                if q.speaker.is_some() {
+            for ((q, f), &nobody) in para_quotes.iter_mut().zip(filled).zip(&unnamed).rev() {
+                if q.speaker.is_some() || nobody {
                     after.clone_from(&q.speaker);
                 }
-                q.speaker = f.or_else(|| after.clone());
+                q.speaker = if nobody {
+                    None
+                } else {
+                    f.or_else(|| after.clone())
+                };
             }
             last_speaker = Some(known);
         } else if !para_quotes.is_empty() && !starts_with_quote {
@@ -665,6 +755,57 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "The nomination").as_deref(),
             Some("Rupert Adlam"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn words_after_a_sentence_in_which_someone_speaks_or_that_is_about_someone_are_theirs() {
+        // The paragraph opens by going on with an earlier speaker; the words after "said Orla
+        // Penhaligon" are hers, not that earlier speaker's.
+        let qs = quotes("T\n\n\"We want to talk freely,\" said Bram Tolliver, the founder.\n\n\"We want it in every home in the land.\" Meanwhile the firm grew. \"We can help the market grow,\" said chief executive Orla Penhaligon. \"We can use our footprint across the country.\"\n\nDr Nadia Vand said the plan was not to win seats. \"We know the next government will be one of the big parties, but we want a voice.\" Vand, though, is keen to rest her staff. \"At this stage there is nothing more they can do to impress me.\" \"He fits the bill because of his knowledge of the team,\" said coach Peter Orrin.\n\n\"The club is in good hands now that the vote is over,\" said Peter Orrin. The board has appointed Thomas Resk as caretaker. \"He knows the players and the supporters better than anyone.\"\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("We want it in every home").as_deref(),
+            Some("Bram Tolliver"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("We can use our").as_deref(),
+            Some("Orla Penhaligon"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("We know the next").as_deref(),
+            Some("Nadia Vand"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("At this stage").as_deref(),
+            Some("Nadia Vand"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("He fits the bill").as_deref(),
+            Some("Peter Orrin"),
+            "{qs:?}"
+        );
+        // Resk is the one appointed, not the one speaking.
+        assert_eq!(
+            who("He knows the players").as_deref(),
+            Some("Peter Orrin"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn the_next_words_of_an_unnamed_spokesman_are_nobody_elses() {
+        let qs = quotes("T\n\nThe network defended the show. \"The special was vetted by our standards department before broadcast,\" said a network spokesman. \"Any affiliate that feels it is wrong for its market has the right to drop it.\" \"We stand by every minute of it,\" said producer Lyle Brannock.\n");
+        assert_eq!(speaker_of(&qs, "The special was"), None, "{qs:?}");
+        assert_eq!(speaker_of(&qs, "Any affiliate"), None, "{qs:?}");
+        assert_eq!(
+            speaker_of(&qs, "We stand by").as_deref(),
+            Some("Lyle Brannock"),
             "{qs:?}"
         );
     }
