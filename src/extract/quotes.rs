@@ -19,6 +19,10 @@ const MIN_WORDS: usize = 5;
 
 /// Participles that put the words after them in the mouth of the sentence's subject ("…,
 /// saying "…"").
+/// Verbs by which a subject characterises something in words of its own ("Oliver Letwin called
+/// Labour "a brilliant machine"").
+const CHARACTERISING: [&str; 2] = ["called", "described"];
+
 const SAYING_PARTICIPLES: [&str; 10] = [
     "saying",
     "adding",
@@ -260,7 +264,13 @@ impl<'a> People<'a> {
     /// idea.", not "The association has appointed Burns." or "Mr Conte's statements were
     /// contradictory.").
     /// The words in quotation marks just after such a sentence are that person's.
-    fn subject_of(&self, text: &str, span: Span, recorded: &[QuoteFact]) -> Option<&NameMention> {
+    fn subject_of(
+        &self,
+        text: &str,
+        span: Span,
+        recorded: &[QuoteFact],
+        bodies: bool,
+    ) -> Option<&NameMention> {
         // A sentence that quotes someone is about what they said; a short phrase in quotation
         // marks ("described the intervention as "very important"") is not a quotation.
         if recorded
@@ -272,11 +282,31 @@ impl<'a> People<'a> {
         let from = self
             .persons
             .partition_point(|&i| self.mentions[i].span.start < span.start);
-        let first = self.persons[from..]
+        let person = self.persons[from..]
             .iter()
             .map(|&i| &self.mentions[i])
             .take_while(|m| m.span.start < span.end)
-            .find(|m| span.contains(m.span))?;
+            .find(|m| span.contains(m.span));
+        // A body can be the subject too ("The BBC denied it had lost, saying …").
+        let body_from = self
+            .orgs
+            .partition_point(|&i| self.mentions[i].span.start < span.start);
+        let body = self.orgs[body_from..]
+            .iter()
+            .map(|&i| &self.mentions[i])
+            .take_while(|m| m.span.start < span.end)
+            .find(|m| span.contains(m.span))
+            .filter(|m| bodies && !describes_a_person(text, m));
+        let first = match (person, body) {
+            (Some(p), Some(b)) => {
+                if b.span.start < p.span.start {
+                    b
+                } else {
+                    p
+                }
+            }
+            (p, b) => p.or(b)?,
+        };
         // Before the name, only capitalised words and titles ("However, Mr Negroponte",
         // "Fostering Network executive director Robert Tapsfield"): no verb it is the object of.
         let opens = text.get(span.start..first.span.start).is_some_and(|t| {
@@ -288,6 +318,25 @@ impl<'a> People<'a> {
             .get(first.span.end..)
             .is_some_and(|rest| rest.starts_with(['\'', '’']));
         (opens && !owner).then_some(first)
+    }
+
+    /// The person named right before a participle of saying in `span` ("with leader Charles
+    /// Kennedy saying …").
+    fn named_before_participle(&self, text: &str, span: Span) -> Option<&NameMention> {
+        let sentence = text.get(span.start..span.end)?;
+        let at = SAYING_PARTICIPLES
+            .iter()
+            .filter_map(|p| sentence.rfind(&format!(" {p}")))
+            .max()?;
+        let end = span.start + at;
+        // A full name: a lone word before the participle may be a title read as a name.
+        let m = self
+            .last_person_in(Span::new(span.start, end + 1))
+            .filter(|m| m.canonical.contains(' '))?;
+        let gap = text.get(m.span.end..end).unwrap_or("x");
+        gap.trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .is_empty()
+            .then_some(m)
     }
 
     /// The first organisation named in `span` with a verb of saying right after it ("GE said
@@ -344,6 +393,35 @@ fn unnamed_spokesman_before(text: &str, people: &People, pos: usize) -> bool {
             .any(|w| matches!(w, "spokesman" | "spokeswoman" | "spokesperson"))
     });
     opens && people.person_at(sentence).is_none()
+}
+
+/// A body's name that describes the person named by the noun after it: "the Man Utd boss",
+/// "Home Office minister Hazel Blears" (not "the IRB spokesman", who speaks for the body).
+fn describes_a_person(text: &str, body: &NameMention) -> bool {
+    text.get(body.span.end..)
+        .map(str::trim_start)
+        .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && !BODY_SPOKESMEN.contains(&w)
+                && (is_role_noun(w)
+                    || matches!(
+                        w,
+                        "boss"
+                            | "manager"
+                            | "coach"
+                            | "captain"
+                            | "striker"
+                            | "midfielder"
+                            | "defender"
+                            | "goalkeeper"
+                            | "keeper"
+                            | "winger"
+                            | "player"
+                            | "chairman"
+                            | "president"
+                    ))
+        })
 }
 
 /// A verb of saying right after a name: "Ning said".
@@ -437,6 +515,22 @@ fn speaker_in(
         if let Some(m) = people.last_person_in(subject) {
             return Some(Some(m.canonical.clone()));
         }
+        // "“…,” said Mr Goodman, “but …”": the second half of words split by their
+        // attribution; the person named between the verb and the words.
+        let after_words = words.get(verb_at).is_some_and(|v| {
+            text.get(..v.span.start)
+                .map(|t| t.trim_end().trim_end_matches(','))
+                .is_some_and(|t| t.ends_with(['"', '”']))
+        });
+        if let Some(v) = words.get(verb_at).filter(|_| after_words) {
+            let between = Span::new(v.span.end, window.end);
+            if let Some(m) = people.person_at(between) {
+                let rest = text.get(m.span.end..window.end).unwrap_or("x");
+                if rest.trim().chars().all(|c| matches!(c, ',' | ':')) {
+                    return Some(Some(m.canonical.clone()));
+                }
+            }
+        }
         // "the US said the meeting was …": a country or a body right before the verb speaks;
         // not one that ends a phrase about a person ("ambassador in Geneva, said").
         if let (Some(w), Some(v)) = (
@@ -525,9 +619,12 @@ fn speaker_in(
             return Some(people.by_role(t.text, quote_start).or_else(last_person));
         }
     }
-    // An organisation speaking: "the Finance and Economy Ministry said in a statement".
+    // An organisation speaking: "the Finance and Economy Ministry said in a statement"; not
+    // one that describes a person ("The Man Utd boss continued:").
     if let Some(m) = people.org_at(near) {
-        return Some(Some(m.canonical.clone()));
+        if !describes_a_person(text, m) {
+            return Some(Some(m.canonical.clone()));
+        }
     }
     // A spokesman no name introduces: "said the M&S spokesman" is the body named before the
     // word; "the spokesman said" the body the article named last; "a spokesman" is someone's.
@@ -672,14 +769,37 @@ pub fn extract_quotes(
             // the words in the mouth of the sentence's subject; "GE said orders rose, "…"": a
             // body that speaks in the sentence.
             if speaker.is_none() && !before_txt.is_empty() {
-                let participle = before_txt
+                let last: Vec<&str> = before_txt
                     .split(|c: char| !c.is_alphabetic())
                     .filter(|w| !w.is_empty())
                     .rev()
                     .take(10)
-                    .any(|w| SAYING_PARTICIPLES.contains(&w));
+                    .collect();
+                // "called Labour "a brilliant machine …"", not "was described as "…" by": in
+                // the active voice, and words enough to be someone's, not a label.
+                let characterises = words >= 3
+                    && last.iter().enumerate().any(|(k, w)| {
+                        let passive = last.get(k + 1).is_some_and(|aux| {
+                            matches!(
+                                *aux,
+                                "was" | "were" | "been" | "is" | "are" | "be" | "being"
+                            )
+                        });
+                        // "described as "…"", "described by …", "called "…"": a label.
+                        let label = k
+                            .checked_sub(1)
+                            .and_then(|n| last.get(n))
+                            .is_none_or(|next| matches!(*next, "as" | "by"));
+                        CHARACTERISING.contains(w) && !passive && !label
+                    });
+                let participle =
+                    characterises || last.iter().any(|w| SAYING_PARTICIPLES.contains(w));
                 speaker = participle
-                    .then(|| people.subject_of(text, before, &para_quotes))
+                    .then(|| {
+                        people
+                            .named_before_participle(text, before)
+                            .or_else(|| people.subject_of(text, before, &para_quotes, true))
+                    })
                     .flatten()
                     .or_else(|| people.body_speaking_in(text, before))
                     .map(|m| Some(m.canonical.clone()));
@@ -719,7 +839,7 @@ pub fn extract_quotes(
                 if !quoted {
                     speaker = people
                         .speaking_in(text, prev)
-                        .or_else(|| people.subject_of(text, prev, &para_quotes))
+                        .or_else(|| people.subject_of(text, prev, &para_quotes, false))
                         .or_else(|| people.body_speaking_in(text, prev))
                         .map(|m| Some(m.canonical.clone()));
                 }
@@ -731,8 +851,17 @@ pub fn extract_quotes(
                 [said(after), before_txt]
                     .iter()
                     .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
-                    .any(|w| BODY_SPOKESMEN.contains(&w))
+                    .any(|w| BODY_SPOKESMEN.contains(&w) || matches!(w, "unnamed" | "anonymous"))
                     || unnamed_spokesman_before(text, &people, mark_start)
+                    || {
+                        // "One correspondent wrote:", "A resident said:": someone unnamed.
+                        let clause = before_txt
+                            .rsplit(['.', '!', '?', '"', '”'])
+                            .next()
+                            .unwrap_or("")
+                            .trim_start();
+                        ["One ", "A ", "An "].iter().any(|a| clause.starts_with(a))
+                    }
             };
             let who = match speaker {
                 Some(s) => s,
@@ -947,5 +1076,26 @@ mod tests {
             "{qs:?}"
         );
         assert!(!qs.iter().any(|(t, _)| t == "the Cyclone"), "{qs:?}");
+    }
+
+    #[test]
+    fn split_words_and_words_that_characterise() {
+        let qs = quotes("T\n\n\"We have heard the environmental argument for handing a phone back,\" said Mr James Gorrick, \"but there is a strong social argument too.\"\n\nAlex Ferrington praised his side. The Harwell Group boss continued: \"He would need to change the whole shape of the team and fast.\"\n\nOpposition spokesman Oliver Lentham called the plan \"a brilliant machine for talking about things\" on Monday. The show was described as \"a concert of hope for everyone\" by Maria Dunmore.\n\nThe Green Alliance launched its platform, with leader Charles Kenning saying his party was the \"authentic opposition on every issue that counts\".\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("but there is a strong").as_deref(),
+            Some("James Gorrick"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("a brilliant machine").as_deref(),
+            Some("Oliver Lentham"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("authentic opposition").as_deref(),
+            Some("Charles Kenning"),
+            "{qs:?}"
+        );
     }
 }
