@@ -794,11 +794,17 @@ pub fn extract_quotes(
                     });
                 let participle =
                     characterises || last.iter().any(|w| SAYING_PARTICIPLES.contains(w));
+                // The whole sentence, from its start, not from an earlier quotation mark in it
+                // ("Michael Howard sent his "warmest congratulations", saying: "…"").
+                let sentence_start = ends[..ends.partition_point(|&e| e < rel_mark)]
+                    .last()
+                    .map_or(para.start, |&e| para.start + e + 1);
+                let sentence = Span::new(sentence_start.min(mark_start), mark_start);
                 speaker = participle
                     .then(|| {
                         people
-                            .named_before_participle(text, before)
-                            .or_else(|| people.subject_of(text, before, &para_quotes, true))
+                            .named_before_participle(text, sentence)
+                            .or_else(|| people.subject_of(text, sentence, &para_quotes, true))
                     })
                     .flatten()
                     .or_else(|| people.body_speaking_in(text, before))
