@@ -209,6 +209,29 @@ fn places_listed_in_one_sentence(n: usize) -> Vec<(String, String)> {
     ))
 }
 
+/// One paragraph of n quotations that each open a sentence after a sentence in which someone
+/// speaks: each is checked against the quotations before it in the paragraph.
+fn quotations_opening_sentences(n: usize) -> Vec<(String, String)> {
+    let quote = "\"Alpha beta gamma delta epsilon zeta.\" ";
+    one(article(
+        "Quotes",
+        &[format!(
+            "Dr Nadia Vand said the plan was fine. {}",
+            quote.repeat(n)
+        )],
+    ))
+}
+
+/// One sentence of n quotations each after a participle of saying: each is read back over its
+/// sentence for the one who speaks.
+fn quotations_after_participles_in_one_sentence(n: usize) -> Vec<(String, String)> {
+    let part = "Nadia Vand left the hall, saying \"alpha beta gamma delta epsilon\" and ";
+    one(article(
+        "Saying",
+        &[format!("{}then she went home.", part.repeat(n))],
+    ))
+}
+
 fn many_paragraphs(n: usize) -> Vec<(String, String)> {
     let p: Vec<String> = (0..n)
         .map(|i| format!("Paragraph {i} says the Harbour Board met on Monday."))
@@ -316,6 +339,18 @@ fn every_pass_grows_linearly_with_its_input() {
             // Past 40,000 names in one article the hash tables outgrow the caches: wall time
             // steps up once there (instructions stay linear); the sizes start after the step.
             80_000,
+            &["stats"],
+        ),
+        (
+            "quotations opening sentences in one paragraph",
+            quotations_opening_sentences,
+            16_000,
+            &["stats"],
+        ),
+        (
+            "quotations after participles in one sentence",
+            quotations_after_participles_in_one_sentence,
+            8_000,
             &["stats"],
         ),
         (

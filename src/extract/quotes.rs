@@ -273,9 +273,13 @@ impl<'a> People<'a> {
     ) -> Option<&NameMention> {
         // A sentence that quotes someone is about what they said; a short phrase in quotation
         // marks ("described the intervention as "very important"") is not a quotation.
+        // The recorded quotations come in text order and all open before `span` ends: only
+        // the last ones can reach into it.
         if recorded
             .iter()
-            .any(|q| q.span.start < span.end && span.start < q.span.end)
+            .rev()
+            .take_while(|q| q.span.end > span.start)
+            .any(|q| q.span.start < span.end)
         {
             return None;
         }
@@ -799,7 +803,15 @@ pub fn extract_quotes(
                 let sentence_start = ends[..ends.partition_point(|&e| e < rel_mark)]
                     .last()
                     .map_or(para.start, |&e| para.start + e + 1);
-                let sentence = Span::new(sentence_start.min(mark_start), mark_start);
+                // At most the 600 bytes before the words: a sentence of thousands of quotations
+                // is not read again for each.
+                let mut from = sentence_start
+                    .min(mark_start)
+                    .max(mark_start.saturating_sub(MAX_WINDOW_BYTES));
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let sentence = Span::new(from.min(mark_start), mark_start);
                 speaker = participle
                     .then(|| {
                         people
@@ -839,9 +851,11 @@ pub fn extract_quotes(
                     .map_or(para.start, |&e| para.start + e + 1);
                 let prev = Span::new(prev_start, before.start);
                 // Not a sentence inside an earlier quotation of the paragraph.
-                let quoted = spans
-                    .iter()
-                    .any(|&(m0, _, m1, _)| m0 <= prev.start && prev.end <= m1);
+                // Spans come in text order: only the last one opening before the sentence
+                // can hold it (looked up, not scanned: a paragraph may hold thousands).
+                let quoted = spans[..spans.partition_point(|sp| sp.0 <= prev.start)]
+                    .last()
+                    .is_some_and(|&(_, _, m1, _)| prev.end <= m1);
                 if !quoted {
                     speaker = people
                         .speaking_in(text, prev)
