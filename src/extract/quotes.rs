@@ -17,12 +17,12 @@ pub struct QuoteFact {
 /// Shortest quotation, in words, taken as speech without a verb of saying next to it.
 const MIN_WORDS: usize = 5;
 
-/// Participles that put the words after them in the mouth of the sentence's subject ("…,
-/// saying "…"").
 /// Verbs by which a subject characterises something in words of its own ("Oliver Letwin called
 /// Labour "a brilliant machine"").
 const CHARACTERISING: [&str; 2] = ["called", "described"];
 
+/// Participles that put the words after them in the mouth of the sentence's subject ("…,
+/// saying "…"").
 const SAYING_PARTICIPLES: [&str; 10] = [
     "saying",
     "adding",
@@ -181,14 +181,23 @@ impl<'a> People<'a> {
 
     /// The first organisation named inside `span`.
     fn org_at(&self, span: Span) -> Option<&NameMention> {
-        let from = self
-            .orgs
-            .partition_point(|&i| self.mentions[i].span.start < span.start);
-        self.orgs[from..]
+        self.first_in(&self.orgs, span, |_| true)
+    }
+
+    /// The first of `among` (indices of `mentions`, in text order) named inside `span` that
+    /// `keep` accepts.
+    fn first_in(
+        &self,
+        among: &[usize],
+        span: Span,
+        keep: impl Fn(&NameMention) -> bool,
+    ) -> Option<&NameMention> {
+        let from = among.partition_point(|&i| self.mentions[i].span.start < span.start);
+        among[from..]
             .iter()
             .map(|&i| &self.mentions[i])
             .take_while(|m| m.span.start < span.end)
-            .find(|m| span.contains(m.span))
+            .find(|m| span.contains(m.span) && keep(m))
     }
 
     /// The place or organisation whose name ends at `pos`, decided as one.
@@ -248,14 +257,7 @@ impl<'a> People<'a> {
 
     /// The first person named in `span` with a verb of saying right after the name.
     fn speaking_in(&self, text: &str, span: Span) -> Option<&NameMention> {
-        let from = self
-            .persons
-            .partition_point(|&i| self.mentions[i].span.start < span.start);
-        self.persons[from..]
-            .iter()
-            .map(|&i| &self.mentions[i])
-            .take_while(|m| m.span.start < span.end)
-            .find(|m| span.contains(m.span) && speaks_after(text, m.span))
+        self.first_in(&self.persons, span, |m| speaks_after(text, m.span))
     }
 
     /// The person a sentence (`span`) is about, when it is about one: the first person it
@@ -283,23 +285,10 @@ impl<'a> People<'a> {
         {
             return None;
         }
-        let from = self
-            .persons
-            .partition_point(|&i| self.mentions[i].span.start < span.start);
-        let person = self.persons[from..]
-            .iter()
-            .map(|&i| &self.mentions[i])
-            .take_while(|m| m.span.start < span.end)
-            .find(|m| span.contains(m.span));
+        let person = self.first_in(&self.persons, span, |_| true);
         // A body can be the subject too ("The BBC denied it had lost, saying …").
-        let body_from = self
-            .orgs
-            .partition_point(|&i| self.mentions[i].span.start < span.start);
-        let body = self.orgs[body_from..]
-            .iter()
-            .map(|&i| &self.mentions[i])
-            .take_while(|m| m.span.start < span.end)
-            .find(|m| span.contains(m.span))
+        let body = self
+            .first_in(&self.orgs, span, |_| true)
             .filter(|m| bodies && !describes_a_person(text, m));
         let first = match (person, body) {
             (Some(p), Some(b)) => {
@@ -346,14 +335,7 @@ impl<'a> People<'a> {
     /// The first organisation named in `span` with a verb of saying right after it ("GE said
     /// orders were up").
     fn body_speaking_in(&self, text: &str, span: Span) -> Option<&NameMention> {
-        let from = self
-            .orgs
-            .partition_point(|&i| self.mentions[i].span.start < span.start);
-        self.orgs[from..]
-            .iter()
-            .map(|&i| &self.mentions[i])
-            .take_while(|m| m.span.start < span.end)
-            .find(|m| span.contains(m.span) && speaks_after(text, m.span))
+        self.first_in(&self.orgs, span, |m| speaks_after(text, m.span))
     }
 
     fn by_role(&self, role: &str, pos: usize) -> Option<String> {
@@ -729,6 +711,12 @@ pub fn extract_quotes(
                 }
             }
         }
+        // Where the sentence holding offset `p` of the paragraph starts, as a text offset.
+        let sentence_start_at = |p: usize| {
+            ends[..ends.partition_point(|&e| e < p)]
+                .last()
+                .map_or(para.start, |&e| para.start + e + 1)
+        };
         for &(mark_start, inner, mark_end, closed) in &spans {
             let words = text[inner.start..inner.end].split_whitespace().count();
             // After the quote: to the end of the sentence.
@@ -800,9 +788,7 @@ pub fn extract_quotes(
                     characterises || last.iter().any(|w| SAYING_PARTICIPLES.contains(w));
                 // The whole sentence, from its start, not from an earlier quotation mark in it
                 // ("Michael Howard sent his "warmest congratulations", saying: "…"").
-                let sentence_start = ends[..ends.partition_point(|&e| e < rel_mark)]
-                    .last()
-                    .map_or(para.start, |&e| para.start + e + 1);
+                let sentence_start = sentence_start_at(rel_mark);
                 // At most the 600 bytes before the words: a sentence of thousands of quotations
                 // is not read again for each.
                 let mut from = sentence_start
@@ -846,9 +832,8 @@ pub fn extract_quotes(
             // the aim was not to win. "We know ...""): that person's.
             if speaker.is_none() && before_txt.is_empty() && mark_start > para.start {
                 let rel = before.start - para.start;
-                let prev_start = ends[..ends.partition_point(|&e| e + 1 < rel)]
-                    .last()
-                    .map_or(para.start, |&e| para.start + e + 1);
+                // The sentence that ends right before this one.
+                let prev_start = sentence_start_at(rel.saturating_sub(1));
                 let prev = Span::new(prev_start, before.start);
                 // Not a sentence inside an earlier quotation of the paragraph.
                 // Spans come in text order: only the last one opening before the sentence
