@@ -304,7 +304,8 @@ impl Corpus {
 impl Corpus {
     /// Every broken offset in the corpus, described: a span outside its article's text or off a
     /// character boundary, paragraphs out of order, a mention that is empty, padded with spaces
-    /// or crosses a paragraph, a speaker that is no entity. Empty for a sound corpus; the tests
+    /// or crosses a paragraph, a speaker that is no entity or that the quote's article does not
+    /// name. Empty for a sound corpus; the tests
     /// and fuzz targets hold every input to it.
     pub fn span_violations(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -371,11 +372,18 @@ impl Corpus {
                 Some(a) if valid(a, q.span) => {}
                 _ => out.push(format!("quote {:?} is not in its article", q.span)),
             }
-            if q.speaker.is_some_and(|s| s >= ents.len()) {
-                out.push(format!(
+            match q.speaker.map(|s| ents.get(s)) {
+                Some(None) => out.push(format!(
                     "quote {:?} has a speaker that is no entity",
                     q.span
-                ));
+                )),
+                Some(Some(e)) if !e.mentions.iter().any(|m| m.article == q.article) => {
+                    out.push(format!(
+                        "quote {:?} is given to {}, whom its article does not name",
+                        q.span, e.id
+                    ))
+                }
+                _ => {}
             }
         }
         for f in &self.resolved.figures {

@@ -414,8 +414,10 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
+    // A speaker joined into another entity ("SFA" into "Scottish Football Association") is
+    // that entity.
     for q in &mut quotes {
-        q.speaker = q.speaker.map(|s| new_index[s]);
+        q.speaker = q.speaker.map(|s| new_index[merged_into[s].unwrap_or(s)]);
     }
     let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let mut entities: Vec<Entity> = order.iter().filter_map(|&i| slots[i].take()).collect();

@@ -215,3 +215,30 @@ proptest! {
         prop_assert_eq!(dossier::model::count_words(&text), text.split_whitespace().count());
     }
 }
+
+/// A quote whose speaker was joined into another entity across articles (an acronym into its
+/// expansion) is that entity's, not whichever entity happens to come first in the list.
+#[test]
+fn a_speaker_joined_into_its_full_name_keeps_its_quotes() {
+    let texts = [
+        "Panel names chief\n\nThe Northern Rowing Federation (NRF) named Ian Dalwood as chief executive on Monday. Ian Dalwood said the post had been open for a year. Dalwood will start in May.\n".to_string(),
+        "Ban upheld\n\nThe sculler Tom Barrow will miss three races. An NRF spokesman said: \"He has seven days to appeal against the decision of the panel.\"\n".to_string(),
+    ];
+    let corpus = corpus_of(&texts);
+    assert!(
+        corpus.span_violations().is_empty(),
+        "{:?}",
+        corpus.span_violations()
+    );
+    let spoken: Vec<&str> = corpus
+        .resolved
+        .quotes
+        .iter()
+        .filter(|q| q.article == 1)
+        .map(|q| {
+            q.speaker
+                .map_or("", |s| corpus.resolved.entities[s].name.as_str())
+        })
+        .collect();
+    assert_eq!(spoken, ["Northern Rowing Federation"]);
+}
