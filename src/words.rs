@@ -223,5 +223,11 @@ pub static COMPETITOR_BEFORE: Words =
 /// Words after a place that make it a competitor in a sport report: "Chelsea striker".
 pub static COMPETITOR_AFTER: Words = Words::new(include_str!("../data/words/competitor_after.txt"));
 
+/// Words that make a title another office than the bare title ("deputy", "shadow").
+pub static RANK_MODIFIERS: Words = Words::new(include_str!("../data/words/rank_modifiers.txt"));
+
+/// Letters after a person's name for a seat or an honour ("Paul Boateng MP").
+pub static POST_NOMINALS: Words = Words::new(include_str!("../data/words/post_nominals.txt"));
+
 /// Labels of a photo or image credit before a colon ("Image: Nick Moreau").
 pub static CREDIT_LABELS: Words = Words::new(include_str!("../data/words/credit_labels.txt"));

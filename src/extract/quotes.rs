@@ -1,6 +1,9 @@
 //! Direct quotations, straight or curly, each with its speaker where the text allows.
 
-use super::lexicon::{is_role_noun, BODY_SPOKESMEN, ORG_NOUNS, PERSON_PRONOUNS, SPEECH_VERBS};
+use super::lexicon::{
+    is_role_noun, BODY_SPOKESMEN, ORG_NOUNS, PERSON_PRONOUNS, POST_NOMINALS, RANK_MODIFIERS,
+    SPEECH_VERBS, TITLE_MODIFIERS,
+};
 use super::names::{Kind, NameMention, RoleFact, DECIDED};
 use super::tokens::tokenize;
 use crate::model::{Article, Span};
@@ -90,22 +93,38 @@ struct People<'a> {
     mentions: &'a [NameMention],
     /// Indices of the mentions that are people, in text order.
     persons: Vec<usize>,
+    /// Whether each of `persons` is named inside a quotation: someone a speaker talks about,
+    /// not whom a later "he" is.
+    quoted: Vec<bool>,
     /// Indices of the mentions that are organisations, in text order (an organisation can
     /// speak: "the ministry said in a statement").
     orgs: Vec<usize>,
     roles: &'a [RoleFact],
-    /// Lowercased title words to the people who hold a title with that word, in role order;
-    /// made the first time a role noun is met.
-    holders: std::cell::OnceCell<std::collections::HashMap<String, Vec<&'a str>>>,
+    /// Lowercased title words to the roles (indices into `roles`) whose title has the word,
+    /// each person and title once, in role order; made the first time a role noun is met.
+    holders: std::cell::OnceCell<std::collections::HashMap<String, Vec<usize>>>,
 }
 
 /// How far back a role noun ("the mayor said") looks for its holder, in people's mentions.
 const MAX_HOLDER_LOOKBACK: usize = 512;
 
 impl<'a> People<'a> {
-    fn new(mentions: &'a [NameMention], roles: &'a [RoleFact]) -> People<'a> {
-        let persons = (0..mentions.len())
+    /// `inside` holds the inner spans of the article's quotations, in text order.
+    fn new(mentions: &'a [NameMention], roles: &'a [RoleFact], inside: &[Span]) -> People<'a> {
+        let persons: Vec<usize> = (0..mentions.len())
             .filter(|&i| is_person(&mentions[i]))
+            .collect();
+        // Mentions and quotations are both in text order: one walk over the two.
+        let mut q = 0;
+        let quoted = persons
+            .iter()
+            .map(|&i| {
+                let m = mentions[i].span;
+                while inside.get(q).is_some_and(|sp| sp.end <= m.start) {
+                    q += 1;
+                }
+                inside.get(q).is_some_and(|sp| sp.contains(m))
+            })
             .collect();
         // A nationality read as a name ("Sri Lankan") does not speak.
         let g = crate::gazetteer::get();
@@ -124,31 +143,28 @@ impl<'a> People<'a> {
         People {
             mentions,
             persons,
+            quoted,
             orgs,
             roles,
             holders: std::cell::OnceCell::new(),
         }
     }
 
-    fn holders(&self) -> &std::collections::HashMap<String, Vec<&'a str>> {
+    fn holders(&self) -> &std::collections::HashMap<String, Vec<usize>> {
         self.holders.get_or_init(|| {
-            let mut holders: std::collections::HashMap<String, Vec<&'a str>> =
+            let mut holders: std::collections::HashMap<String, Vec<usize>> =
                 std::collections::HashMap::new();
-            for r in self.roles {
-                for w in r.title.to_lowercase().split(|c: char| !c.is_alphabetic()) {
-                    if w.is_empty() {
-                        continue;
-                    }
-                    holders
-                        .entry(w.to_string())
-                        .or_default()
-                        .push(r.person.as_str());
+            // Each person and title once, in the order first given.
+            let mut seen = std::collections::HashSet::new();
+            for (k, r) in self.roles.iter().enumerate() {
+                if !seen.insert((r.person.as_str(), r.title.as_str(), r.of.as_deref())) {
+                    continue;
                 }
-            }
-            // Each holder once, in the order first given.
-            for list in holders.values_mut() {
-                let mut seen = std::collections::HashSet::new();
-                list.retain(|p| seen.insert(*p));
+                for w in r.title.to_lowercase().split(|c: char| !c.is_alphabetic()) {
+                    if !w.is_empty() {
+                        holders.entry(w.to_string()).or_default().push(k);
+                    }
+                }
             }
             holders
         })
@@ -177,6 +193,12 @@ impl<'a> People<'a> {
             .map(|&i| &self.mentions[i])
             .take_while(|m| m.span.start >= span.start)
             .find(|m| span.contains(m.span))
+    }
+
+    /// Whether a person or organisation of canonical name `canonical` is named inside `span`.
+    fn names_in(&self, canonical: &str, span: Span) -> bool {
+        let any = |among: &[usize]| self.first_in(among, span, |m| m.canonical == canonical);
+        any(&self.persons).is_some() || any(&self.orgs).is_some()
     }
 
     /// The first organisation named inside `span`.
@@ -232,16 +254,26 @@ impl<'a> People<'a> {
 
     /// Who "he" or "she" is: in the latest sentence before `pos` that names a person, the one
     /// who speaks there ("Gong said ..."), else the first named (the subject, as a rule).
+    /// People named only inside a quotation are passed over ("\"There are disagreements between
+    /// Robert Jackson and me. \"The election …,\" he added.": "he" is not Jackson).
     fn pronoun_before(&self, text: &str, pos: usize) -> Option<&NameMention> {
-        let end = self.persons_before(pos);
+        let mut end = self.persons_before(pos);
+        // Bounded like the role lookback: an article of quotations about one person only.
+        let floor = end.saturating_sub(MAX_HOLDER_LOOKBACK);
+        while end > floor && self.quoted[end - 1] {
+            end -= 1;
+        }
+        if end > 0 && self.quoted[end - 1] {
+            return None;
+        }
         let last = &self.mentions[*self.persons[..end].last()?];
         let mut start = end;
         while start > 0 && self.mentions[self.persons[start - 1]].sentence == last.sentence {
             start -= 1;
         }
-        let in_sentence: Vec<&NameMention> = self.persons[start..end]
-            .iter()
-            .map(|&i| &self.mentions[i])
+        let in_sentence: Vec<&NameMention> = (start..end)
+            .filter(|&k| !self.quoted[k])
+            .map(|k| &self.mentions[self.persons[k]])
             .collect();
         in_sentence
             .iter()
@@ -338,8 +370,50 @@ impl<'a> People<'a> {
         self.first_in(&self.orgs, span, |m| speaks_after(text, m.span))
     }
 
-    fn by_role(&self, role: &str, pos: usize) -> Option<String> {
-        let holders = self.holders().get(&role.to_lowercase())?;
+    /// Who "the Tory leader" is: a holder of a title with the word `role` that does not
+    /// differ from the words `modifiers` ("tory") on both sides, and whose rank words
+    /// ("deputy", "shadow") are among them; the one mentioned most recently before `pos`,
+    /// else the first the article gave the title. None when no title fits.
+    fn by_role(&self, role: &str, modifiers: &[&str], pos: usize) -> Option<String> {
+        let role = role.to_lowercase();
+        let wanted: Vec<String> = modifiers
+            .iter()
+            .map(|w| w.to_lowercase())
+            .chain(std::iter::once(role.clone()))
+            .collect();
+        let words = |t: &str| -> Vec<String> {
+            t.to_lowercase()
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let fits = |r: &RoleFact| {
+            let title = words(&r.title);
+            let of = r.of.as_deref().map(words).unwrap_or_default();
+            // "the Tory leader" is not the holder of "Leader" of "Lib Dem", nor "the foreign
+            // secretary" the "Home Secretary": each side has a word the other lacks. "The
+            // Swedish trades union official" is the "Trades Union Official".
+            let described_more = wanted.iter().any(|w| !title.contains(w) && !of.contains(w));
+            let titled_more = title.iter().chain(&of).any(|w| !wanted.contains(w));
+            // Words that make another office ("deputy", "prime", "foreign") agree both ways:
+            // "the prime minister" is no "Minister", "the minister" no "Deputy Minister".
+            let office = |w: &&String| {
+                RANK_MODIFIERS.contains(&w.as_str()) || TITLE_MODIFIERS.contains(&w.as_str())
+            };
+            !(described_more && titled_more)
+                && title.iter().filter(office).all(|w| wanted.contains(w))
+                && wanted.iter().filter(office).all(|w| title.contains(w))
+        };
+        // A bound on the work per quotation: the first titles with the word.
+        let holders: Vec<&str> = self
+            .holders()
+            .get(&role)?
+            .iter()
+            .take(64)
+            .filter(|&&r| self.roles.get(r).is_some_and(fits))
+            .filter_map(|&r| self.roles.get(r).map(|r| r.person.as_str()))
+            .collect();
         // The holder mentioned most recently before the quotation.
         let end = self.persons_before(pos);
         self.persons[..end]
@@ -410,13 +484,36 @@ fn describes_a_person(text: &str, body: &NameMention) -> bool {
         })
 }
 
-/// A verb of saying right after a name: "Ning said".
+/// Where the first verb of saying in `span` ends: "said" in "Gordon Brown said the summit
+/// would be remembered as".
+fn first_speech_verb_end(text: &str, span: Span) -> Option<usize> {
+    let words = text.get(span.start..span.end)?;
+    let mut at = 0;
+    for w in words.split(|c: char| !c.is_alphabetic()) {
+        if !w.is_empty() && SPEECH_VERBS.contains(&w) {
+            return Some(span.start + at + w.len());
+        }
+        at += w.len() + 1;
+    }
+    None
+}
+
+/// A verb of saying right after a name: "Ning said", "Guy Mansfield QC warned".
 fn speaks_after(text: &str, span: Span) -> bool {
-    let rest = text[span.end..].trim_start();
-    let word: &str = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let first_word = |rest: &'_ str| -> (usize, usize) {
+        let rest_start = rest.len() - rest.trim_start().len();
+        let len = rest[rest_start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len() - rest_start);
+        (rest_start, rest_start + len)
+    };
+    let rest = &text[span.end..];
+    let (a, b) = first_word(rest);
+    let mut word = &rest[a..b];
+    if POST_NOMINALS.contains(&word) {
+        let (c, d) = first_word(&rest[b..]);
+        word = &rest[b + c..b + d];
+    }
     SPEECH_VERBS.contains(&word)
 }
 
@@ -458,8 +555,13 @@ fn speaker_in(
     let toks = tokenize(text, window);
     let all: Vec<_> = toks.iter().filter(|t| t.is_word).collect();
     // The twelve words next to the quotation, in text order.
+    let first = if before {
+        all.len().saturating_sub(12)
+    } else {
+        0
+    };
     let words: Vec<_> = if before {
-        all[all.len().saturating_sub(12)..].to_vec()
+        all[first..].to_vec()
     } else {
         all.iter().take(12).copied().collect()
     };
@@ -493,12 +595,18 @@ fn speaker_in(
     // X said); before it, its subject ("X said: "…"", not "the company said X would…").
     let near = if before {
         // The subject: the last person named in the twelve words before the verb ("Mr Kim,
-        // chief executive of SK Telecom, said:"; "Asked about Blair, Brown said:").
+        // chief executive of SK Telecom, said:"; "Asked about Blair, Brown said:"; "Lord
+        // Hanningfield, leader of Essex County Council, told BBC Radio 4's Today programme:").
         let subject = Span::new(
-            words.first().map_or(window.start, |t| t.span.start),
+            all.get((first + verb_at).saturating_sub(12))
+                .map_or(window.start, |t| t.span.start),
             words.get(verb_at).map_or(window.end, |t| t.span.start),
         );
-        if let Some(m) = people.last_person_in(subject) {
+        // Not an owner: "Michael Jackson's mother has said" is not Jackson.
+        if let Some(m) = people
+            .last_person_in(subject)
+            .filter(|m| !text[m.span.end..].starts_with(['\'', '’']))
+        {
             return Some(Some(m.canonical.clone()));
         }
         // "“…,” said Mr Goodman, “but …”": the second half of words split by their
@@ -559,7 +667,7 @@ fn speaker_in(
             let (role, name) = (w[0], w[1]);
             let introduces = BODY_SPOKESMEN.contains(&role.text)
                 || is_role_noun(role.text) && role.text.starts_with(char::is_lowercase);
-            (introduces && name.span.start < near.end)
+            (introduces && role.span.start < near.end)
                 .then(|| people.person_at(Span::new(name.span.start, name.span.end)))
                 .flatten()
                 .filter(|m| m.span.start == name.span.start)
@@ -602,7 +710,28 @@ fn speaker_in(
         if is_role_noun(t.text) && t.text.chars().next().is_some_and(char::is_lowercase) {
             // "the mayor said": the holder of that role, else (a role the article never
             // named) the person it was last about.
-            return Some(people.by_role(t.text, quote_start).or_else(last_person));
+            // The words between "the" and the noun ("the Tory leader", "the foreign
+            // secretary") narrow who holds it.
+            let modifiers: Vec<&str> = around[..k]
+                .iter()
+                .rev()
+                .take_while(|w| !matches!(w.text, "the" | "The" | "a" | "A" | "an" | "An"))
+                .take(3)
+                .map(|w| w.text)
+                .collect();
+            // "A Sony representative told": someone unnamed.
+            let indefinite = k
+                .checked_sub(modifiers.len() + 1)
+                .and_then(|d| around.get(d))
+                .is_some_and(|w| matches!(w.text, "a" | "A" | "an" | "An"));
+            if indefinite {
+                return Some(None);
+            }
+            return Some(
+                people
+                    .by_role(t.text, &modifiers, quote_start)
+                    .or_else(last_person),
+            );
         }
     }
     // An organisation speaking: "the Finance and Economy Ministry said in a statement"; not
@@ -677,15 +806,20 @@ pub fn extract_quotes(
     roles: &[RoleFact],
 ) -> Vec<QuoteFact> {
     let text = article.text.as_str();
-    let people = People::new(mentions, roles);
+    let quotations: Vec<Vec<(usize, Span, usize, bool)>> = article
+        .paragraphs
+        .iter()
+        .map(|para| quoted_spans(text, *para))
+        .collect();
+    let inside: Vec<Span> = quotations.iter().flatten().map(|q| q.1).collect();
+    let people = People::new(mentions, roles, &inside);
     let mut out: Vec<QuoteFact> = Vec::new();
     // The paragraph of each quotation in `out`.
     let mut out_para: Vec<usize> = Vec::new();
     let mut last_speaker: Option<String> = None;
     let mut carried = false; // the previous paragraph ended inside a quotation
     let mut next_mention = 0; // first mention not before the current paragraph
-    for (pi, para) in article.paragraphs.iter().enumerate() {
-        let spans = quoted_spans(text, *para);
+    for (pi, (para, spans)) in article.paragraphs.iter().zip(&quotations).enumerate() {
         let starts_with_quote = spans.first().is_some_and(|q| q.0 == para.start);
         let mut para_quotes: Vec<QuoteFact> = Vec::new();
         // Per quotation of the paragraph: attributed to someone the text does not name ("said
@@ -717,7 +851,7 @@ pub fn extract_quotes(
                 .last()
                 .map_or(para.start, |&e| para.start + e + 1)
         };
-        for &(mark_start, inner, mark_end, closed) in &spans {
+        for &(mark_start, inner, mark_end, closed) in spans {
             let words = text[inner.start..inner.end].split_whitespace().count();
             // After the quote: to the end of the sentence.
             let rel_end = mark_end - para.start;
@@ -807,6 +941,31 @@ pub fn extract_quotes(
                     .flatten()
                     .or_else(|| people.body_speaking_in(text, before))
                     .map(|m| Some(m.canonical.clone()));
+                // "UK chancellor Gordon Brown said the meeting would be remembered as "the debt
+                // relief summit"": words inside reported speech are the one's who reports them,
+                // however far the verb of saying stands from them.
+                // Only someone the sentence names before the verb, or "he" or "she" right
+                // before it, is taken so: not whoever the article was last about. A single
+                // word ("a "lighthouse" for") is the writer's label, not a quotation.
+                if speaker.is_none() && words >= 2 {
+                    speaker = first_speech_verb_end(text, sentence).and_then(|v| {
+                        let subject = Span::new(sentence.start, v);
+                        let who = speaker_in(text, subject, v, &people, true)??;
+                        // "he said", "the Tory leader said": the one the pronoun or the
+                        // title stands for.
+                        let stands_for = text.get(subject.start..v).is_some_and(|t| {
+                            t.split(|c: char| !c.is_alphabetic())
+                                .filter(|w| !w.is_empty())
+                                .rev()
+                                .nth(1)
+                                .is_some_and(|w| {
+                                    PERSON_PRONOUNS.contains(&w)
+                                        || is_role_noun(w) && w.starts_with(char::is_lowercase)
+                                })
+                        });
+                        (stands_for || people.names_in(&who, subject)).then_some(Some(who))
+                    });
+                }
             }
             let attributed = speaker.is_some();
             if !attributed && words < MIN_WORDS {
@@ -950,16 +1109,26 @@ pub fn extract_quotes(
         out_para.extend(std::iter::repeat_n(pi, para_quotes.len()));
         out.extend(para_quotes);
     }
-    // Run-on quotations whose attribution comes in the next paragraph ("...world," he said).
+    // Run-on quotations whose attribution comes in the next paragraph ("...world," he said):
+    // words that run to the end of their paragraph with no closing mark, and the next
+    // paragraph opening with the words that go on.
+    let runs_on = |q: &QuoteFact, para: Option<&Span>| {
+        para.and_then(|p| text.get(q.span.end..p.end))
+            .is_some_and(|rest| {
+                !rest.contains(|c: char| c.is_alphanumeric() || c == '"' || c == '”')
+            })
+    };
+    let opens = |q: &QuoteFact, para: Option<&Span>| {
+        para.and_then(|p| text.get(p.start..q.span.start))
+            .is_some_and(|lead| !lead.contains(char::is_alphanumeric))
+    };
     for i in (0..out.len().saturating_sub(1)).rev() {
         if out[i].speaker.is_none() && out[i + 1].speaker.is_some() {
             let (a, b) = (out_para[i], out_para[i + 1]);
-            let ends_in_straight_quote = article
-                .paragraphs
-                .get(a)
-                .and_then(|p| text.get(p.start..p.end))
-                .is_some_and(|p| p.ends_with('"'));
-            if b == a + 1 && !ends_in_straight_quote {
+            if b == a + 1
+                && runs_on(&out[i], article.paragraphs.get(a))
+                && opens(&out[i + 1], article.paragraphs.get(b))
+            {
                 out[i].speaker = out[i + 1].speaker.clone();
             }
         }
@@ -1102,5 +1271,68 @@ mod tests {
             Some("Charles Kenning"),
             "{qs:?}"
         );
+    }
+
+    #[test]
+    fn people_named_inside_words_letters_after_a_name_and_long_subjects() {
+        let qs = quotes("T\n\nThe party lost a member to its rivals. Michael Harwood, however, was dismissive. \"There are disagreements between Robert Jessop and me.\n\n\"The vote will not be decided on what Robert Jessop did,\" he added.\n\nThe Treasury answered at once. Peter Brankley MP, Labour's Chief Secretary to the Treasury, said: \"Their sums do not add up and never have.\"\n\nThe chairman of the Bar Council, Guy Manfred QC warned there was a real risk of harm. \"What is going to happen to the young men who are stopped?\"\n\nLord Hollingfield, leader of Exmoor County Council, told BBC Radio 4's Today programme: \"We are going to the High Court because we want a judge to rule.\"\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("The vote will").as_deref(),
+            Some("Michael Harwood"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("Their sums").as_deref(),
+            Some("Peter Brankley"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("What is going").as_deref(),
+            Some("Guy Manfred"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("We are going").as_deref(),
+            Some("Hollingfield"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn only_words_running_on_to_the_next_paragraph_take_its_speaker() {
+        let qs = quotes("T\n\nNobody expected the result. \"It is a sad day for the whole town,\" was all anyone would say.\n\n\"We will fight on to the end of the season,\" said Tom Welland.\n\nThe club answered. \"The ground will stay where it has always been and so will we.\n\n\"Nothing changes for the fans,\" said Ann Corrie.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("It is a sad day"), None, "{qs:?}");
+        assert_eq!(
+            who("We will fight").as_deref(),
+            Some("Tom Welland"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("The ground will").as_deref(),
+            Some("Ann Corrie"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn reported_speech_titles_that_fit_and_owners() {
+        let qs = quotes("T\n\nPrime Minister Tom Blakely opened the debate. Deputy Prime Minister Joan Prestwick closed it. The prime minister said he had discussed the claims with colleagues and dismissed them as \"a load of old nonsense\".\n\nTory leader Martin Howe defended the plan. Lib Dem leader Carl Kenwood attacked it. The Tory leader said his team had reached \"a collective view on the whole matter\" after a long meeting.\n\nUK chancellor Gavin Bourne said the London meeting of the seven richest nations would be remembered as \"the full debt relief summit\".\n\nA Velcor representative told the paper this was because the firm did not think of it as \"part of our consumer technology offering\".\n\nMichael Jarrow said he was innocent of every charge. Michael Jarrow's mother told reporters: \"We are one hundred per cent certain that he is innocent.\"\n\n\"It looks pretty grim for all of us,\" said Swedish trades union official Ulf Carsten.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("a load of").as_deref(), Some("Tom Blakely"), "{qs:?}");
+        assert_eq!(
+            who("a collective").as_deref(),
+            Some("Martin Howe"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("the full debt").as_deref(),
+            Some("Gavin Bourne"),
+            "{qs:?}"
+        );
+        assert_eq!(who("part of our"), None, "{qs:?}");
+        assert_eq!(who("We are one hundred"), None, "{qs:?}");
+        assert_eq!(who("It looks").as_deref(), Some("Ulf Carsten"), "{qs:?}");
     }
 }

@@ -195,6 +195,11 @@ pub(super) fn runs(
         {
             e -= 1;
         }
+        // "Paul Boateng MP", "Ian MacDonald QC": the letters after two names are a seat or an
+        // honour, not part of the name.
+        if e >= s + 3 && POST_NOMINALS.contains(&strip_possessive(toks[e - 1].text)) {
+            e -= 1;
+        }
         if e > s {
             let last = &toks[e - 1];
             let bare_end = last.span.start + strip_possessive(last.text).len();
