@@ -226,6 +226,12 @@ pub static COMPETITOR_AFTER: Words = Words::new(include_str!("../data/words/comp
 /// Words that make a title another office than the bare title ("deputy", "shadow").
 pub static RANK_MODIFIERS: Words = Words::new(include_str!("../data/words/rank_modifiers.txt"));
 
+/// Words that open a clause set before the main one ("As", "While", "Despite").
+pub static SUBORDINATORS: Words = Words::new(include_str!("../data/words/subordinators.txt"));
+
+/// Things written that speak in a report without a named writer ("the advert said").
+pub static DOCUMENT_NOUNS: Words = Words::new(include_str!("../data/words/document_nouns.txt"));
+
 /// Letters after a person's name for a seat or an honour ("Paul Boateng MP").
 pub static POST_NOMINALS: Words = Words::new(include_str!("../data/words/post_nominals.txt"));
 

@@ -1,8 +1,8 @@
 //! Direct quotations, straight or curly, each with its speaker where the text allows.
 
 use super::lexicon::{
-    is_role_noun, BODY_SPOKESMEN, ORG_NOUNS, PERSON_PRONOUNS, POST_NOMINALS, RANK_MODIFIERS,
-    SPEECH_VERBS, TITLE_MODIFIERS,
+    is_role_noun, BODY_SPOKESMEN, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, POST_NOMINALS,
+    RANK_MODIFIERS, SPEECH_VERBS, SUBORDINATORS, TITLE_MODIFIERS,
 };
 use super::names::{Kind, NameMention, RoleFact, DECIDED};
 use super::tokens::tokenize;
@@ -96,6 +96,8 @@ struct People<'a> {
     /// Whether each of `persons` is named inside a quotation: someone a speaker talks about,
     /// not whom a later "he" is.
     quoted: Vec<bool>,
+    /// The article's sentences, which mentions index.
+    sentences: &'a [Span],
     /// Indices of the mentions that are organisations, in text order (an organisation can
     /// speak: "the ministry said in a statement").
     orgs: Vec<usize>,
@@ -110,7 +112,12 @@ const MAX_HOLDER_LOOKBACK: usize = 512;
 
 impl<'a> People<'a> {
     /// `inside` holds the inner spans of the article's quotations, in text order.
-    fn new(mentions: &'a [NameMention], roles: &'a [RoleFact], inside: &[Span]) -> People<'a> {
+    fn new(
+        mentions: &'a [NameMention],
+        roles: &'a [RoleFact],
+        inside: &[Span],
+        sentences: &'a [Span],
+    ) -> People<'a> {
         let persons: Vec<usize> = (0..mentions.len())
             .filter(|&i| is_person(&mentions[i]))
             .collect();
@@ -144,6 +151,7 @@ impl<'a> People<'a> {
             mentions,
             persons,
             quoted,
+            sentences,
             orgs,
             roles,
             holders: std::cell::OnceCell::new(),
@@ -255,36 +263,52 @@ impl<'a> People<'a> {
     /// Who "he" or "she" is: in the latest sentence before `pos` that names a person, the one
     /// who speaks there ("Gong said ..."), else the first named (the subject, as a rule).
     /// People named only inside a quotation are passed over ("\"There are disagreements between
-    /// Robert Jackson and me. \"The election …,\" he added.": "he" is not Jackson).
+    /// Robert Jackson and me. \"The election …,\" he added.": "he" is not Jackson), and so are
+    /// sentences that name people only as owners ("he said in response to Souness' remarks").
+    /// In a sentence that opens with a clause of its own ("As Michael Howard kicked off his
+    /// campaign, Charles Kennedy dismissed …"), the subject is named after the clause.
     fn pronoun_before(&self, text: &str, pos: usize) -> Option<&NameMention> {
         let mut end = self.persons_before(pos);
         // Bounded like the role lookback: an article of quotations about one person only.
         let floor = end.saturating_sub(MAX_HOLDER_LOOKBACK);
-        while end > floor && self.quoted[end - 1] {
-            end -= 1;
+        let owner = |m: &NameMention| {
+            text.get(m.span.end..)
+                .is_some_and(|r| r.starts_with(['\'', '’']))
+        };
+        while end > floor {
+            let sentence = self.mentions[self.persons[end - 1]].sentence;
+            let mut start = end;
+            while start > floor && self.mentions[self.persons[start - 1]].sentence == sentence {
+                start -= 1;
+            }
+            let in_sentence: Vec<&NameMention> = (start..end)
+                .filter(|&k| !self.quoted[k])
+                .map(|k| &self.mentions[self.persons[k]])
+                .collect();
+            end = start;
+            if let Some(m) = in_sentence.iter().find(|m| speaks_after(text, m.span)) {
+                return Some(m);
+            }
+            let subjects: Vec<&NameMention> =
+                in_sentence.iter().filter(|m| !owner(m)).copied().collect();
+            let Some(first) = subjects.first() else {
+                // Only owners ("he said in response to Souness' remarks", "Gerrard's drive"):
+                // the one meant is named further back.
+                continue;
+            };
+            // After the opening clause's comma, when the sentence has one.
+            let clause_end = self.sentences.get(sentence).and_then(|s| {
+                let t = text.get(s.start..s.end)?;
+                let opener = t.split(|c: char| !c.is_alphabetic()).next()?;
+                SUBORDINATORS
+                    .contains(&opener)
+                    .then(|| t.find(',').map(|c| s.start + c))
+                    .flatten()
+            });
+            let main = clause_end.and_then(|c| subjects.iter().find(|m| m.span.start > c));
+            return Some(main.copied().unwrap_or(first));
         }
-        if end > 0 && self.quoted[end - 1] {
-            return None;
-        }
-        let last = &self.mentions[*self.persons[..end].last()?];
-        let mut start = end;
-        while start > 0 && self.mentions[self.persons[start - 1]].sentence == last.sentence {
-            start -= 1;
-        }
-        let in_sentence: Vec<&NameMention> = (start..end)
-            .filter(|&k| !self.quoted[k])
-            .map(|k| &self.mentions[self.persons[k]])
-            .collect();
-        in_sentence
-            .iter()
-            .find(|m| speaks_after(text, m.span))
-            .or_else(|| {
-                in_sentence
-                    .iter()
-                    .find(|m| !text[m.span.end..].starts_with(['\'', '’']))
-            })
-            .copied()
-            .or(Some(last))
+        None
     }
 
     /// The first person named in `span` with a verb of saying right after the name.
@@ -482,6 +506,12 @@ fn describes_a_person(text: &str, body: &NameMention) -> bool {
                             | "president"
                     ))
         })
+}
+
+/// Whether quoted words are too few to be a quotation of their own ("firm but fair").
+fn a_phrase(text: &str, span: Span) -> bool {
+    text.get(span.start..span.end)
+        .is_some_and(|t| t.split_whitespace().count() < MIN_WORDS)
 }
 
 /// Where the first verb of saying in `span` ends: "said" in "Gordon Brown said the summit
@@ -793,6 +823,10 @@ fn speaker_in(
         if org_like {
             return Some(people.org_before(quote_start).map(|m| m.canonical.clone()));
         }
+        // "the advert said", "the letter read": a document nobody is named as writing.
+        if head.is_some_and(|h| DOCUMENT_NOUNS.contains(&h.text)) {
+            return Some(None);
+        }
         return Some(last_person());
     }
     Some(None)
@@ -812,7 +846,7 @@ pub fn extract_quotes(
         .map(|para| quoted_spans(text, *para))
         .collect();
     let inside: Vec<Span> = quotations.iter().flatten().map(|q| q.1).collect();
-    let people = People::new(mentions, roles, &inside);
+    let people = People::new(mentions, roles, &inside, &article.sentences);
     let mut out: Vec<QuoteFact> = Vec::new();
     // The paragraph of each quotation in `out`.
     let mut out_para: Vec<usize> = Vec::new();
@@ -997,9 +1031,15 @@ pub fn extract_quotes(
                 // Not a sentence inside an earlier quotation of the paragraph.
                 // Spans come in text order: only the last one opening before the sentence
                 // can hold it (looked up, not scanned: a paragraph may hold thousands).
+                // A sentence that opens with a quotation mark is inside one too ("…got.
+                // "Giggs was a threat." "All we can do …"").
                 let quoted = spans[..spans.partition_point(|sp| sp.0 <= prev.start)]
                     .last()
-                    .is_some_and(|&(_, _, m1, _)| prev.end <= m1);
+                    .is_some_and(|&(_, _, m1, _)| prev.end <= m1)
+                    || text.get(prev.start..prev.end).is_some_and(|t| {
+                        let lead = prev.start + (t.len() - t.trim_start().len());
+                        spans.binary_search_by_key(&lead, |sp| sp.0).is_ok()
+                    });
                 if !quoted {
                     speaker = people
                         .speaking_in(text, prev)
@@ -1073,10 +1113,13 @@ pub fn extract_quotes(
                 if q.speaker.is_some() || nobody {
                     after.clone_from(&q.speaker);
                 }
+                // A phrase ("promised a "firm but fair" policy") does not take the speaker of
+                // words quoted after it.
+                let phrase = a_phrase(text, q.span);
                 q.speaker = if nobody {
                     None
                 } else {
-                    f.or_else(|| after.clone())
+                    f.or_else(|| after.clone().filter(|_| !phrase))
                 };
             }
             last_speaker = Some(known);
@@ -1334,5 +1377,24 @@ mod tests {
         assert_eq!(who("part of our"), None, "{qs:?}");
         assert_eq!(who("We are one hundred"), None, "{qs:?}");
         assert_eq!(who("It looks").as_deref(), Some("Ulf Carsten"), "{qs:?}");
+    }
+
+    #[test]
+    fn clauses_owners_documents_and_phrases() {
+        let qs = quotes("T\n\nAs party leader Martin Howe opened his campaign, the rival leader Carl Kenwood dismissed the party as a fading force. And he insisted there was \"no limit at all to our ambitions\" in the coming poll.\n\n\"I was in shock when I heard it,\" Craig Bellway said. \"He went behind my back,\" he said in response to Sounder's remarks. \"I will not apologise because I have done nothing wrong,\" he told the paper.\n\nManager Alec Fergus said the win was deserved. \"Roy came on and brought calm to the midfield. \"Giggins was a tremendous threat all afternoon. \"All we can do is keep our form and play as we are.\"\n\nThe campaign ran a full-page notice in the paper. The show stars actor Scott Bakely as the captain. \"The crew need your help to continue their journeys!\" the advert said.\n\nMr Kilroy-Sands promised a \"firm but fair\" policy. Labour's Fraser Kent said the party was joining \"an already crowded field on the right of politics\".\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("no limit").as_deref(), Some("Carl Kenwood"), "{qs:?}");
+        assert_eq!(
+            who("I will not").as_deref(),
+            Some("Craig Bellway"),
+            "{qs:?}"
+        );
+        assert_eq!(who("All we can").as_deref(), Some("Alec Fergus"), "{qs:?}");
+        assert_eq!(who("The crew need"), None, "{qs:?}");
+        assert_ne!(
+            who("firm but fair").as_deref(),
+            Some("Fraser Kent"),
+            "{qs:?}"
+        );
     }
 }
