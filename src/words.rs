@@ -232,6 +232,16 @@ pub static SUBORDINATORS: Words = Words::new(include_str!("../data/words/subordi
 /// Things written that speak in a report without a named writer ("the advert said").
 pub static DOCUMENT_NOUNS: Words = Words::new(include_str!("../data/words/document_nouns.txt"));
 
+/// No words: a list that holds nothing.
+pub static NO_WORDS: Words = Words::new("");
+
+/// Honorifics that mark a man ("Mr", "Sir", "Lord").
+pub static MALE_HONORIFICS: Words = Words::new(include_str!("../data/words/male_honorifics.txt"));
+
+/// Honorifics that mark a woman ("Mrs", "Ms", "Dame").
+pub static FEMALE_HONORIFICS: Words =
+    Words::new(include_str!("../data/words/female_honorifics.txt"));
+
 /// Letters after a person's name for a seat or an honour ("Paul Boateng MP").
 pub static POST_NOMINALS: Words = Words::new(include_str!("../data/words/post_nominals.txt"));
 

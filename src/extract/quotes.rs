@@ -7,6 +7,7 @@ use super::lexicon::{
 use super::names::{Kind, NameMention, RoleFact, DECIDED};
 use super::tokens::tokenize;
 use crate::model::{Article, Span};
+use crate::words::{Words, FEMALE_HONORIFICS, MALE_HONORIFICS};
 
 /// A quotation in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,14 +267,27 @@ impl<'a> People<'a> {
     /// Robert Jackson and me. \"The election …,\" he added.": "he" is not Jackson), and so are
     /// sentences that name people only as owners ("he said in response to Souness' remarks").
     /// In a sentence that opens with a clause of its own ("As Michael Howard kicked off his
-    /// campaign, Charles Kennedy dismissed …"), the subject is named after the clause.
-    fn pronoun_before(&self, text: &str, pos: usize) -> Option<&NameMention> {
+    /// campaign, Charles Kennedy dismissed …"), the subject is named after the clause; one
+    /// whose subject is a pronoun ("But he rejected the comparison with Vogts") is passed over.
+    /// `pronoun` is the word looked up ("he", "she"), when there is one.
+    fn pronoun_before(&self, text: &str, pos: usize, pronoun: &str) -> Option<&NameMention> {
         let mut end = self.persons_before(pos);
         // Bounded like the role lookback: an article of quotations about one person only.
         let floor = end.saturating_sub(MAX_HOLDER_LOOKBACK);
         let owner = |m: &NameMention| {
             text.get(m.span.end..)
                 .is_some_and(|r| r.starts_with(['\'', '’']))
+        };
+        // "he" is no "Mrs Hewitt" and "she" no "Mr Brown".
+        let other_sex: &Words = match pronoun {
+            "he" | "He" => &FEMALE_HONORIFICS,
+            "she" | "She" => &MALE_HONORIFICS,
+            _ => &crate::words::NO_WORDS,
+        };
+        let other = |m: &NameMention| {
+            text.get(..m.span.start)
+                .and_then(|t| t.trim_end().rsplit(' ').next())
+                .is_some_and(|w| other_sex.contains(&w))
         };
         while end > floor {
             let sentence = self.mentions[self.persons[end - 1]].sentence;
@@ -284,6 +298,7 @@ impl<'a> People<'a> {
             let in_sentence: Vec<&NameMention> = (start..end)
                 .filter(|&k| !self.quoted[k])
                 .map(|k| &self.mentions[self.persons[k]])
+                .filter(|m| !other(m))
                 .collect();
             end = start;
             if let Some(m) = in_sentence.iter().find(|m| speaks_after(text, m.span)) {
@@ -296,6 +311,18 @@ impl<'a> People<'a> {
                 // the one meant is named further back.
                 continue;
             };
+            // "But he rejected the comparison with Berti Vogts": a sentence whose subject is
+            // "he" or "she" is about someone named further back.
+            let pronoun_subject = self.sentences.get(sentence).is_some_and(|s| {
+                text.get(s.start..first.span.start.max(s.start))
+                    .is_some_and(|t| {
+                        t.split(|c: char| !c.is_alphabetic())
+                            .any(|w| PERSON_PRONOUNS.contains(&w))
+                    })
+            });
+            if pronoun_subject {
+                continue;
+            }
             // After the opening clause's comma, when the sentence has one.
             let clause_end = self.sentences.get(sentence).and_then(|s| {
                 let t = text.get(s.start..s.end)?;
@@ -711,7 +738,7 @@ fn speaker_in(
     }
     let last_person = || {
         people
-            .pronoun_before(text, quote_start)
+            .pronoun_before(text, quote_start, "")
             .map(|m| m.canonical.clone())
     };
     let around: Vec<_> = words
@@ -731,7 +758,11 @@ fn speaker_in(
             if unnamed_spokesman_before(text, people, at) {
                 return Some(None);
             }
-            return Some(people.pronoun_before(text, at).map(|m| m.canonical.clone()));
+            return Some(
+                people
+                    .pronoun_before(text, at, t.text)
+                    .map(|m| m.canonical.clone()),
+            );
         }
         if BODY_SPOKESMEN.contains(&t.text) {
             spokesman = spokesman.or(Some(k));
@@ -1394,6 +1425,18 @@ mod tests {
         assert_ne!(
             who("firm but fair").as_deref(),
             Some("Fraser Kent"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_and_the_other_sex_are_passed_over() {
+        let qs = quotes("T\n\nCoach Matt Wilkins has lost twelve of his fourteen games. But he rejected the comparison with Bertil Vogel, the sacked manager. \"How can a football coach and a rugby coach have anything in common?\" he asked.\n\nMrs Joan Hartley opened the fair on Saturday. Mr Peter Lyle praised the organisers. \"It was the best day the town has had for many years,\" she said.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("How can a").as_deref(), Some("Matt Wilkins"), "{qs:?}");
+        assert_eq!(
+            who("It was the best").as_deref(),
+            Some("Joan Hartley"),
             "{qs:?}"
         );
     }
