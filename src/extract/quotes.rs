@@ -535,6 +535,19 @@ fn describes_a_person(text: &str, body: &NameMention) -> bool {
         })
 }
 
+/// The person named first after the words, with a description set off by a comma and a
+/// verb of saying further on in the sentence: "," Michael Mijatov, international division
+/// secretary of the Flight Attendants Association, told Agence France Presse."
+fn named_then_described(text: &str, after: Span, people: &People) -> Option<Option<String>> {
+    let rest = text.get(after.start..after.end)?;
+    let lead = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    let start = after.start + lead;
+    let m = people.person_at(Span::new(start, start + 1))?;
+    let described = text.get(m.span.end..)?.starts_with(',');
+    let verb = first_speech_verb_end(text, Span::new(m.span.end, after.end));
+    (m.span.start == start && described && verb.is_some()).then(|| Some(m.canonical.clone()))
+}
+
 /// Whether quoted words are too few to be a quotation of their own ("firm but fair").
 fn a_phrase(text: &str, span: Span) -> bool {
     text.get(span.start..span.end)
@@ -944,6 +957,7 @@ pub fn extract_quotes(
             let ends_sentence = inner_end.ends_with(['.', '?', '!']) && !next_word_lower;
             let mut speaker = if closed && !ends_sentence {
                 speaker_in(text, after, mark_start, &people, false)
+                    .or_else(|| named_then_described(text, after, &people))
             } else {
                 None
             };
@@ -1437,6 +1451,17 @@ mod tests {
         assert_eq!(
             who("It was the best").as_deref(),
             Some("Joan Hartley"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_described_before_its_verb_speaks() {
+        let qs = quotes("T\n\nUnions reacted angrily to the plan. \"We could understand it if the airline was about to go under,\" Michael Mijaton, international division secretary of the Flight Attendants Association, told a news agency.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("We could").as_deref(),
+            Some("Michael Mijaton"),
             "{qs:?}"
         );
     }
