@@ -548,6 +548,22 @@ fn named_then_described(text: &str, after: Span, people: &People) -> Option<Opti
     (m.span.start == start && described && verb.is_some()).then(|| Some(m.canonical.clone()))
 }
 
+/// Whether a document or publication is what speaks in `words`: its noun right beside a
+/// verb of saying ("Broadcast magazine said:", "the letter added", "according to the
+/// report"), not merely named ("who wore the bid slogan").
+fn a_document_speaks(words: &str) -> bool {
+    let w: Vec<&str> = words
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && *w != "the")
+        .collect();
+    (1..w.len()).any(|k| {
+        let (a, b) = (w[k - 1], w[k]);
+        let according = a == "to" && k >= 2 && w[k - 2] == "according";
+        (DOCUMENT_NOUNS.contains(&a) && SPEECH_VERBS.contains(&b))
+            || (according || SPEECH_VERBS.contains(&a)) && DOCUMENT_NOUNS.contains(&b)
+    })
+}
+
 /// Whether quoted words are too few to be a quotation of their own ("firm but fair").
 fn a_phrase(text: &str, span: Span) -> bool {
     text.get(span.start..span.end)
@@ -1093,7 +1109,8 @@ pub fn extract_quotes(
                         .map(|m| Some(m.canonical.clone()));
                 }
             }
-            // Given to someone unnamed on purpose ("said a Fox spokesman", "the statement said"),
+            // Given to someone unnamed on purpose ("said a Fox spokesman", "the statement said",
+            // "Broadcast magazine said:"),
             // not merely to a name the extractor missed.
             let unnamed_speaker = matches!(speaker, Some(None)) && {
                 let said = |span: Span| text.get(span.start..span.end).unwrap_or("");
@@ -1101,6 +1118,9 @@ pub fn extract_quotes(
                     .iter()
                     .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
                     .any(|w| BODY_SPOKESMEN.contains(&w) || matches!(w, "unnamed" | "anonymous"))
+                    || [said(after), before_txt]
+                        .iter()
+                        .any(|t| a_document_speaks(t))
                     || unnamed_spokesman_before(text, &people, mark_start)
                     || {
                         // "One correspondent wrote:", "A resident said:": someone unnamed.
@@ -1464,5 +1484,17 @@ mod tests {
             Some("Michael Mijaton"),
             "{qs:?}"
         );
+    }
+
+    #[test]
+    fn a_publication_that_speaks_is_nobody_the_article_names() {
+        let qs = quotes("T\n\nActor David Hasselman starred in the show for years. \"It was the best job I ever had,\" Hasselman said. The Jerry Springer Show did not fare well. Broadcast magazine said: \"British television never knew how low it could go before this.\"\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("It was the best").as_deref(),
+            Some("David Hasselman"),
+            "{qs:?}"
+        );
+        assert_eq!(who("British television"), None, "{qs:?}");
     }
 }
