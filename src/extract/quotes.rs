@@ -185,10 +185,12 @@ impl<'a> People<'a> {
         let from = self
             .persons
             .partition_point(|&i| self.mentions[i].span.start < span.start);
-        self.persons[from..]
-            .iter()
+        // People are in text order: only the first one starting at or after `span.start`
+        // can start inside it.
+        self.persons
+            .get(from)
             .map(|&i| &self.mentions[i])
-            .find(|m| m.span.start < span.end)
+            .filter(|m| m.span.start < span.end)
     }
 
     /// The last person named inside `span`.
@@ -947,12 +949,18 @@ pub fn extract_quotes(
         };
         for &(mark_start, inner, mark_end, closed) in spans {
             let words = text[inner.start..inner.end].split_whitespace().count();
-            // After the quote: to the end of the sentence.
+            // After the quote: to the end of the sentence, and at most the 600 bytes after the
+            // words (every rule that reads it looks no further; a sentence of thousands of
+            // quotations is not read again for each).
             let rel_end = mark_end - para.start;
-            let after_end = ends
+            let mut after_end = ends
                 .get(ends.partition_point(|&e| e < rel_end))
-                .map_or(para.end, |&e| para.start + e);
-            let after = Span::new(mark_end, after_end);
+                .map_or(para.end, |&e| para.start + e)
+                .min(mark_end.saturating_add(MAX_WINDOW_BYTES));
+            while !text.is_char_boundary(after_end) {
+                after_end -= 1;
+            }
+            let after = Span::new(mark_end, after_end.max(mark_end));
             // Before the quote: back to the previous sentence end, and it must end in ':' or ','.
             let rel_mark = mark_start - para.start;
             let before_start = starts
