@@ -232,6 +232,9 @@ pub static SUBORDINATORS: Words = Words::new(include_str!("../data/words/subordi
 /// Things written that speak in a report without a named writer ("the advert said").
 pub static DOCUMENT_NOUNS: Words = Words::new(include_str!("../data/words/document_nouns.txt"));
 
+/// The months ("May" after a given name is a surname: "Theresa May").
+pub static MONTHS: Words = Words::new(include_str!("../data/words/months.txt"));
+
 /// No words: a list that holds nothing.
 pub static NO_WORDS: Words = Words::new("");
 

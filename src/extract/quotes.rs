@@ -1505,4 +1505,11 @@ mod tests {
         );
         assert_eq!(who("British television"), None, "{qs:?}");
     }
+
+    #[test]
+    fn a_month_after_a_given_name_is_a_surname() {
+        let qs = quotes("T\n\nThe minister answered questions on Monday. Theresa May, the shadow secretary for the family, said: \"These plans were announced long ago and nothing has happened since.\" The vote will be held in May.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("These plans").as_deref(), Some("Theresa May"), "{qs:?}");
+    }
 }

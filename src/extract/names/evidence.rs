@@ -107,7 +107,17 @@ pub(super) fn plausible_person(text: &str, words: &[&str]) -> bool {
         return false;
     }
     // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
-    !is_any_head(words[words.len() - 1]) && words.iter().all(|w| name_word(w))
+    // "Theresa May": a month after a given name is a surname.
+    let last = words.len() - 1;
+    !is_any_head(words[last])
+        && words.iter().enumerate().all(|(k, w)| {
+            name_word(w)
+                || (k == last
+                    && k > 0
+                    && MONTHS.contains(w)
+                    && g.is_given_name(words[k - 1])
+                    && g.place(words[k - 1]).is_none())
+        })
 }
 
 /// Could `w` be one word of a person's name?
