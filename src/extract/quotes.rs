@@ -576,14 +576,12 @@ fn a_phrase(text: &str, span: Span) -> bool {
 /// would be remembered as".
 fn first_speech_verb_end(text: &str, span: Span) -> Option<usize> {
     let words = text.get(span.start..span.end)?;
-    let mut at = 0;
-    for w in words.split(|c: char| !c.is_alphabetic()) {
-        if !w.is_empty() && SPEECH_VERBS.contains(&w) {
-            return Some(span.start + at + w.len());
-        }
-        at += w.len() + 1;
-    }
-    None
+    // Each word's offset from where it lies in `words`: a separator may be several bytes
+    // ("’", "—").
+    words
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty() && SPEECH_VERBS.contains(w))
+        .map(|w| span.start + (w.as_ptr() as usize - words.as_ptr() as usize) + w.len())
 }
 
 /// A verb of saying right after a name: "Ning said", "Guy Mansfield QC warned".
@@ -1511,5 +1509,12 @@ mod tests {
         let qs = quotes("T\n\nThe minister answered questions on Monday. Theresa May, the shadow secretary for the family, said: \"These plans were announced long ago and nothing has happened since.\" The vote will be held in May.\n");
         let who = |start: &str| speaker_of(&qs, start);
         assert_eq!(who("These plans").as_deref(), Some("Theresa May"), "{qs:?}");
+    }
+
+    #[test]
+    fn reported_speech_is_found_past_separators_of_several_bytes() {
+        let qs = quotes("T\n\nThe firm’s boss — Tom Barrow — said the meeting would be remembered as \"the best day the town has had for years\".\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("the best day").as_deref(), Some("Tom Barrow"), "{qs:?}");
     }
 }
