@@ -235,9 +235,6 @@ pub static DOCUMENT_NOUNS: Words = Words::new(include_str!("../data/words/docume
 /// The months ("May" after a given name is a surname: "Theresa May").
 pub static MONTHS: Words = Words::new(include_str!("../data/words/months.txt"));
 
-/// No words: a list that holds nothing.
-pub static NO_WORDS: Words = Words::new("");
-
 /// Honorifics that mark a man ("Mr", "Sir", "Lord").
 pub static MALE_HONORIFICS: Words = Words::new(include_str!("../data/words/male_honorifics.txt"));
 

@@ -169,10 +169,8 @@ impl<'a> People<'a> {
                 if !seen.insert((r.person.as_str(), r.title.as_str(), r.of.as_deref())) {
                     continue;
                 }
-                for w in r.title.to_lowercase().split(|c: char| !c.is_alphabetic()) {
-                    if !w.is_empty() {
-                        holders.entry(w.to_string()).or_default().push(k);
-                    }
+                for w in lowercase_words(&r.title) {
+                    holders.entry(w).or_default().push(k);
                 }
             }
             holders
@@ -276,20 +274,18 @@ impl<'a> People<'a> {
         let mut end = self.persons_before(pos);
         // Bounded like the role lookback: an article of quotations about one person only.
         let floor = end.saturating_sub(MAX_HOLDER_LOOKBACK);
-        let owner = |m: &NameMention| {
-            text.get(m.span.end..)
-                .is_some_and(|r| r.starts_with(['\'', '’']))
-        };
         // "he" is no "Mrs Hewitt" and "she" no "Mr Brown".
-        let other_sex: &Words = match pronoun {
-            "he" | "He" => &FEMALE_HONORIFICS,
-            "she" | "She" => &MALE_HONORIFICS,
-            _ => &crate::words::NO_WORDS,
+        let other_sex: Option<&Words> = match pronoun {
+            "he" | "He" => Some(&FEMALE_HONORIFICS),
+            "she" | "She" => Some(&MALE_HONORIFICS),
+            _ => None,
         };
         let other = |m: &NameMention| {
-            text.get(..m.span.start)
-                .and_then(|t| t.trim_end().rsplit(' ').next())
-                .is_some_and(|w| other_sex.contains(&w))
+            other_sex.is_some_and(|honorifics| {
+                text.get(..m.span.start)
+                    .and_then(|t| t.trim_end().rsplit(' ').next())
+                    .is_some_and(|w| honorifics.contains(&w))
+            })
         };
         while end > floor {
             let sentence = self.mentions[self.persons[end - 1]].sentence;
@@ -306,8 +302,11 @@ impl<'a> People<'a> {
             if let Some(m) = in_sentence.iter().find(|m| speaks_after(text, m.span)) {
                 return Some(m);
             }
-            let subjects: Vec<&NameMention> =
-                in_sentence.iter().filter(|m| !owner(m)).copied().collect();
+            let subjects: Vec<&NameMention> = in_sentence
+                .iter()
+                .filter(|m| !an_owner(text, m))
+                .copied()
+                .collect();
             let Some(first) = subjects.first() else {
                 // Only owners ("he said in response to Souness' remarks", "Gerrard's drive"):
                 // the one meant is named further back.
@@ -392,10 +391,7 @@ impl<'a> People<'a> {
                 .filter(|w| !w.is_empty())
                 .all(|w| w.starts_with(char::is_uppercase) || is_role_noun(w))
         });
-        let owner = text
-            .get(first.span.end..)
-            .is_some_and(|rest| rest.starts_with(['\'', '’']));
-        (opens && !owner).then_some(first)
+        (opens && !an_owner(text, first)).then_some(first)
     }
 
     /// The person named right before a participle of saying in `span` ("with leader Charles
@@ -434,16 +430,9 @@ impl<'a> People<'a> {
             .map(|w| w.to_lowercase())
             .chain(std::iter::once(role.clone()))
             .collect();
-        let words = |t: &str| -> Vec<String> {
-            t.to_lowercase()
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
         let fits = |r: &RoleFact| {
-            let title = words(&r.title);
-            let of = r.of.as_deref().map(words).unwrap_or_default();
+            let title = lowercase_words(&r.title);
+            let of = r.of.as_deref().map(lowercase_words).unwrap_or_default();
             // "the Tory leader" is not the holder of "Leader" of "Lib Dem", nor "the foreign
             // secretary" the "Home Secretary": each side has a word the other lacks. "The
             // Swedish trades union official" is the "Trades Union Official".
@@ -603,6 +592,22 @@ fn speaks_after(text: &str, span: Span) -> bool {
     SPEECH_VERBS.contains(&word)
 }
 
+/// The words of a title, lowercased ("Vice-President" is "vice", "president").
+fn lowercase_words(title: &str) -> Vec<String> {
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a name is written as an owner ("Souness' remarks", "Michael Jackson's mother").
+fn an_owner(text: &str, m: &NameMention) -> bool {
+    text.get(m.span.end..)
+        .is_some_and(|rest| rest.starts_with(['\'', '’']))
+}
+
 fn is_person(m: &NameMention) -> bool {
     let (k, s) = m.scores.best();
     k == Kind::Person && s >= DECIDED
@@ -691,7 +696,7 @@ fn speaker_in(
         // Not an owner: "Michael Jackson's mother has said" is not Jackson.
         if let Some(m) = people
             .last_person_in(subject)
-            .filter(|m| !text[m.span.end..].starts_with(['\'', '’']))
+            .filter(|m| !an_owner(text, m))
         {
             return Some(Some(m.canonical.clone()));
         }

@@ -107,17 +107,22 @@ pub(super) fn plausible_person(text: &str, words: &[&str]) -> bool {
         return false;
     }
     // Head words count only at the end: "Bill Gates" is a person, "Finance Bill" is not.
-    // "Theresa May": a month after a given name is a surname.
     let last = words.len() - 1;
     !is_any_head(words[last])
-        && words.iter().enumerate().all(|(k, w)| {
-            name_word(w)
-                || (k == last
-                    && k > 0
-                    && MONTHS.contains(w)
-                    && g.is_given_name(words[k - 1])
-                    && g.place(words[k - 1]).is_none())
-        })
+        && words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| name_word(w) || (k == last && k > 0 && month_as_surname(words[k - 1], w)))
+}
+
+/// "Theresa May", "Brian May": a month after a given name that is no place and no calendar
+/// word is a surname, not a date.
+pub(super) fn month_as_surname(given: &str, month: &str) -> bool {
+    let g = gazetteer::get();
+    MONTHS.contains(&month)
+        && g.is_given_name(given)
+        && g.place(given).is_none()
+        && !CALENDAR.contains(&given)
 }
 
 /// Could `w` be one word of a person's name?

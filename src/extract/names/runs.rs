@@ -187,14 +187,11 @@ pub(super) fn runs(
             break;
         }
         let mut e = end;
-        // "Theresa May", "Brian May": a month after a given name is a surname.
+        // "Theresa May": the month is kept as a surname.
         let surname = |e: usize| {
             e >= s + 2
                 && toks[e - 2].is_word
-                && gazetteer::get().is_given_name(toks[e - 2].text)
-                && gazetteer::get().place(toks[e - 2].text).is_none()
-                && !CALENDAR.contains(&toks[e - 2].text)
-                && MONTHS.contains(&toks[e - 1].text)
+                && month_as_surname(toks[e - 2].text, toks[e - 1].text)
         };
         while e > s
             && (NAME_CONNECTORS.contains(&toks[e - 1].text)
