@@ -232,6 +232,18 @@ fn quotations_after_participles_in_one_sentence(n: usize) -> Vec<(String, String
     ))
 }
 
+fn pronouns_after_one_long_sentence(n: usize) -> Vec<(String, String)> {
+    let long = format!(
+        "{}when Tom Barrow arrived.",
+        "the weather was cold and grey ".repeat(n)
+    );
+    let mut paragraphs = vec![long];
+    paragraphs.extend(
+        (0..n).map(|_| "\"We will carry on with the work as planned today,\" he said.".to_string()),
+    );
+    one(article("Pronouns", &paragraphs))
+}
+
 fn many_paragraphs(n: usize) -> Vec<(String, String)> {
     let p: Vec<String> = (0..n)
         .map(|i| format!("Paragraph {i} says the Harbour Board met on Monday."))
@@ -350,6 +362,12 @@ fn every_pass_grows_linearly_with_its_input() {
         (
             "quotations after participles in one sentence",
             quotations_after_participles_in_one_sentence,
+            8_000,
+            &["stats"],
+        ),
+        (
+            "pronouns after one long sentence",
+            pronouns_after_one_long_sentence,
             8_000,
             &["stats"],
         ),

@@ -314,19 +314,30 @@ impl<'a> People<'a> {
             };
             // "But he rejected the comparison with Berti Vogts": a sentence whose subject is
             // "he" or "she" is about someone named further back.
+            // Both read at most the 600 bytes they need: a long sentence is read once per
+            // pronoun, and an article may hold thousands of pronouns.
             let pronoun_subject = self.sentences.get(sentence).is_some_and(|s| {
-                text.get(s.start..first.span.start.max(s.start))
-                    .is_some_and(|t| {
-                        t.split(|c: char| !c.is_alphabetic())
-                            .any(|w| PERSON_PRONOUNS.contains(&w))
-                    })
+                let mut from = s
+                    .start
+                    .max(first.span.start.saturating_sub(MAX_WINDOW_BYTES));
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                text.get(from..first.span.start.max(from)).is_some_and(|t| {
+                    t.split(|c: char| !c.is_alphabetic())
+                        .any(|w| PERSON_PRONOUNS.contains(&w))
+                })
             });
             if pronoun_subject {
                 continue;
             }
             // After the opening clause's comma, when the sentence has one.
             let clause_end = self.sentences.get(sentence).and_then(|s| {
-                let t = text.get(s.start..s.end)?;
+                let mut to = s.end.min(s.start.saturating_add(MAX_WINDOW_BYTES));
+                while !text.is_char_boundary(to) {
+                    to -= 1;
+                }
+                let t = text.get(s.start..to.max(s.start))?;
                 let opener = t.split(|c: char| !c.is_alphabetic()).next()?;
                 SUBORDINATORS
                     .contains(&opener)
