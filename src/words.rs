@@ -245,5 +245,9 @@ pub static FEMALE_HONORIFICS: Words =
 /// Letters after a person's name for a seat or an honour ("Paul Boateng MP").
 pub static POST_NOMINALS: Words = Words::new(include_str!("../data/words/post_nominals.txt"));
 
+/// Last parts of hyphenated adjectives that are not participles ("London-based" is found by
+/// its ending; "British-born", "Nato-led" by this list).
+pub static COMPOUND_TAILS: Words = Words::new(include_str!("../data/words/compound_tails.txt"));
+
 /// Labels of a photo or image credit before a colon ("Image: Nick Moreau").
 pub static CREDIT_LABELS: Words = Words::new(include_str!("../data/words/credit_labels.txt"));

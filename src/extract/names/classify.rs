@@ -273,7 +273,12 @@ pub(super) fn classify(
                 matches!(bl, "in" | "across" | "throughout" | "inside" | "outside"),
             )
         });
-        if org_noun {
+        // "Paris-based Euronext", "Nasdaq-listed Oracle": where a body is based or listed.
+        let seated = b.rsplit_once('-').is_some_and(|(head, tail)| {
+            head.starts_with(char::is_uppercase)
+                && matches!(tail, "based" | "listed" | "headquartered")
+        });
+        if org_noun || seated {
             s.add(Kind::Organization, weight::ORG_NOUN_BEFORE);
         }
         if place_preposition && place.is_some() {

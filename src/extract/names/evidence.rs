@@ -56,6 +56,19 @@ pub(super) fn lowercase_after_hyphen(w: &str) -> bool {
         .is_some_and(|p| p.starts_with(char::is_lowercase))
 }
 
+/// A hyphenated adjective made on a name ("London-based", "Oscar-nominated", "British-born",
+/// "Nato-led"): a modifier of what follows, no name itself.
+pub(super) fn name_made_adjective(w: &str) -> bool {
+    let Some((head, tail)) = w.rsplit_once('-') else {
+        return false;
+    };
+    let participle =
+        (tail.ends_with("ed") && tail.len() >= 4) || (tail.ends_with("ing") && tail.len() >= 6);
+    head.starts_with(char::is_uppercase)
+        && tail.chars().all(|c| c.is_ascii_lowercase())
+        && (participle || COMPOUND_TAILS.contains(&tail))
+}
+
 /// Letters and digits mixed ("P2P", "MP3", "3G"): a technical term, not a body's initials.
 pub(super) fn technical_term(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_alphabetic())

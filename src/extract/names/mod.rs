@@ -818,6 +818,26 @@ mod tests {
             "{ms:?}"
         );
     }
+
+    #[test]
+    fn hyphenated_adjectives_made_on_names_are_no_names() {
+        let (ms, _) = names("T\n\nClive Dorran won. The Oscar-nominated Dorran thanked the Leeds-born writer. Paris-based Kelmora, a rival, and a Grammy Award-winning band played. The Zarnok-led force left.\n");
+        let surfaces: Vec<&str> = ms.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert!(has(&ms, "Dorran", "Clive Dorran", Kind::Person), "{ms:?}");
+        assert!(has(&ms, "Kelmora", "Kelmora", Kind::Organization), "{ms:?}");
+        for junk in [
+            "Oscar-nominated",
+            "Leeds-born",
+            "Paris-based",
+            "Grammy",
+            "Zarnok-led",
+        ] {
+            assert!(
+                !surfaces.iter().any(|s| s.contains(junk)),
+                "{junk} in {surfaces:?}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]

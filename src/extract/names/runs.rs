@@ -16,7 +16,7 @@ pub(super) fn shouting(toks: &[Token]) -> bool {
 }
 
 pub(super) fn is_name_token(t: &Token) -> bool {
-    t.is_capitalised() && t.text.chars().any(char::is_alphabetic)
+    t.is_capitalised() && t.text.chars().any(char::is_alphabetic) && !name_made_adjective(t.text)
 }
 
 pub(super) fn has_possessive(t: &Token) -> bool {
@@ -206,7 +206,13 @@ pub(super) fn runs(
         if e >= s + 3 && POST_NOMINALS.contains(&strip_possessive(toks[e - 1].text)) {
             e -= 1;
         }
-        if e > s {
+        // "George Bush-style", "Grammy Award-winning", "New York-based": names that open a
+        // hyphenated adjective are part of the modifier.
+        let opens_adjective = e == end
+            && toks.get(end).is_some_and(|t| {
+                name_made_adjective(t.text) && t.span.start == toks[end - 1].span.end + 1
+            });
+        if e > s && !opens_adjective {
             let last = &toks[e - 1];
             let bare_end = last.span.start + strip_possessive(last.text).len();
             out.push(Run {
