@@ -249,5 +249,8 @@ pub static POST_NOMINALS: Words = Words::new(include_str!("../data/words/post_no
 /// its ending; "British-born", "Nato-led" by this list).
 pub static COMPOUND_TAILS: Words = Words::new(include_str!("../data/words/compound_tails.txt"));
 
+/// Nouns of occupation written before a person's name ("principal analyst Kobita Desai").
+pub static OCCUPATIONS: Words = Words::new(include_str!("../data/words/occupations.txt"));
+
 /// Labels of a photo or image credit before a colon ("Image: Nick Moreau").
 pub static CREDIT_LABELS: Words = Words::new(include_str!("../data/words/credit_labels.txt"));

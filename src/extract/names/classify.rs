@@ -47,6 +47,8 @@ mod weight {
     pub const SPEAKS_AFTER: f32 = 1.0;
     /// An appositive role after it: "X, mayor of …".
     pub const APPOSITIVE_ROLE: f32 = 2.0;
+    /// A noun of occupation right before a full name: "analyst Kobita Desai".
+    pub const OCCUPATION_BEFORE: f32 = 2.0;
 }
 
 /// A sentence as classification asks of it: its index in the article, and what is worked out
@@ -280,6 +282,15 @@ pub(super) fn classify(
         });
         if org_noun || seated {
             s.add(Kind::Organization, weight::ORG_NOUN_BEFORE);
+        }
+        // "principal analyst Kobita Desai", "striker Wayne Rooney": an occupation before a
+        // full name is the person's.
+        if person_like
+            && n >= 2
+            && OCCUPATIONS.contains(&b)
+            && !words.iter().any(|w| is_any_head(w))
+        {
+            s.add(Kind::Person, weight::OCCUPATION_BEFORE);
         }
         if place_preposition && place.is_some() {
             s.add(Kind::Place, weight::PLACE_PREPOSITION);

@@ -820,6 +820,20 @@ mod tests {
     }
 
     #[test]
+    fn an_occupation_before_a_full_name_makes_it_a_person() {
+        let (ms, _) = names("T\n\nThe deal was welcomed, said principal analyst Kobita Varkanes. The best supporting actress Academy Award went to a newcomer.\n");
+        assert!(
+            has(&ms, "Kobita Varkanes", "Kobita Varkanes", Kind::Person),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|(s, _, k)| s == "Academy Award" && *k == Kind::Person),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
     fn hyphenated_adjectives_made_on_names_are_no_names() {
         let (ms, _) = names("T\n\nClive Dorran won. The Oscar-nominated Dorran thanked the Leeds-born writer. Paris-based Kelmora, a rival, and a Grammy Award-winning band played. The Zarnok-led force left.\n");
         let surfaces: Vec<&str> = ms.iter().map(|(s, _, _)| s.as_str()).collect();
