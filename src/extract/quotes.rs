@@ -62,6 +62,23 @@ fn quoted_spans(text: &str, para: Span) -> Vec<(usize, Span, usize, bool)> {
             continue;
         };
         let prev = slice.get(..i).and_then(|r| r.chars().next_back());
+        // '"I am still trying. "We are upset now.': a straight mark after a space and before a
+        // word opens the next quotation, as news style writes a speaker's sentences, and the
+        // open one ends before it (without a closing mark, so no attribution follows it).
+        let next = slice.get(i + 1..).and_then(|r| r.chars().next());
+        let reopens = c == '"'
+            && prev.is_some_and(char::is_whitespace)
+            && next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '[' | '(' | '\'' | '‘'));
+        if let (true, Some((ms, is, '"'))) = (reopens, open) {
+            out.push((
+                para.start + ms,
+                Span::new(para.start + is, para.start + i),
+                para.start + i,
+                false,
+            ));
+            open = Some((i, i + 1, '"'));
+            continue;
+        }
         match (c, open) {
             ('“', None) => open = Some((i, i + c.len_utf8(), '“')),
             ('"', None) if opens(prev) => open = Some((i, i + 1, '"')),
@@ -1178,7 +1195,13 @@ pub fn extract_quotes(
                         let lead = prev.start + (t.len() - t.trim_start().len());
                         spans.binary_search_by_key(&lead, |sp| sp.0).is_ok()
                     });
-                if !quoted {
+                // A sentence that holds words already quoted ("Colin Asplin, Blackpool Hotel
+                // Association said: "We tried." "Obviously …"") passes them on through the
+                // paragraph's quotations, not through the names in it.
+                let quotes_someone = para_quotes
+                    .last()
+                    .is_some_and(|q| q.span.end > prev.start && q.span.start < prev.end);
+                if !quoted && !quotes_someone {
                     speaker = people
                         .speaking_in(text, prev)
                         .or_else(|| people.subject_of(text, prev, &para_quotes, false))
@@ -1620,5 +1643,18 @@ mod tests {
         let who = |start: &str| speaker_of(&qs, start);
         assert_eq!(who("In the year").as_deref(), Some("Tom Barrow"), "{qs:?}");
         assert_eq!(who("I cannot").as_deref(), Some("Ned Ormsby"), "{qs:?}");
+    }
+
+    #[test]
+    fn a_mark_after_a_space_and_before_a_word_opens_the_next_sentence_of_words() {
+        let qs = quotes("T\n\nThe coach Tom Barrow said: \"We did all we could. \"I thought we dominated. Ned Ormsby had a great game up front. \"Sam Kerrow was awesome, and every one of the forwards stood up.\"\n\nHal Dunmore, Kelmora Hotel Association said: \"We tried very hard. \"Obviously we have failed in that.\"\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("I thought").as_deref(), Some("Tom Barrow"), "{qs:?}");
+        assert_eq!(
+            who("Sam Kerrow was").as_deref(),
+            Some("Tom Barrow"),
+            "{qs:?}"
+        );
+        assert_eq!(who("Obviously").as_deref(), Some("Hal Dunmore"), "{qs:?}");
     }
 }
