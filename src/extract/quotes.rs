@@ -268,6 +268,39 @@ impl<'a> People<'a> {
         end.checked_sub(1).map(|k| &self.mentions[self.orgs[k]])
     }
 
+    /// Who "it" is ("…," it said.): of the organisations named in the sentence of `pos` and
+    /// the two before it, the last that a verb of saying follows ("Turkcell said the ruling
+    /// …"), else the last that opens its sentence ("The British Chambers of Commerce welcomed
+    /// the proposal."); none when no organisation there did either.
+    fn org_antecedent(&self, text: &str, pos: usize) -> Option<&NameMention> {
+        let at = self.sentences.partition_point(|s| s.start <= pos);
+        let current = at.saturating_sub(1);
+        let end = self
+            .orgs
+            .partition_point(|&i| self.mentions[i].span.end <= pos);
+        let near: Vec<&NameMention> = self.orgs[..end]
+            .iter()
+            .rev()
+            .take(16)
+            .map(|&i| &self.mentions[i])
+            .take_while(|m| m.sentence + 2 >= current)
+            .collect();
+        let opens_sentence = |m: &NameMention| {
+            self.sentences.get(m.sentence).is_some_and(|s| {
+                text.get(s.start..m.span.start.max(s.start))
+                    .is_some_and(|t| {
+                        t.split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .all(|w| w.starts_with(char::is_uppercase))
+                    })
+            })
+        };
+        near.iter()
+            .find(|m| speaks_after(text, m.span))
+            .or_else(|| near.iter().find(|m| opens_sentence(m)))
+            .copied()
+    }
+
     /// Positions in `persons` of the people named before `pos`: `..end`.
     fn persons_before(&self, pos: usize) -> usize {
         let mut end = self
@@ -710,6 +743,18 @@ fn speaker_in(
     };
     if distance > 8 {
         return None;
+    }
+    // "…," it said. / It added: "…": "it" is the organisation named last before the words.
+    if verb_at
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .is_some_and(|w| matches!(w.text, "it" | "It"))
+    {
+        return Some(
+            people
+                .org_antecedent(text, quote_start)
+                .map(|m| m.canonical.clone()),
+        );
     }
     // A named person near the verb: after the quotation, either side of it ("," said X /
     // X said); before it, its subject ("X said: "…"", not "the company said X would…").
@@ -1656,5 +1701,21 @@ mod tests {
             "{qs:?}"
         );
         assert_eq!(who("Obviously").as_deref(), Some("Hal Dunmore"), "{qs:?}");
+    }
+
+    #[test]
+    fn it_is_the_organisation_that_spoke_or_opened_the_sentence() {
+        let qs = quotes("T\n\nThe Harbour Board met on Monday. After the talks, the Kelmora Group said the ruling would hurt it. \"If control of the unit cannot be achieved, the deal may fall through,\" it added. Tom Barrow met the Harbour Board on Monday.\n\nThe watchdog met Halcyon Motors. Halcyon Motors denied it had broken the rules. \"We have all along abided by the law and the rules of the market,\" it said.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("If control").as_deref(),
+            Some("Kelmora Group"),
+            "{qs:?}"
+        );
+        assert_eq!(
+            who("We have all along").as_deref(),
+            Some("Halcyon Motors"),
+            "{qs:?}"
+        );
     }
 }
