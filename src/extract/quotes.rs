@@ -301,6 +301,27 @@ impl<'a> People<'a> {
             .copied()
     }
 
+    /// Whether the title `wanted` names an office ("the prime minister", "the shadow
+    /// chancellor") and the article gives `person` titles (of the first 512 it gives anyone),
+    /// none of which fits it.
+    fn titled_otherwise(&self, person: &str, wanted: &[String]) -> bool {
+        // The words before the role noun, which `wanted` ends with.
+        let modifiers = wanted.split_last().map_or(&[][..], |(_, m)| m);
+        let office = modifiers
+            .iter()
+            .any(|w| RANK_MODIFIERS.contains(&w.as_str()) || TITLE_MODIFIERS.contains(&w.as_str()));
+        if !office {
+            return false;
+        }
+        let mut theirs = self
+            .roles
+            .iter()
+            .take(512)
+            .filter(|r| r.person == person)
+            .peekable();
+        theirs.peek().is_some() && !theirs.any(|r| title_fits(r, wanted))
+    }
+
     /// Positions in `persons` of the people named before `pos`: `..end`.
     fn persons_before(&self, pos: usize) -> usize {
         let mut end = self
@@ -487,28 +508,8 @@ impl<'a> People<'a> {
     /// else the first the article gave the title. None when no title fits.
     fn by_role(&self, role: &str, modifiers: &[&str], pos: usize) -> Option<String> {
         let role = role.to_lowercase();
-        let wanted: Vec<String> = modifiers
-            .iter()
-            .map(|w| w.to_lowercase())
-            .chain(std::iter::once(role.clone()))
-            .collect();
-        let fits = |r: &RoleFact| {
-            let title = lowercase_words(&r.title);
-            let of = r.of.as_deref().map(lowercase_words).unwrap_or_default();
-            // "the Tory leader" is not the holder of "Leader" of "Lib Dem", nor "the foreign
-            // secretary" the "Home Secretary": each side has a word the other lacks. "The
-            // Swedish trades union official" is the "Trades Union Official".
-            let described_more = wanted.iter().any(|w| !title.contains(w) && !of.contains(w));
-            let titled_more = title.iter().chain(&of).any(|w| !wanted.contains(w));
-            // Words that make another office ("deputy", "prime", "foreign") agree both ways:
-            // "the prime minister" is no "Minister", "the minister" no "Deputy Minister".
-            let office = |w: &&String| {
-                RANK_MODIFIERS.contains(&w.as_str()) || TITLE_MODIFIERS.contains(&w.as_str())
-            };
-            !(described_more && titled_more)
-                && title.iter().filter(office).all(|w| wanted.contains(w))
-                && wanted.iter().filter(office).all(|w| title.contains(w))
-        };
+        let wanted = described_title(&role, modifiers);
+        let fits = |r: &RoleFact| title_fits(r, &wanted);
         // A bound on the work per quotation: the first titles with the word.
         let holders: Vec<&str> = self
             .holders()
@@ -529,6 +530,35 @@ impl<'a> People<'a> {
             .map(|m| m.canonical.clone())
             .or_else(|| holders.first().map(|s| s.to_string()))
     }
+}
+
+/// The words of a title as a quotation describes it ("the Tory leader": "tory", "leader"),
+/// lowercased, the role noun last.
+fn described_title(role: &str, modifiers: &[&str]) -> Vec<String> {
+    modifiers
+        .iter()
+        .map(|w| w.to_lowercase())
+        .chain(std::iter::once(role.to_lowercase()))
+        .collect()
+}
+
+/// Whether a role the article gives fits the title a quotation describes (`wanted`, from
+/// [`described_title`]).
+fn title_fits(r: &RoleFact, wanted: &[String]) -> bool {
+    let title = lowercase_words(&r.title);
+    let of = r.of.as_deref().map(lowercase_words).unwrap_or_default();
+    // "the Tory leader" is not the holder of "Leader" of "Lib Dem", nor "the foreign
+    // secretary" the "Home Secretary": each side has a word the other lacks. "The
+    // Swedish trades union official" is the "Trades Union Official".
+    let described_more = wanted.iter().any(|w| !title.contains(w) && !of.contains(w));
+    let titled_more = title.iter().chain(&of).any(|w| !wanted.contains(w));
+    // Words that make another office ("deputy", "prime", "foreign") agree both ways:
+    // "the prime minister" is no "Minister", "the minister" no "Deputy Minister".
+    let office =
+        |w: &&String| RANK_MODIFIERS.contains(&w.as_str()) || TITLE_MODIFIERS.contains(&w.as_str());
+    !(described_more && titled_more)
+        && title.iter().filter(office).all(|w| wanted.contains(w))
+        && wanted.iter().filter(office).all(|w| title.contains(w))
 }
 
 /// The last whole sentence that ends before the sentence `pos` is in (looked for in the 600
@@ -934,10 +964,13 @@ fn speaker_in(
             if indefinite {
                 return Some(None);
             }
+            // The person last written about, unless the article gives them a title that is
+            // not this one ("the prime minister conceded" is not the Home Secretary).
+            let wanted = described_title(t.text, &modifiers);
             return Some(
                 people
                     .by_role(t.text, &modifiers, quote_start)
-                    .or_else(last_person),
+                    .or_else(|| last_person().filter(|p| !people.titled_otherwise(p, &wanted))),
             );
         }
     }
@@ -1717,5 +1750,17 @@ mod tests {
             Some("Halcyon Motors"),
             "{qs:?}"
         );
+    }
+
+    #[test]
+    fn an_office_no_title_of_theirs_fits_is_not_the_last_person_written_about() {
+        let qs = quotes("T\n\nHome Secretary Tom Barrow has warned of an attack. Earlier, writing in a newspaper, the prime minister conceded that the plans were \"difficult issues for any government\".\n\nChief executive Ned Ormsby of the Harbour Board spoke. \"It would be a great loss for us but a boost for them,\" said the Harbour chief.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_ne!(
+            who("difficult issues").as_deref(),
+            Some("Tom Barrow"),
+            "{qs:?}"
+        );
+        assert_eq!(who("It would be").as_deref(), Some("Ned Ormsby"), "{qs:?}");
     }
 }
