@@ -788,6 +788,8 @@ fn speaker_in(
     }
     // A named person near the verb: after the quotation, either side of it ("," said X /
     // X said); before it, its subject ("X said: "…"", not "the company said X would…").
+    // Whether the sentence names a person before a description that is the verb's subject.
+    let mut described_instead = false;
     let near = if before {
         // The subject: the last person named in the twelve words before the verb ("Mr Kim,
         // chief executive of SK Telecom, said:"; "Asked about Blair, Brown said:"; "Lord
@@ -798,10 +800,23 @@ fn speaker_in(
             words.get(verb_at).map_or(window.end, |t| t.span.start),
         );
         // Not an owner: "Michael Jackson's mother has said" is not Jackson.
-        if let Some(m) = people
-            .last_person_in(subject)
-            .filter(|m| !an_owner(text, m))
-        {
+        // "Reacting to a comment by chairman Tim Phillips, the American said:": a description
+        // after the comma is the subject, not the person named before it.
+        let described_subject = |m: &NameMention| {
+            let verb_start = words.get(verb_at).map_or(window.end, |t| t.span.start);
+            text.get(m.span.end..verb_start).is_some_and(|t| {
+                t.trim_start()
+                    .strip_prefix(',')
+                    .map(str::trim_start)
+                    .and_then(|d| d.strip_prefix("the ").or_else(|| d.strip_prefix("The ")))
+                    .is_some_and(|d| {
+                        !d.contains([',', '"', '“']) && d.split_whitespace().count() <= 4
+                    })
+            })
+        };
+        let last_in_subject = people.last_person_in(subject);
+        described_instead = last_in_subject.is_some_and(|m| described_subject(m));
+        if let Some(m) = last_in_subject.filter(|m| !an_owner(text, m) && !described_instead) {
             // "Leigh, who beat Martin Scorsese to the award, told the audience:": a person
             // named inside a clause set off by commas before the verb is not its subject; the
             // one named before the clause is.
@@ -909,12 +924,19 @@ fn speaker_in(
             return Some(Some(m.canonical.clone()));
         }
     }
-    if let Some(m) = people.person_at(near) {
+    if let Some(m) = people.person_at(near).filter(|_| !described_instead) {
         return Some(Some(m.canonical.clone()));
     }
+    // Whom a description stands for: the person written about before; when it stands after a
+    // person the sentence names ("…Tim Phillips, the American said:"), before the sentence.
+    let described_from = if described_instead {
+        window.start
+    } else {
+        quote_start
+    };
     let last_person = || {
         people
-            .pronoun_before(text, quote_start, "")
+            .pronoun_before(text, described_from, "")
             .map(|m| m.canonical.clone())
     };
     let around: Vec<_> = words
@@ -1793,5 +1815,16 @@ mod tests {
         let qs = quotes("T\n\nReacting to a comment by club chairman Tom Barrow, the American said: \"Somebody, I think it was Mr Barrow, said there was no money for flowers.\"\n");
         let who = |start: &str| speaker_of(&qs, start);
         assert_ne!(who("Somebody").as_deref(), Some("Tom Barrow"), "{qs:?}");
+    }
+
+    #[test]
+    fn a_description_after_a_named_person_is_the_subject() {
+        let qs = quotes("T\n\nLindy Darrow has won the title again. Reacting to a comment by club chairman Tom Barrow, the American said: \"We will win the cup this year and the next.\"\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("We will win").as_deref(),
+            Some("Lindy Darrow"),
+            "{qs:?}"
+        );
     }
 }
