@@ -815,7 +815,7 @@ fn speaker_in(
             })
         };
         let last_in_subject = people.last_person_in(subject);
-        described_instead = last_in_subject.is_some_and(|m| described_subject(m));
+        described_instead = last_in_subject.is_some_and(described_subject);
         if let Some(m) = last_in_subject.filter(|m| !an_owner(text, m) && !described_instead) {
             // "Leigh, who beat Martin Scorsese to the award, told the audience:": a person
             // named inside a clause set off by commas before the verb is not its subject; the
