@@ -9,6 +9,8 @@ const GIVEN_NAMES: &str = include_str!("../data/gazetteers/given_names.txt");
 const SURNAMES: &str = include_str!("../data/gazetteers/surnames.txt");
 const TITLES: &str = include_str!("../data/gazetteers/titles.txt");
 const ORG_SUFFIXES: &str = include_str!("../data/gazetteers/org_suffixes.txt");
+const MALE_GIVEN_NAMES: &str = include_str!("../data/gazetteers/male_given_names.txt");
+const FEMALE_GIVEN_NAMES: &str = include_str!("../data/gazetteers/female_given_names.txt");
 
 /// What sort of place a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,6 +268,35 @@ fn title_case(word: &str) -> String {
 static G: OnceLock<Gazetteer> = OnceLock::new();
 
 /// The gazetteers, indexed on first call.
+/// A person's sex as a given name tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// A man's name ("Tony").
+    Male,
+    /// A woman's name ("Donna").
+    Female,
+}
+
+/// The sex that `given` names, when it names only one ("Tony", "Donna"; not "Kim" or
+/// "Jamie"). The two lists are hashed the first time one is asked, not at load.
+pub fn sex_of_given_name(given: &str) -> Option<Sex> {
+    static MALE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static FEMALE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    if MALE
+        .get_or_init(|| word_set(MALE_GIVEN_NAMES))
+        .contains(given)
+    {
+        Some(Sex::Male)
+    } else if FEMALE
+        .get_or_init(|| word_set(FEMALE_GIVEN_NAMES))
+        .contains(given)
+    {
+        Some(Sex::Female)
+    } else {
+        None
+    }
+}
+
 pub fn get() -> &'static Gazetteer {
     G.get_or_init(Gazetteer::build)
 }

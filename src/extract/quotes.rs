@@ -352,11 +352,21 @@ impl<'a> People<'a> {
             "she" | "She" => Some(&MALE_HONORIFICS),
             _ => None,
         };
+        // Nor is "he" a Donna or "she" a Tony, when the given name names one sex only.
+        let other_given = match pronoun {
+            "he" | "He" => Some(crate::gazetteer::Sex::Female),
+            "she" | "She" => Some(crate::gazetteer::Sex::Male),
+            _ => None,
+        };
         let other = |m: &NameMention| {
             other_sex.is_some_and(|honorifics| {
                 text.get(..m.span.start)
                     .and_then(|t| t.trim_end().rsplit(' ').next())
                     .is_some_and(|w| honorifics.contains(&w))
+            }) || other_given.is_some_and(|sex| {
+                m.canonical.split_once(' ').is_some_and(|(given, _)| {
+                    crate::gazetteer::sex_of_given_name(given) == Some(sex)
+                })
             })
         };
         while end > floor {
@@ -1824,6 +1834,18 @@ mod tests {
         assert_eq!(
             who("We will win").as_deref(),
             Some("Lindy Darrow"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn he_is_no_donna_and_she_no_tony() {
+        let qs = quotes("T\n\nDonna Pelham left after Gary Brenner spoke. \"It haunted me for years, to be honest,\" he said.\n\nTony Marrin left after Paula Quilley spoke. \"It was a hard decision for all of us,\" she said.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(who("It haunted").as_deref(), Some("Gary Brenner"), "{qs:?}");
+        assert_eq!(
+            who("It was a hard").as_deref(),
+            Some("Paula Quilley"),
             "{qs:?}"
         );
     }
