@@ -1008,8 +1008,17 @@ fn speaker_in(
     }
     // An organisation speaking: "the Finance and Economy Ministry said in a statement"; not
     // one that describes a person ("The Man Utd boss continued:").
+    // Not the body told ("Mirza told the Associated Press"): who is told listens.
     if let Some(m) = people.org_at(near) {
-        if !describes_a_person(text, m) {
+        let told = text.get(..m.span.start).is_some_and(|t| {
+            let t = t.trim_end();
+            let t = t
+                .strip_suffix(" the")
+                .or_else(|| t.strip_suffix(" The"))
+                .unwrap_or(t);
+            ["told", "tells", "telling"].iter().any(|v| t.ends_with(v))
+        });
+        if !describes_a_person(text, m) && !told {
             return Some(Some(m.canonical.clone()));
         }
     }
@@ -1233,8 +1242,12 @@ pub fn extract_quotes(
                 let sentence = Span::new(from.min(mark_start), mark_start);
                 speaker = participle
                     .then(|| {
+                        // "Alan Johnson said it was wrong to suggest he would usurp Mr
+                        // Milburn, adding they would …": the one who speaks in the sentence,
+                        // else the one named right before the participle.
                         people
-                            .named_before_participle(text, sentence)
+                            .speaking_in(text, sentence)
+                            .or_else(|| people.named_before_participle(text, sentence))
                             .or_else(|| people.subject_of(text, sentence, &para_quotes, true))
                     })
                     .flatten()
@@ -1846,6 +1859,22 @@ mod tests {
         assert_eq!(
             who("It was a hard").as_deref(),
             Some("Paula Quilley"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn the_one_who_speaks_before_a_participle_and_not_the_body_told() {
+        let qs = quotes("T\n\nMinister Tom Barrow said it was wrong to suggest the chancellor would usurp Mr Ned Ormsby, adding they would \"work as a team\".\n\nThe Kelmora Herald reported the match. \"I was confident but I did not think it would go this way,\" Mirzoyan told the Kelmora Herald.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("work as a team").as_deref(),
+            Some("Tom Barrow"),
+            "{qs:?}"
+        );
+        assert_ne!(
+            who("I was confident").as_deref(),
+            Some("Kelmora Herald"),
             "{qs:?}"
         );
     }
