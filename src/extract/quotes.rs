@@ -27,9 +27,12 @@ const CHARACTERISING: [&str; 2] = ["called", "described"];
 
 /// Participles that put the words after them in the mouth of the sentence's subject ("…,
 /// saying "…"").
-const SAYING_PARTICIPLES: [&str; 11] = [
+const SAYING_PARTICIPLES: [&str; 14] = [
     "saying",
     "joking",
+    "telling",
+    "admitting",
+    "stressing",
     "adding",
     "declaring",
     "insisting",
@@ -1226,7 +1229,7 @@ pub fn extract_quotes(
                             .is_none_or(|next| matches!(*next, "as" | "by"));
                         CHARACTERISING.contains(w) && !passive && !label
                     });
-                let participle =
+                let near_participle =
                     characterises || last.iter().any(|w| SAYING_PARTICIPLES.contains(w));
                 // The whole sentence, from its start, not from an earlier quotation mark in it
                 // ("Michael Howard sent his "warmest congratulations", saying: "…"").
@@ -1240,15 +1243,36 @@ pub fn extract_quotes(
                     from += 1;
                 }
                 let sentence = Span::new(from.min(mark_start), mark_start);
+                // "with finance minister Hans Eichel saying it showed that the EC recognised
+                // Germany's fiscal policy was "…"": a participle of saying further back in the
+                // sentence, right after the one it names.
+                let participle = near_participle
+                    || text.get(sentence.start..sentence.end).is_some_and(|t| {
+                        t.split(|c: char| !c.is_alphabetic())
+                            .any(|w| SAYING_PARTICIPLES.contains(&w))
+                    }) && people.named_before_participle(text, sentence).is_some();
                 speaker = participle
                     .then(|| {
                         // "Alan Johnson said it was wrong to suggest he would usurp Mr
-                        // Milburn, adding they would …": the one who speaks in the sentence,
-                        // else the one named right before the participle.
+                        // Milburn, adding they would …": the one who speaks in the sentence;
+                        // "with Hans Eichel saying …": the one named right before the
+                        // participle after "with"; "Blanchett paid tribute to Martin Scorsese,
+                        // telling him: …": the sentence's subject, else the one named before.
+                        let named = people.named_before_participle(text, sentence);
+                        let with = named.filter(|m| {
+                            text.get(sentence.start..m.span.start).is_some_and(|t| {
+                                t.split(|c: char| !c.is_alphabetic())
+                                    .filter(|w| !w.is_empty())
+                                    .rev()
+                                    .take(6)
+                                    .any(|w| w == "with")
+                            })
+                        });
                         people
                             .speaking_in(text, sentence)
-                            .or_else(|| people.named_before_participle(text, sentence))
+                            .or(with)
                             .or_else(|| people.subject_of(text, sentence, &para_quotes, true))
+                            .or(named)
                     })
                     .flatten()
                     .or_else(|| people.body_speaking_in(text, before))
@@ -1877,5 +1901,17 @@ mod tests {
             Some("Kelmora Herald"),
             "{qs:?}"
         );
+    }
+
+    #[test]
+    fn a_participle_far_back_after_with_and_the_subject_before_an_object() {
+        let qs = quotes("T\n\nBerlin welcomed the ruling, with finance minister Tom Barrow saying it showed that the high court in the old capital had found the policy was \"on the right track after all\".\n\nLindy Darrow paid tribute to Ned Ormsby, saying: \"He has had a tough couple of years and come back strong.\"\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("on the right track").as_deref(),
+            Some("Tom Barrow"),
+            "{qs:?}"
+        );
+        assert_eq!(who("He has had").as_deref(), Some("Lindy Darrow"), "{qs:?}");
     }
 }
