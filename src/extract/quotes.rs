@@ -838,13 +838,20 @@ fn speaker_in(
                 .get(m.span.end..verb_start)
                 .is_some_and(|t| t.contains(','));
             let outer = closes
-                .then(|| people.last_person_in(Span::new(subject.start, m.span.start)))
+                .then(|| people.last_person_in(Span::new(window.start, m.span.start)))
                 .flatten()
                 .filter(|p| {
                     !an_owner(text, p)
-                        && text
-                            .get(p.span.end..m.span.start)
-                            .is_some_and(|t| t.trim_start().starts_with(','))
+                        && text.get(p.span.end..m.span.start).is_some_and(|t| {
+                            // The clause is a relative one ("Leigh, who beat …", "Lehmann,
+                            // whose rivalry with …"), not "Tait, given little chance, received
+                            // praise from Robinson, even if the coach admitted".
+                            let clause =
+                                t.trim_start().strip_prefix(',').unwrap_or("").trim_start();
+                            ["who ", "whose ", "which "]
+                                .iter()
+                                .any(|w| clause.starts_with(w))
+                        })
                 });
             return Some(Some(outer.unwrap_or(m).canonical.clone()));
         }
