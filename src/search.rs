@@ -356,6 +356,9 @@ pub struct SearchIndex {
     /// Every distinct word of the names and titles (folded, split at whitespace), so that a
     /// query word is scored once per word rather than once per candidate that holds it.
     vocabulary: Vocabulary,
+    /// Each candidate's letter mask, side by side, so that a keystroke turns most candidates
+    /// away by reading 8 bytes each rather than the candidate.
+    masks: Vec<u64>,
 }
 
 /// The distinct words of the candidates' texts and, for each candidate, which of them it holds.
@@ -448,10 +451,12 @@ impl SearchIndex {
         for c in &mut candidates {
             vocabulary.index(c);
         }
+        let masks = candidates.iter().map(|c| c.mask).collect();
         let mut index = SearchIndex {
             candidates,
             matcher: SkimMatcherV2::default().ignore_case(),
             vocabulary,
+            masks,
         };
         index.order();
         index
@@ -485,6 +490,7 @@ impl SearchIndex {
         for c in &mut self.candidates[first..] {
             self.vocabulary.index(c);
         }
+        self.masks = self.candidates.iter().map(|c| c.mask).collect();
         self.order();
     }
 
@@ -685,10 +691,41 @@ impl SearchIndex {
                 tie: fewer << 32 | u64::from(c.order),
             })
         };
+        // A term turns away a text that lacks one of its letters, or two for a fuzzy word of
+        // four letters or more, which may match within an edit (see `meets_text`); a group
+        // holding a negated term turns away nothing. Per group: each term's letters and the
+        // letters it may lack.
+        let needs: Vec<Vec<(u64, u32)>> = parsed
+            .groups
+            .iter()
+            .filter(|g| !g.iter().any(|t| t.negated))
+            .map(|g| {
+                g.iter()
+                    .map(|t| {
+                        let edits = u32::from(t.kind == TermKind::Fuzzy && t.chars.len() >= 4);
+                        (t.mask, edits)
+                    })
+                    .collect()
+            })
+            .collect();
+        let could = |i: usize| {
+            // A candidate added without a mask beside it is read whole.
+            self.masks.get(i).is_none_or(|&mask| {
+                needs.iter().all(|g| {
+                    g.iter()
+                        .any(|&(letters, edits)| (letters & !mask).count_ones() <= edits)
+                })
+            })
+        };
         match within {
-            Some(ids) => ids.par_iter().filter_map(|&i| test(i)).collect(),
+            Some(ids) => ids
+                .par_iter()
+                .filter(|&&i| could(i))
+                .filter_map(|&i| test(i))
+                .collect(),
             None => (0..self.candidates.len())
                 .into_par_iter()
+                .filter(|&i| could(i))
                 .filter_map(test)
                 .collect(),
         }
@@ -710,9 +747,30 @@ impl SearchIndex {
                 .cmp(&(b.edits, a.score, b.tie))
                 .then_with(by_name)
         };
-        let mut best: Vec<Match> = matches.to_vec();
         // Only the head needs sorting; a margin covers several strings of one target.
         let keep = limit.saturating_mul(4).max(limit);
+        // Many matches (a first letter over a million names): each core keeps the head of its
+        // share, and the heads are ranked together.
+        let share = matches
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1) * 4)
+            .max(keep.saturating_mul(2))
+            .max(1);
+        let mut best: Vec<Match> = if matches.len() > share {
+            matches
+                .par_chunks(share)
+                .flat_map_iter(|part| {
+                    let mut head = part.to_vec();
+                    if head.len() > keep {
+                        head.select_nth_unstable_by(keep, cmp);
+                        head.truncate(keep);
+                    }
+                    head
+                })
+                .collect()
+        } else {
+            matches.to_vec()
+        };
         if best.len() > keep {
             best.select_nth_unstable_by(keep, cmp);
             best.truncate(keep);
@@ -1140,6 +1198,26 @@ mod tests {
         );
         assert_eq!(parse_query("x:lee"), (None, "x:lee"));
         assert_eq!(parse_query("lee"), (None, "lee"));
+    }
+
+    #[test]
+    fn the_head_of_many_matches_is_the_head_of_them_all_ranked() {
+        let texts: Vec<String> = (0..6000)
+            .map(|i| format!("Anna Marsh{} {}", i % 37, i * 7919 % 6011))
+            .collect();
+        let words: Vec<(&str, usize)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i % 13))
+            .collect();
+        let idx = index(&words);
+        for q in ["a", "m", "ma"] {
+            let m = idx.matches(q, None);
+            assert!(m.len() > 4000, "{q}: {} matches", m.len());
+            let all = idx.search(q, None);
+            let head = idx.top(q, &m, 10);
+            assert_eq!(names(&idx, &head), names(&idx, &all[..10]), "{q}");
+        }
     }
 
     #[test]
