@@ -1921,4 +1921,16 @@ mod tests {
         );
         assert_eq!(who("He has had").as_deref(), Some("Lindy Darrow"), "{qs:?}");
     }
+
+    #[test]
+    fn a_relative_clause_however_long_and_no_other_kind_of_clause() {
+        let qs = quotes("T\n\nLindy Darrow, who won the prize for playing the late screen star Tom Barrow in a film about his life, said: \"It is the best night I have ever had.\"\n\nSam Kerrow, given little opportunity to shine in attack, received praise from Ned Ormsby afterwards, even if the coach admitted Cardiff was an \"unforgiving place\" for the teenage prodigy.\n");
+        let who = |start: &str| speaker_of(&qs, start);
+        assert_eq!(
+            who("It is the best").as_deref(),
+            Some("Lindy Darrow"),
+            "{qs:?}"
+        );
+        assert_ne!(who("unforgiving").as_deref(), Some("Sam Kerrow"), "{qs:?}");
+    }
 }
