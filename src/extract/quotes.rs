@@ -288,14 +288,18 @@ impl<'a> People<'a> {
             .map(|&i| &self.mentions[i])
             .take_while(|m| m.sentence + 2 >= current)
             .collect();
+        // An organisation 600 bytes or more into its sentence does not open it: a long
+        // sentence is not read again for each "it".
         let opens_sentence = |m: &NameMention| {
             self.sentences.get(m.sentence).is_some_and(|s| {
-                text.get(s.start..m.span.start.max(s.start))
-                    .is_some_and(|t| {
-                        t.split(|c: char| !c.is_alphanumeric())
-                            .filter(|w| !w.is_empty())
-                            .all(|w| w.starts_with(char::is_uppercase))
-                    })
+                m.span.start.saturating_sub(s.start) < MAX_WINDOW_BYTES
+                    && text
+                        .get(s.start..m.span.start.max(s.start))
+                        .is_some_and(|t| {
+                            t.split(|c: char| !c.is_alphanumeric())
+                                .filter(|w| !w.is_empty())
+                                .all(|w| w.starts_with(char::is_uppercase))
+                        })
             })
         };
         near.iter()

@@ -212,7 +212,11 @@ pub(super) fn runs(
             && toks.get(end).is_some_and(|t| {
                 name_made_adjective(t.text) && t.span.start == toks[end - 1].span.end + 1
             });
-        if e > s && !opens_adjective {
+        // A name runs to a dozen words at most in news ("New York State Department of Health
+        // and State University of New York"); a longer stretch of capitalised words is a
+        // heading or a list, and a name thousands of words long would be copied into every
+        // fact that names it.
+        if e > s && e - s <= MAX_NAME_TOKENS && !opens_adjective {
             let last = &toks[e - 1];
             let bare_end = last.span.start + strip_possessive(last.text).len();
             out.push(Run {
@@ -224,6 +228,9 @@ pub(super) fn runs(
         i = end.max(i + 1);
     }
 }
+
+/// The most words and connectors a name is made of.
+const MAX_NAME_TOKENS: usize = 32;
 
 /// "US" in "US$17.4 billion" is part of a currency, not a name.
 pub(super) fn is_currency_prefix(toks: &[Token], i: usize) -> bool {
