@@ -6,6 +6,7 @@ use super::lexicon::{
 };
 use super::names::{Kind, NameMention, RoleFact, DECIDED};
 use super::tokens::tokenize;
+use crate::gazetteer::Sex;
 use crate::model::{Article, Span};
 use crate::words::{Words, FEMALE_HONORIFICS, MALE_HONORIFICS};
 
@@ -354,26 +355,20 @@ impl<'a> People<'a> {
         // Bounded like the role lookback: an article of quotations about one person only.
         let floor = end.saturating_sub(MAX_HOLDER_LOOKBACK);
         // "he" is no "Mrs Hewitt" and "she" no "Mr Brown".
-        let other_sex: Option<&Words> = match pronoun {
-            "he" | "He" => Some(&FEMALE_HONORIFICS),
-            "she" | "She" => Some(&MALE_HONORIFICS),
-            _ => None,
-        };
         // Nor is "he" a Donna or "she" a Tony, when the given name names one sex only.
-        let other_given = match pronoun {
-            "he" | "He" => Some(crate::gazetteer::Sex::Female),
-            "she" | "She" => Some(crate::gazetteer::Sex::Male),
+        let other_sex: Option<(&Words, Sex)> = match pronoun {
+            "he" | "He" => Some((&FEMALE_HONORIFICS, Sex::Female)),
+            "she" | "She" => Some((&MALE_HONORIFICS, Sex::Male)),
             _ => None,
         };
         let other = |m: &NameMention| {
-            other_sex.is_some_and(|honorifics| {
+            other_sex.is_some_and(|(honorifics, sex)| {
                 text.get(..m.span.start)
                     .and_then(|t| t.trim_end().rsplit(' ').next())
                     .is_some_and(|w| honorifics.contains(&w))
-            }) || other_given.is_some_and(|sex| {
-                m.canonical.split_once(' ').is_some_and(|(given, _)| {
-                    crate::gazetteer::sex_of_given_name(given) == Some(sex)
-                })
+                    || m.canonical.split_once(' ').is_some_and(|(given, _)| {
+                        crate::gazetteer::sex_of_given_name(given) == Some(sex)
+                    })
             })
         };
         while end > floor {
@@ -803,24 +798,24 @@ fn speaker_in(
                 .map(|m| m.canonical.clone()),
         );
     }
-    // A named person near the verb: after the quotation, either side of it ("," said X /
-    // X said); before it, its subject ("X said: "…"", not "the company said X would…").
     // Whether the sentence names a person before a description that is the verb's subject.
     let mut described_instead = false;
+    // A named person near the verb: after the quotation, either side of it ("," said X /
+    // X said); before it, its subject ("X said: "…"", not "the company said X would…").
     let near = if before {
+        let verb_start = words.get(verb_at).map_or(window.end, |t| t.span.start);
         // The subject: the last person named in the twelve words before the verb ("Mr Kim,
         // chief executive of SK Telecom, said:"; "Asked about Blair, Brown said:"; "Lord
         // Hanningfield, leader of Essex County Council, told BBC Radio 4's Today programme:").
         let subject = Span::new(
             all.get((first + verb_at).saturating_sub(12))
                 .map_or(window.start, |t| t.span.start),
-            words.get(verb_at).map_or(window.end, |t| t.span.start),
+            verb_start,
         );
         // Not an owner: "Michael Jackson's mother has said" is not Jackson.
         // "Reacting to a comment by chairman Tim Phillips, the American said:": a description
         // after the comma is the subject, not the person named before it.
         let described_subject = |m: &NameMention| {
-            let verb_start = words.get(verb_at).map_or(window.end, |t| t.span.start);
             text.get(m.span.end..verb_start).is_some_and(|t| {
                 t.trim_start()
                     .strip_prefix(',')
@@ -837,7 +832,6 @@ fn speaker_in(
             // "Leigh, who beat Martin Scorsese to the award, told the audience:": a person
             // named inside a clause set off by commas before the verb is not its subject; the
             // one named before the clause is.
-            let verb_start = words.get(verb_at).map_or(window.end, |t| t.span.start);
             let closes = text
                 .get(m.span.end..verb_start)
                 .is_some_and(|t| t.contains(','));
@@ -862,7 +856,6 @@ fn speaker_in(
         // "Mr Mates, who is a member of the committee and was part of the inquiry, told the
         // BBC:": a subject whose clause runs past the twelve words, set off by commas up to
         // the verb.
-        let verb_start = words.get(verb_at).map_or(window.end, |t| t.span.start);
         let comma_before_verb = text
             .get(window.start..verb_start)
             .is_some_and(|t| t.trim_end().ends_with(','));
@@ -1257,11 +1250,15 @@ pub fn extract_quotes(
                 // "with finance minister Hans Eichel saying it showed that the EC recognised
                 // Germany's fiscal policy was "…"": a participle of saying further back in the
                 // sentence, right after the one it names.
-                let participle = near_participle
-                    || text.get(sentence.start..sentence.end).is_some_and(|t| {
+                let far_participle = !near_participle
+                    && text.get(sentence.start..sentence.end).is_some_and(|t| {
                         t.split(|c: char| !c.is_alphabetic())
                             .any(|w| SAYING_PARTICIPLES.contains(&w))
-                    }) && people.named_before_participle(text, sentence).is_some();
+                    });
+                let named = (near_participle || far_participle)
+                    .then(|| people.named_before_participle(text, sentence))
+                    .flatten();
+                let participle = near_participle || far_participle && named.is_some();
                 speaker = participle
                     .then(|| {
                         // "Alan Johnson said it was wrong to suggest he would usurp Mr
@@ -1269,7 +1266,6 @@ pub fn extract_quotes(
                         // "with Hans Eichel saying …": the one named right before the
                         // participle after "with"; "Blanchett paid tribute to Martin Scorsese,
                         // telling him: …": the sentence's subject, else the one named before.
-                        let named = people.named_before_participle(text, sentence);
                         let with = named.filter(|m| {
                             text.get(sentence.start..m.span.start).is_some_and(|t| {
                                 t.split(|c: char| !c.is_alphabetic())
