@@ -126,9 +126,12 @@ impl Corpus {
                 ArticleExtraction::default()
             }));
         }
+        drop(lex);
+        // The tokens are gone; resolution's tables are new allocations.
+        crate::memory::release();
         let extract = t3.elapsed();
         let t4 = Instant::now();
-        let resolved = isolate::isolated(|| resolve::resolve(&articles, &extractions))
+        let resolved = isolate::isolated(|| resolve::resolve(&articles, extractions))
             .unwrap_or_else(|msg| {
                 warnings.push(Warning::new(
                     "(corpus)",
@@ -136,9 +139,7 @@ impl Corpus {
                 ));
                 Resolved::default()
             });
-        // Freed on both threads: the per-article extractions are many small allocations.
-        extractions.into_par_iter().for_each(drop);
-        drop(lex);
+        crate::memory::release();
         let resolve = t4.elapsed();
         Corpus {
             articles,

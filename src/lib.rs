@@ -25,6 +25,7 @@ pub mod model;
 pub mod text;
 pub mod words;
 pub mod isolate;
+pub mod memory;
 pub mod gazetteer;
 pub mod load;
 pub mod sentences;

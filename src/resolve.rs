@@ -2,7 +2,7 @@
 //! article are decided by the evidence of all; a bare surname never joins two people.
 
 use crate::extract::names::{Scores, DECIDED};
-use crate::extract::ArticleExtraction;
+use crate::extract::{ArticleExtraction, MentionFact};
 use crate::model::{Article, Kind};
 pub use crate::model::{Entity, FigureRef, Mention, Quote, Resolved, Role};
 pub use crate::text::name_key;
@@ -44,21 +44,34 @@ type Item = (u64, u32, u32);
 /// article, mention), and the ranges of that list that hold one key each. `hash` only buckets
 /// the keys: keys that share a hash are sorted apart by the keys themselves.
 fn mentions_by_key(
+    mentions: &[Vec<MentionFact>],
     extractions: &[ArticleExtraction],
     hash: fn(&str) -> u64,
 ) -> (Vec<Item>, Vec<Range<usize>>) {
-    let mut items: Vec<Item> = extractions
-        .par_iter()
+    // Filled in place, article by article on both cores: collecting a flattened parallel
+    // iterator would hold the list twice.
+    let total = mentions.iter().map(Vec::len).sum();
+    let mut items: Vec<Item> = vec![(0, 0, 0); total];
+    let mut parts: Vec<&mut [Item]> = Vec::with_capacity(mentions.len());
+    let mut rest = items.as_mut_slice();
+    for ms in mentions {
+        let n = ms.len().min(rest.len());
+        let (part, tail) = std::mem::take(&mut rest).split_at_mut(n);
+        parts.push(part);
+        rest = tail;
+    }
+    parts
+        .into_par_iter()
+        .zip(mentions.par_iter().zip(extractions.par_iter()))
         .enumerate()
-        .flat_map_iter(|(ai, ex)| {
-            ex.mentions
-                .iter()
-                .enumerate()
-                .map(move |(mi, m)| (hash(&m.key), ai as u32, mi as u32))
-        })
-        .collect();
+        .for_each(|(ai, (part, (ms, ex)))| {
+            for (mi, (slot, m)) in part.iter_mut().zip(ms).enumerate() {
+                *slot = (hash(ex.key(m)), ai as u32, mi as u32);
+            }
+        });
     items.par_sort_unstable();
-    let key = |&(_, ai, mi): &Item| extractions[ai as usize].mentions[mi as usize].key.as_ref();
+    let key =
+        |&(_, ai, mi): &Item| extractions[ai as usize].key(&mentions[ai as usize][mi as usize]);
     let mut buckets: Vec<(usize, &mut [Item])> = Vec::new();
     let mut at = 0;
     for g in items.chunk_by_mut(|x, y| x.0 == y.0) {
@@ -94,10 +107,20 @@ fn key_hash(key: &str) -> u64 {
 }
 
 /// Join per-article extractions into corpus entities.
-pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resolved {
-    let (items, groups) = mentions_by_key(extractions, key_hash);
-    let mention_at = |(ai, mi): (u32, u32)| &extractions[ai as usize].mentions[mi as usize];
+///
+/// Takes the extractions so that their mentions, the bulk of them, are freed as soon as the
+/// entities hold their own.
+pub fn resolve(articles: &[Article], mut extractions: Vec<ArticleExtraction>) -> Resolved {
+    let mentions: Vec<Vec<MentionFact>> = extractions
+        .iter_mut()
+        .map(|ex| std::mem::take(&mut ex.mentions))
+        .collect();
+    let extractions = extractions;
+    let (items, groups) = mentions_by_key(&mentions, &extractions, key_hash);
+    let mention_at = |(ai, mi): (u32, u32)| &mentions[ai as usize][mi as usize];
     let mention = |&(_, ai, mi): &Item| mention_at((ai, mi));
+    let canonical_at =
+        |(ai, mi): (u32, u32)| extractions[ai as usize].canonical(mention_at((ai, mi)));
     let groups: Vec<&[Item]> = groups.into_iter().map(|r| &items[r]).collect();
 
     // Per key, the kind of each of its mentions becomes an entity ("piece") of that kind. Within
@@ -133,7 +156,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 // A lone word needs two articles that agree, and more of them than disagree
                 // ("Olympic" a team in one report and a town in another is neither elsewhere).
                 let (kind, agree) = votes.best();
-                let several_words = mention(&group[0]).canonical.contains(' ');
+                let several_words = canonical_at((group[0].1, group[0].2)).contains(' ');
                 (several_words || agree >= 2.0 && agree * 2.0 > votes.total()).then_some(kind)
             } else {
                 Some(strongest.best())
@@ -165,11 +188,15 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         .collect();
 
     // Entities in the order the corpus first names them, as a reader meets them.
+    drop(groups);
+    drop(items);
     pieces.par_sort_unstable_by_key(Piece::first);
-    let built: Vec<(Entity, HashMap<&str, usize>)> = pieces
+    let built: Vec<(Entity, HashMap<&str, usize>, &str)> = pieces
         .par_iter()
         .map(|p| {
-            let first = mention_at(p.first());
+            let first = canonical_at(p.first());
+            let (ai, mi) = p.first();
+            let key = extractions[ai as usize].key(mention_at((ai, mi)));
             let mut surfaces: HashMap<&str, usize> = HashMap::default();
             let mentions = p
                 .mentions
@@ -186,41 +213,51 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 })
                 .collect();
             let entity = Entity {
-                id: format!("{}/{}", p.kind.as_str(), slug(&first.canonical)),
+                id: format!("{}/{}", p.kind.as_str(), slug(first)),
                 kind: p.kind,
-                name: first.canonical.clone(),
+                name: first.to_string(),
                 aliases: vec![],
                 roles: vec![],
                 mentions,
             };
-            (entity, surfaces)
+            (entity, surfaces, key)
         })
         .collect();
-    let (mut entities, mut surfaces): (Vec<Entity>, Vec<HashMap<&str, usize>>) =
-        built.into_iter().unzip();
+    let mut entities = Vec::with_capacity(built.len());
+    let mut surfaces = Vec::with_capacity(built.len());
+    let mut keys = Vec::with_capacity(built.len());
+    for (e, s, k) in built {
+        entities.push(e);
+        surfaces.push(s);
+        keys.push(k);
+    }
+    // Every mention the entities need is theirs now.
+    drop(pieces);
+    mentions.into_par_iter().for_each(drop);
+    crate::memory::release();
 
     // The people of each article by key, for its roles; and its people and organisations, for
     // its quotes' speakers.
     let mut article_people: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
     let mut article_speakers: Vec<HashMap<&str, usize>> = vec![HashMap::default(); articles.len()];
-    for (idx, p) in pieces.iter().enumerate() {
-        if p.kind != Kind::Person && p.kind != Kind::Organization {
+    for (idx, (e, &key)) in entities.iter().zip(&keys).enumerate() {
+        if e.kind != Kind::Person && e.kind != Kind::Organization {
             continue;
         }
-        let key = mention_at(p.first()).key.as_ref();
-        // A piece's mentions come article by article: one entry per article it is named in.
-        for ai in p
+        // An entity's mentions come article by article: one entry per article it is named in.
+        for ai in e
             .mentions
-            .chunk_by(|a, b| a.0 == b.0)
+            .chunk_by(|a, b| a.article == b.article)
             .filter_map(|run| run.first())
-            .map(|m| m.0)
+            .map(|m| m.article)
         {
-            if p.kind == Kind::Person {
-                article_people[ai as usize].insert(key, idx);
+            if e.kind == Kind::Person {
+                article_people[ai].insert(key, idx);
             }
-            article_speakers[ai as usize].entry(key).or_insert(idx);
+            article_speakers[ai].entry(key).or_insert(idx);
         }
     }
+    drop(keys);
     // A person of the same key as an organisation speaks first.
     for (speakers, people) in article_speakers.iter_mut().zip(&article_people) {
         for (key, &idx) in people {
@@ -272,6 +309,7 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
         }
     }
 
+    drop(article_people);
     // Across articles, an acronym joins the one name of its kind it abbreviates ("EU" the
     // European Union), and an organisation's short name the one full name that adds a head word
     // ("Labour" the Labour Party). When several names fit, nothing is joined.
@@ -371,33 +409,34 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
                 .collect();
         });
 
-    let per_article: Vec<(Vec<Quote>, Vec<FigureRef>)> = extractions
+    drop(surfaces);
+    let mut quotes: Vec<Quote> = extractions
         .par_iter()
         .zip(&article_speakers)
         .enumerate()
-        .map(|(ai, (ex, people))| {
-            let quotes = ex.quotes.iter().map(|q| Quote {
+        .flat_map_iter(|(ai, (ex, people))| {
+            ex.quotes.iter().map(move |q| Quote {
                 article: ai,
                 span: q.span,
                 speaker: q
                     .speaker
                     .as_ref()
                     .and_then(|s| people.get(name_key(s).as_str()).copied()),
-            });
-            let figures = ex.figures.iter().map(|f| FigureRef {
+            })
+        })
+        .collect();
+    drop(article_speakers);
+    let figures: Vec<FigureRef> = extractions
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ai, ex)| {
+            ex.figures.iter().map(move |f| FigureRef {
                 article: ai,
                 span: f.span,
                 kind: f.kind,
-            });
-            (quotes.collect(), figures.collect())
+            })
         })
         .collect();
-    let mut quotes = Vec::new();
-    let mut figures = Vec::new();
-    for (q, f) in per_article {
-        quotes.extend(q);
-        figures.extend(f);
-    }
 
     // Order: by kind, then most mentioned, then name; remap quote speakers.
     let mut order: Vec<usize> = (0..entities.len())
@@ -424,6 +463,8 @@ pub fn resolve(articles: &[Article], extractions: &[ArticleExtraction]) -> Resol
     // Ids stay unique even when two names share a slug: a later one takes the first free
     // `ID-N`.
     crate::model::make_unique(entities.iter_mut().map(|e| &mut e.id), "-");
+    // Freed on both cores: the extractions are many small allocations.
+    extractions.into_par_iter().for_each(drop);
     Resolved {
         entities,
         quotes,
@@ -438,14 +479,14 @@ mod tests {
 
     /// The mentions of each key, as (key, [(article, mention)]), in the order they come.
     fn grouped(ex: &[ArticleExtraction], hash: fn(&str) -> u64) -> Vec<(String, Vec<(u32, u32)>)> {
-        let (items, groups) = mentions_by_key(ex, hash);
+        let mentions: Vec<Vec<MentionFact>> = ex.iter().map(|e| e.mentions.clone()).collect();
+        let (items, groups) = mentions_by_key(&mentions, ex, hash);
         let mut out: Vec<(String, Vec<(u32, u32)>)> = groups
             .into_iter()
             .map(|r| {
                 let g = &items[r];
-                let key = ex[g[0].1 as usize].mentions[g[0].2 as usize]
-                    .key
-                    .to_string();
+                let e = &ex[g[0].1 as usize];
+                let key = e.key(&e.mentions[g[0].2 as usize]).to_string();
                 (key, g.iter().map(|&(_, a, m)| (a, m)).collect())
             })
             .collect();

@@ -10,20 +10,92 @@ pub mod tokens;
 
 use crate::model::{Article, FurnitureKind, Span};
 pub use figures::{Figure, FigureKind};
-pub use names::{Kind, Lexicon, NameMention, RoleFact};
+pub use names::{Kind, Lexicon, NameMention, RoleFact, Scores};
 pub use quotes::QuoteFact;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
-/// What one article yields.
+/// What one article yields, held compactly: a corpus holds every article's at once until
+/// resolution has joined them.
 #[derive(Debug, Default)]
 pub struct ArticleExtraction {
     /// Names found, in text order.
-    pub mentions: Vec<NameMention>,
+    pub mentions: Vec<MentionFact>,
+    /// The full names the mentions stand for, each once.
+    pub names: Vec<ArticleName>,
     /// Roles of people, as facts of this article.
     pub roles: Vec<RoleFact>,
     /// Quotations.
     pub quotes: Vec<QuoteFact>,
     /// Figures and dates.
     pub figures: Vec<Figure>,
+}
+
+/// A full name as one article writes it, shared by the mentions that stand for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleName {
+    /// The name ("Tony Blair").
+    pub canonical: Box<str>,
+    /// `text::name_key(canonical)`.
+    pub key: Arc<str>,
+}
+
+/// A name found in an article, as resolution needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MentionFact {
+    /// Where the name (without title or possessive) is.
+    pub span: Span,
+    /// Evidence for each kind.
+    pub scores: Scores,
+    /// Index of the full name it stands for in [`ArticleExtraction::names`].
+    pub name: u32,
+}
+
+impl MentionFact {
+    /// The name as written: its span of the article's `text`.
+    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.span.start..self.span.end).unwrap_or_default()
+    }
+}
+
+impl ArticleExtraction {
+    /// The canonical name `m` stands for.
+    pub fn canonical(&self, m: &MentionFact) -> &str {
+        self.names.get(m.name as usize).map_or("", |n| &n.canonical)
+    }
+
+    /// The key of the name `m` stands for.
+    pub fn key(&self, m: &MentionFact) -> &str {
+        self.names.get(m.name as usize).map_or("", |n| &n.key)
+    }
+}
+
+/// Mentions in the compact form a corpus keeps, each distinct full name once.
+fn compact(mentions: Vec<NameMention>) -> (Vec<MentionFact>, Vec<ArticleName>) {
+    let mut names: Vec<ArticleName> = Vec::new();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut facts = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let name = match ids.get(m.canonical.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = names.len() as u32;
+                names.push(ArticleName {
+                    canonical: m.canonical.as_str().into(),
+                    key: m.key,
+                });
+                ids.insert(m.canonical, id);
+                id
+            }
+        };
+        facts.push(MentionFact {
+            span: m.span,
+            scores: m.scores,
+            name,
+        });
+    }
+    names.shrink_to_fit();
+    (facts, names)
 }
 
 /// The tokens of an article's text units ([`crate::parse::text_units`]).
@@ -49,12 +121,18 @@ pub fn extract_article(
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
     first_person_speakers_are_people(article, &quotes, &mut mentions);
-    ArticleExtraction {
+    let (mentions, names) = compact(mentions);
+    let mut ex = ArticleExtraction {
         mentions,
+        names,
         roles,
         quotes,
         figures,
-    }
+    };
+    ex.roles.shrink_to_fit();
+    ex.quotes.shrink_to_fit();
+    ex.figures.shrink_to_fit();
+    ex
 }
 
 /// A one-word name that speaks of itself as "I" ("Mido said: \"There isn't much I have...\"")

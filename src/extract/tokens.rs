@@ -115,28 +115,35 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     out
 }
 
-/// The tokens of several spans of one text (an article's sentences), kept packed (start,
-/// length and word flag in eight bytes a token) and decoded one span at a time into a reused
-/// buffer: a 50 MB article holds 8 bytes a token, not 40.
+/// The tokens of several spans of one text (an article's sentences), kept packed and decoded
+/// one span at a time into a reused buffer: each token is four bytes (its distance from the
+/// last token's end, its length and whether it is a word), so a corpus keeps every article's
+/// tokens between passes in less than its text (a token of 32 KB or more, or after a gap of
+/// 64 KB or more, takes twelve).
 #[derive(Debug, Default)]
 pub struct Units<'a> {
     text: &'a str,
-    tokens: Vec<u64>,
+    tokens: Vec<u32>,
+    /// Where each span's entries end in `tokens`.
     ends: Vec<u32>,
+    /// Each span's first byte, from which its first token's gap counts.
+    starts: Vec<usize>,
 }
 
-fn pack_token(t: &Token) -> u64 {
-    let len = t.span.len() as u64 & 0x7fff_ffff;
-    (t.span.start as u64) << 32 | len << 1 | u64::from(t.is_word)
-}
+/// The gap field of an entry whose gap and length follow it in two entries of their own.
+const WIDE: u32 = 0xffff;
+/// Longest length an entry holds itself.
+const MAX_LEN: usize = 0x7fff;
 
-fn unpack_token(text: &str, p: u64) -> Token<'_> {
-    let start = (p >> 32) as usize;
-    let end = start + ((p >> 1) & 0x7fff_ffff) as usize;
-    Token {
-        text: text.get(start..end).unwrap_or_default(),
-        span: Span::new(start, end),
-        is_word: p & 1 == 1,
+fn push_token(tokens: &mut Vec<u32>, pos: usize, t: &Token) {
+    let gap = t.span.start.saturating_sub(pos);
+    let len = t.span.len();
+    let word = u32::from(t.is_word);
+    if gap < WIDE as usize && len <= MAX_LEN {
+        tokens.push((gap as u32) << 16 | (len as u32) << 1 | word);
+    } else {
+        let wide = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        tokens.extend([WIDE << 16 | word, wide(gap), wide(len)]);
     }
 }
 
@@ -154,14 +161,20 @@ impl<'a> Units<'a> {
             text,
             tokens: Vec::with_capacity(bytes / 4 + 8),
             ends: Vec::with_capacity(spans.len()),
+            starts: Vec::with_capacity(spans.len()),
         };
         let mut buf = Vec::new();
         for span in spans {
             buf.clear();
             tokenize_into(text, *span, &mut buf);
             see(&buf);
-            units.tokens.extend(buf.iter().map(pack_token));
+            let mut pos = span.start;
+            for t in &buf {
+                push_token(&mut units.tokens, pos, t);
+                pos = t.span.end;
+            }
             units.ends.push(units.tokens.len() as u32);
+            units.starts.push(span.start);
         }
         units
     }
@@ -188,13 +201,24 @@ impl<'a> Units<'a> {
         let end = self.ends.get(i).map_or(start, |&e| e as usize);
         let text = self.text;
         out.clear();
-        out.extend(
-            self.tokens
-                .get(start..end)
-                .unwrap_or_default()
-                .iter()
-                .map(|&p| unpack_token(text, p)),
-        );
+        let mut pos = self.starts.get(i).copied().unwrap_or_default();
+        let mut entries = self.tokens.get(start..end).unwrap_or_default().iter();
+        while let Some(&e) = entries.next() {
+            let (gap, len) = if e >> 16 == WIDE {
+                let gap = entries.next().copied().unwrap_or_default();
+                let len = entries.next().copied().unwrap_or_default();
+                (gap as usize, len as usize)
+            } else {
+                ((e >> 16) as usize, ((e >> 1) & 0x7fff) as usize)
+            };
+            let from = pos + gap;
+            pos = from + len;
+            out.push(Token {
+                text: text.get(from..pos).unwrap_or_default(),
+                span: Span::new(from, pos),
+                is_word: e & 1 == 1,
+            });
+        }
     }
 
     /// Call `f` with the index and the tokens of each span, in order, decoded into one reused
@@ -208,19 +232,22 @@ impl<'a> Units<'a> {
     }
 
     /// The tokens without their text, to be kept between passes.
-    pub fn pack(self) -> PackedUnits {
+    pub fn pack(mut self) -> PackedUnits {
+        self.tokens.shrink_to_fit();
         PackedUnits {
             tokens: self.tokens,
             ends: self.ends,
+            starts: self.starts,
         }
     }
 }
 
-/// [`Units`] without their text: each token as its start, length and whether it is a word.
+/// [`Units`] without their text.
 #[derive(Debug, Default)]
 pub struct PackedUnits {
-    tokens: Vec<u64>,
+    tokens: Vec<u32>,
     ends: Vec<u32>,
+    starts: Vec<usize>,
 }
 
 impl PackedUnits {
@@ -230,6 +257,7 @@ impl PackedUnits {
             text,
             tokens: self.tokens,
             ends: self.ends,
+            starts: self.starts,
         }
     }
 }
@@ -390,6 +418,17 @@ mod tests {
         assert_eq!(seen.len(), 3);
         assert_eq!(seen[1].1, direct[1]);
         assert_eq!(again.get(1)[1].text, "Shanghai’s");
+    }
+
+    #[test]
+    fn a_long_token_and_a_long_gap_unpack_whole() {
+        let word = "a".repeat(40_000);
+        let text = format!("Start{}{word} end.", " ".repeat(70_000));
+        let spans = [Span::new(0, text.len())];
+        let units = Units::of(&text, &spans).pack().unpack(&text);
+        assert_eq!(units.get(0), tokenize(&text, spans[0]));
+        assert_eq!(units.get(0)[1].text.len(), 40_000);
+        assert_eq!(units.get(0)[2].text, "end");
     }
 
     #[test]
