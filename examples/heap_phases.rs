@@ -131,7 +131,30 @@ fn main() -> anyhow::Result<()> {
     report("corpus (parse..resolve)");
     let index = dossier::search::SearchIndex::build(&corpus);
     report("search index");
+    {
+        use dossier::search::Target;
+        let mut by = [(0usize, 0usize, 0usize); 4];
+        for c in &index.candidates {
+            let k = match c.target {
+                Target::Entity(_) => 0,
+                Target::Article(_) => 1,
+                Target::Quote(_) => 2,
+                Target::Synthetic(_) => 3,
+            };
+            by[k].0 += 1;
+            by[k].1 += c.text.capacity();
+            by[k].2 += c.name.capacity();
+        }
+        println!(
+            "candidate struct {} B; (count, text bytes, name bytes) entity/article/quote: {:?}",
+            std::mem::size_of::<dossier::search::Candidate>(),
+            &by[..3]
+        );
+    }
+    let stories = dossier::compare::StoryIndex::build(&corpus);
+    report("story index");
     println!("articles {}", corpus.articles.len());
+    drop(stories);
     drop(index);
     Ok(())
 }

@@ -10,7 +10,7 @@
 //! sentence may pair with two adjacent sentences of the other side when together they say more.
 
 use crate::corpus::Corpus;
-use crate::model::{Article, FigureKind, Span};
+use crate::model::{Article, ArticleMention, FigureKind, Span};
 use crate::words::FUNCTION_WORDS;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -43,11 +43,32 @@ type Vector = Vec<(u32, f32)>;
 
 /// What the alignment needs of one article: its entity mentions and figures, in text order.
 #[derive(Debug, Default, Clone)]
-struct ArticleFacts {
-    /// (span, entity index).
-    mentions: Vec<(Span, usize)>,
+struct ArticleFacts<'c> {
+    /// The corpus's table of the article's mentions.
+    mentions: &'c [ArticleMention],
     /// (span, kind, value) of counts, amounts and percentages.
     figures: Vec<(Span, FigureKind, f64)>,
+}
+
+/// The facts of article `article`, read from the corpus when needed rather than kept for
+/// every article.
+fn article_facts(corpus: &Corpus, article: usize) -> ArticleFacts<'_> {
+    let Some(text) = corpus.articles.get(article) else {
+        return ArticleFacts::default();
+    };
+    let all = &corpus.resolved.figures;
+    let from = all.partition_point(|f| f.article < article);
+    let mut figures: Vec<(Span, FigureKind, f64)> = all[from..]
+        .iter()
+        .take_while(|f| f.article == article)
+        .filter(|f| f.kind != FigureKind::Date)
+        .filter_map(|f| Some((f.span, f.kind, figure_value(text.slice(f.span))?)))
+        .collect();
+    figures.sort_unstable_by_key(|f| f.0.start);
+    ArticleFacts {
+        mentions: corpus.resolved.by_article.of(article),
+        figures,
+    }
 }
 
 /// The items of `list` (in text order, each with its span first) that lie inside `span`.
@@ -60,10 +81,10 @@ fn inside<T>(list: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
     &list[from..from + len]
 }
 
-impl ArticleFacts {
+impl ArticleFacts<'_> {
     /// The entity mentions inside `span`.
-    fn mentions_in(&self, span: Span) -> &[(Span, usize)] {
-        inside(&self.mentions, span, |m| m.0)
+    fn mentions_in(&self, span: Span) -> &[ArticleMention] {
+        inside(self.mentions, span, |m| m.span())
     }
 
     /// The figures inside `span`.
@@ -81,7 +102,6 @@ pub struct StoryIndex {
     docs: Vec<Vector>,
     /// Term to (article, weight) for the signature terms of every article.
     postings: Vec<Vec<(u32, f32)>>,
-    facts: Vec<ArticleFacts>,
 }
 
 /// Another article that reports the same story.
@@ -332,6 +352,8 @@ fn unit_vector_and_norm(
     if v.len() > keep {
         v.select_nth_unstable_by(keep - 1, |x, y| y.1.total_cmp(&x.1));
         v.truncate(keep);
+        // Held for the life of the index: the terms past `keep` would otherwise keep their room.
+        v.shrink_to_fit();
     }
     for x in &mut v {
         x.1 /= norm;
@@ -381,39 +403,17 @@ impl StoryIndex {
     /// Build the index of a corpus: one pass over every article's words, in parallel.
     pub fn build(corpus: &Corpus) -> StoryIndex {
         let n = corpus.articles.len();
-        let mut facts: Vec<ArticleFacts> = vec![ArticleFacts::default(); n];
-        for (ei, e) in corpus.resolved.entities.iter().enumerate() {
-            for m in &e.mentions {
-                if let Some(f) = facts.get_mut(m.article) {
-                    f.mentions.push((m.span, ei));
-                }
-            }
-        }
-        for f in &corpus.resolved.figures {
-            if f.kind == FigureKind::Date {
-                continue;
-            }
-            let Some(article) = corpus.articles.get(f.article) else {
-                continue;
-            };
-            if let (Some(value), Some(facts)) = (
-                figure_value(article.slice(f.span)),
-                facts.get_mut(f.article),
-            ) {
-                facts.figures.push((f.span, f.kind, value));
-            }
-        }
-        for f in &mut facts {
-            f.mentions.sort_unstable_by_key(|m| m.0.start);
-            f.figures.sort_unstable_by_key(|m| m.0.start);
-        }
-        let count = |a: &Article, f: &ArticleFacts| {
+        let count = |ai: usize, a: &Article| {
+            let f = article_facts(corpus, ai);
             let mut counts: FxHashMap<String, (f32, f32)> = FxHashMap::default();
             for w in words(&a.text) {
                 counts.entry(w).or_insert((0.0, 1.0)).0 += 1.0;
             }
-            for &(_, e) in &f.mentions {
-                counts.entry(entity_term(e)).or_insert((0.0, NAMED_BOOST)).0 += 1.0;
+            for m in f.mentions {
+                counts
+                    .entry(entity_term(m.entity()))
+                    .or_insert((0.0, NAMED_BOOST))
+                    .0 += 1.0;
             }
             for &(_, kind, value) in &f.figures {
                 counts
@@ -428,15 +428,11 @@ impl StoryIndex {
         // took 0.7 GB at 20x BBC. The counts are made again for the vectors below.
         let mut terms: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        for (arts, fs) in corpus
-            .articles
-            .chunks(COUNT_CHUNK)
-            .zip(facts.chunks(COUNT_CHUNK))
-        {
+        for (chunk, arts) in corpus.articles.chunks(COUNT_CHUNK).enumerate() {
             let counted: Vec<FxHashMap<String, (f32, f32)>> = arts
                 .par_iter()
-                .zip(fs.par_iter())
-                .map(|(a, f)| count(a, f))
+                .enumerate()
+                .map(|(i, a)| count(chunk * COUNT_CHUNK + i, a))
                 .collect();
             for counts in counted {
                 for (w, _) in counts {
@@ -454,9 +450,9 @@ impl StoryIndex {
         let docs: Vec<Vector> = corpus
             .articles
             .par_iter()
-            .zip(facts.par_iter())
-            .map(|(a, f)| {
-                let counts = count(a, f);
+            .enumerate()
+            .map(|(ai, a)| {
+                let counts = count(ai, a);
                 let mut ids: FxHashMap<u32, (f32, f32)> = FxHashMap::default();
                 ids.reserve(counts.len());
                 for (w, c) in counts {
@@ -485,7 +481,6 @@ impl StoryIndex {
             idf,
             docs,
             postings,
-            facts,
         }
     }
 
@@ -563,8 +558,8 @@ impl StoryIndex {
                 .or_insert((0.0, BIGRAM_WEIGHT * (idf(w[0]) + idf(w[1])) / 2.0))
                 .0 += 1.0;
         }
-        for &(_, e) in facts.mentions_in(span) {
-            if let Some(&t) = self.terms.get(entity_term(e).as_str()) {
+        for m in facts.mentions_in(span) {
+            if let Some(&t) = self.terms.get(entity_term(m.entity()).as_str()) {
                 counts.entry(t).or_insert((0.0, NAMED_BOOST)).0 += 1.0;
             }
         }
@@ -581,16 +576,15 @@ impl StoryIndex {
         let (Some(art_a), Some(art_b)) = (corpus.articles.get(a), corpus.articles.get(b)) else {
             return Comparison::default();
         };
-        let empty = ArticleFacts::default();
-        let facts_a = self.facts.get(a).unwrap_or(&empty);
-        let facts_b = self.facts.get(b).unwrap_or(&empty);
+        let facts_a = &article_facts(corpus, a);
+        let facts_b = &article_facts(corpus, b);
         // Entities: both, only A, only B; most mentioned (in the two articles) first.
         let mut count: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
-        for &(_, e) in &facts_a.mentions {
-            count.entry(e).or_default().0 += 1;
+        for m in facts_a.mentions {
+            count.entry(m.entity()).or_default().0 += 1;
         }
-        for &(_, e) in &facts_b.mentions {
-            count.entry(e).or_default().1 += 1;
+        for m in facts_b.mentions {
+            count.entry(m.entity()).or_default().1 += 1;
         }
         let mut ranked: Vec<(usize, (usize, usize))> = count.into_iter().collect();
         let ents = &corpus.resolved.entities;

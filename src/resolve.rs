@@ -3,7 +3,7 @@
 
 use crate::extract::names::{Scores, DECIDED};
 use crate::extract::{ArticleExtraction, MentionFact};
-use crate::model::{Article, Kind};
+use crate::model::{Article, Kind, MentionsByArticle};
 pub use crate::model::{Entity, FigureRef, Mention, Quote, Resolved, Role};
 pub use crate::text::name_key;
 use crate::words::LEGAL_FORMS;
@@ -465,10 +465,12 @@ pub fn resolve(articles: &[Article], mut extractions: Vec<ArticleExtraction>) ->
     crate::model::make_unique(entities.iter_mut().map(|e| &mut e.id), "-");
     // Freed on both cores: the extractions are many small allocations.
     extractions.into_par_iter().for_each(drop);
+    let by_article = MentionsByArticle::build(articles.len(), &entities);
     Resolved {
         entities,
         quotes,
         figures,
+        by_article,
     }
 }
 

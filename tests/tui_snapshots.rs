@@ -273,7 +273,7 @@ fn the_selected_mention_is_the_text_in_reverse_video() {
         let View::Article(s) = app.view() else {
             panic!("the article view");
         };
-        let m = app.body_mentions[s.article][s.mention.expect("a mention is selected")];
+        let m = app.article_layout(s.article).mentions[s.mention.expect("a mention is selected")];
         let want = corpus.articles[s.article].slice(m.span).to_string();
         for theme in [COLOR, NO_COLOR] {
             let buf = render(&app, theme);

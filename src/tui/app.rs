@@ -260,8 +260,6 @@ pub struct App<'c> {
     pub quit: bool,
     /// A short message for the status bar ("copied").
     pub flash: Option<String>,
-    /// Per article, the mentions inside its body, in order.
-    pub body_mentions: Vec<Vec<BodyMention>>,
     /// Per list, its items (article, entity or quote indices) by mentions and by name.
     pub(in crate::tui) orders: Vec<[Vec<usize>; 2]>,
     /// The search index, shared with the search thread.
@@ -295,22 +293,6 @@ impl<'c> App<'c> {
 
     /// A browser on `corpus` in a terminal of the given size.
     pub fn new(corpus: &'c Corpus, width: u16, height: u16) -> App<'c> {
-        let mut body_mentions: Vec<Vec<BodyMention>> = vec![Vec::new(); corpus.articles.len()];
-        for (ei, e) in corpus.resolved.entities.iter().enumerate() {
-            for m in &e.mentions {
-                let a = &corpus.articles[m.article];
-                let p = a.paragraphs.partition_point(|p| p.start <= m.span.start);
-                if p > 0 && a.paragraphs[p - 1].contains(m.span) {
-                    body_mentions[m.article].push(BodyMention {
-                        span: m.span,
-                        entity: ei,
-                    });
-                }
-            }
-        }
-        for list in &mut body_mentions {
-            list.sort_by_key(|m| m.span.start);
-        }
         let ents = &corpus.resolved.entities;
         let orders = LISTS
             .iter()
@@ -360,7 +342,6 @@ impl<'c> App<'c> {
             height,
             quit: false,
             flash: None,
-            body_mentions,
             orders,
             index: Arc::new(SearchIndex::build(corpus)),
             layout_cache: RefCell::new(None),
@@ -668,10 +649,10 @@ impl<'c> App<'c> {
                         .get(s.side_selected)
                         .map(|(e, _)| ents[*e].name.clone());
                 }
-                if let Some(m) = s.mention.and_then(|i| self.body_mentions[s.article].get(i)) {
+                let lay = self.article_layout(s.article);
+                if let Some(m) = s.mention.and_then(|i| lay.mentions.get(i)) {
                     return Some(ents[m.entity].name.clone());
                 }
-                let lay = self.article_layout(s.article);
                 lay.lines.get(s.scroll).map(|l| l.plain())
             }
             View::Entity(s) => match self.entity_rows(s.entity).get(s.selected)? {
@@ -918,7 +899,7 @@ mod tests {
             panic!()
         };
         let first = a.mention.expect("a mention selected");
-        let entity = app.body_mentions[a.article][first].entity;
+        let entity = app.article_layout(a.article).mentions[first].entity;
         press(&mut app, "<Enter>");
         let View::Entity(es) = app.view().clone() else {
             panic!("entity not opened")
@@ -930,7 +911,10 @@ mod tests {
         let m = c.resolved.entities[entity].mentions[mi];
         assert_eq!(
             (m.article, m.span),
-            (a.article, app.body_mentions[a.article][first].span),
+            (
+                a.article,
+                app.article_layout(a.article).mentions[first].span
+            ),
             "the row of the mention we came from"
         );
         assert_eq!(app.breadcrumb().len(), 3);
@@ -1142,7 +1126,7 @@ mod tests {
             panic!("article not opened")
         };
         let m = a.mention.expect("the mention is selected");
-        assert_eq!(app.body_mentions[a.article][m].entity, gong);
+        assert_eq!(app.article_layout(a.article).mentions[m].entity, gong);
     }
 
     #[test]
@@ -1200,7 +1184,7 @@ mod tests {
             .iter()
             .find(|x| x.article == a.article)
             .expect("a mention there");
-        assert_eq!(app.body_mentions[a.article][m].span, first.span);
+        assert_eq!(app.article_layout(a.article).mentions[m].span, first.span);
     }
 
     #[test]

@@ -97,6 +97,8 @@ impl Line {
 pub struct ArticleLayout {
     /// Every line, header first.
     pub lines: Vec<Line>,
+    /// The mentions inside the body, in text order: what [`Mark::Mention`] indexes.
+    pub mentions: Vec<BodyMention>,
 }
 
 impl ArticleLayout {
@@ -137,13 +139,32 @@ pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
     out.into_iter().map(|l| l.plain()).collect()
 }
 
+/// The mentions of `article` inside its body paragraphs (not the headline's or deck's), in
+/// text order.
+pub fn body_mentions(corpus: &Corpus, article: usize) -> Vec<BodyMention> {
+    let Some(a) = corpus.articles.get(article) else {
+        return Vec::new();
+    };
+    corpus
+        .resolved
+        .by_article
+        .of(article)
+        .iter()
+        .filter(|m| {
+            let span = m.span();
+            let p = a.paragraphs.partition_point(|p| p.start <= span.start);
+            p > 0 && a.paragraphs[p - 1].contains(span)
+        })
+        .map(|m| BodyMention {
+            span: m.span(),
+            entity: m.entity(),
+        })
+        .collect()
+}
+
 /// Lay out `article` for a text column `width` wide.
-pub fn article(
-    corpus: &Corpus,
-    article: usize,
-    mentions: &[BodyMention],
-    width: usize,
-) -> ArticleLayout {
+pub fn article(corpus: &Corpus, article: usize, width: usize) -> ArticleLayout {
+    let mentions = body_mentions(corpus, article);
     let a = &corpus.articles[article];
     let ents = &corpus.resolved.entities;
     let width = width.max(10);
@@ -242,7 +263,7 @@ pub fn article(
             lines.push(l);
         }
     }
-    ArticleLayout { lines }
+    ArticleLayout { lines, mentions }
 }
 
 /// Add the pieces of text `(start, end, mark)` of `text` (byte offsets into it, in order) to

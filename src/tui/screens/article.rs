@@ -81,12 +81,7 @@ impl App<'_> {
                 return Rc::clone(lay);
             }
         }
-        let lay = Rc::new(layout::article(
-            self.corpus,
-            article,
-            &self.body_mentions[article],
-            width,
-        ));
+        let lay = Rc::new(layout::article(self.corpus, article, width));
         *cache = Some((article, width, Rc::clone(&lay)));
         lay
     }
@@ -94,7 +89,7 @@ impl App<'_> {
     /// Entities of an article for the side list: (entity, mentions in the body), most first.
     pub fn article_entities(&self, article: usize) -> Vec<(usize, usize)> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
-        for m in &self.body_mentions[article] {
+        for m in &self.article_layout(article).mentions {
             *counts.entry(m.entity).or_insert(0) += 1;
         }
         let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
@@ -105,8 +100,12 @@ impl App<'_> {
 
     /// Open an article, scrolled to show `span` when given, with that mention selected.
     pub fn open_article(&mut self, article: usize, span: Option<Span>) {
-        let mention =
-            span.and_then(|s| self.body_mentions[article].iter().position(|m| m.span == s));
+        let mention = span.and_then(|s| {
+            self.article_layout(article)
+                .mentions
+                .iter()
+                .position(|m| m.span == s)
+        });
         let mut state = ArticleState {
             article,
             scroll: 0,
@@ -247,7 +246,7 @@ impl App<'_> {
         let lay = self.article_layout(s.article);
         let rows = self.article_rows();
         let max_scroll = lay.lines.len().saturating_sub(rows);
-        let mentions = &self.body_mentions[s.article];
+        let mentions = &lay.mentions;
         let side = self.article_entities(s.article);
         // Reading mode has no side list to focus (a view opened before it was turned on may
         // still say so).

@@ -215,14 +215,7 @@ impl App<'_> {
             }
         }
         let cmp = Rc::new(self.stories().compare(self.corpus, a, b));
-        let side = |art: usize| {
-            Rc::new(layout::article(
-                self.corpus,
-                art,
-                &self.body_mentions[art],
-                w.saturating_sub(1),
-            ))
-        };
+        let side = |art: usize| Rc::new(layout::article(self.corpus, art, w.saturating_sub(1)));
         let sides = [side(a), side(b)];
         let pair_of_line = [0, 1].map(|k| {
             let spans: Vec<(Span, usize)> = {
@@ -417,7 +410,7 @@ pub(in crate::tui) fn draw_compare(frame: &mut Frame, app: &App, theme: &Theme, 
                     Mark::Deck => Style::default().add_modifier(Modifier::ITALIC),
                     Mark::Meta | Mark::Gutter => theme.dim(),
                     Mark::Mention(kind, i) => {
-                        let e = app.body_mentions[articles[k]].get(i).map(|m| m.entity);
+                        let e = lay.sides[k].mentions.get(i).map(|m| m.entity);
                         if e.is_some_and(|e| shared.contains(&e)) {
                             theme
                                 .kind(kind)

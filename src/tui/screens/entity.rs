@@ -122,15 +122,21 @@ impl App<'_> {
             if !sentence.contains(m.span) {
                 continue;
             }
+            // Body sentences only: those of the headline and deck are not read here. A body
+            // sentence lies in one paragraph, so every mention in it is in the body.
+            let p = a.paragraphs.partition_point(|p| p.start <= sentence.start);
+            if p == 0 || !a.paragraphs[p - 1].contains(sentence) {
+                continue;
+            }
             // The article's mentions are in text order: those of the sentence are one run.
-            let body = &self.body_mentions[m.article];
-            let from = body.partition_point(|o| o.span.start < sentence.start);
-            for other in body[from..]
+            let all = corpus.resolved.by_article.of(m.article);
+            let from = all.partition_point(|o| o.span().start < sentence.start);
+            for other in all[from..]
                 .iter()
-                .take_while(|o| o.span.start < sentence.end)
+                .take_while(|o| o.span().start < sentence.end)
             {
-                if other.entity != entity && sentence.contains(other.span) {
-                    *counts.entry(other.entity).or_insert(0) += 1;
+                if other.entity() != entity && sentence.contains(other.span()) {
+                    *counts.entry(other.entity()).or_insert(0) += 1;
                 }
             }
         }
