@@ -1225,7 +1225,7 @@ fn search(
                         "quote".into(),
                         format!("{}#{}", art.id, qq.span.start),
                         format!("{}#{}", art.short_id(), qq.span.start),
-                        c.text.clone(),
+                        index.text_of(corpus, h.candidate).to_string(),
                     )
                 }
             };
@@ -1235,7 +1235,7 @@ fn search(
                 id,
                 shown,
                 name,
-                matched: c.text.clone(),
+                matched: index.text_of(corpus, h.candidate).to_string(),
                 score: h.score,
             }
         })

@@ -64,7 +64,8 @@ impl Filter {
 pub struct Candidate {
     /// What it leads to.
     pub target: Target,
-    /// The text matched: a name, an alias, a title or a quotation.
+    /// The text matched: a name, an alias or a title; empty for a quotation of the corpus,
+    /// whose words [`SearchIndex::text_of`] reads from it.
     pub text: String,
     /// True when `text` is an alias of the target's name.
     pub alias: bool,
@@ -80,7 +81,7 @@ pub struct Candidate {
     mask: u64,
     /// For an alias, the target's name folded and its letter mask: a `!term` excludes the
     /// target by either.
-    folded_name: Option<(String, u64)>,
+    folded_name: Option<Box<(String, u64)>>,
     /// Where the ids of `folded`'s words lie in the index's word list, once indexed.
     words: Option<(u32, u32)>,
     /// Its place among all candidates ordered by (alias, name, index), once indexed, so that
@@ -89,6 +90,26 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// Quotation `quote`, matched by its words `text` (kept folded; shown from the corpus) and
+    /// ordered by its speaker's `name`.
+    fn quotation(quote: usize, text: &str, name: String) -> Candidate {
+        let folded = fold(text);
+        let mask = mask_of(&folded);
+        Candidate {
+            target: Target::Quote(quote),
+            text: String::new(),
+            alias: false,
+            weight: 0,
+            kind: None,
+            name,
+            folded,
+            mask,
+            folded_name: None,
+            words: None,
+            order: u32::MAX,
+        }
+    }
+
     fn new(
         target: Target,
         text: String,
@@ -102,7 +123,7 @@ impl Candidate {
         let folded_name = alias.then(|| {
             let f = fold(&name);
             let m = mask_of(&f);
-            (f, m)
+            Box::new((f, m))
         });
         Candidate {
             target,
@@ -118,6 +139,16 @@ impl Candidate {
             order: u32::MAX,
         }
     }
+}
+
+/// The words of quotation `quote` of `corpus` ("" for one it does not hold).
+fn quote_text(corpus: &Corpus, quote: usize) -> &str {
+    corpus
+        .resolved
+        .quotes
+        .get(quote)
+        .and_then(|q| Some(corpus.articles.get(q.article)?.slice(q.span)))
+        .unwrap_or("")
 }
 
 /// A candidate that matched.
@@ -434,15 +465,29 @@ impl SearchIndex {
                 title,
             ));
         }
+        // A quotation's words stay in the corpus: the index keeps them folded, for matching,
+        // and reads them from the corpus to show them.
         for (i, q) in corpus.resolved.quotes.iter().enumerate() {
-            let text = corpus.articles[q.article].slice(q.span).to_string();
             let name = q
                 .speaker
-                .map(|s| corpus.resolved.entities[s].name.clone())
+                .and_then(|s| corpus.resolved.entities.get(s))
+                .map(|e| e.name.clone())
                 .unwrap_or_default();
-            candidates.push(Candidate::new(Target::Quote(i), text, false, 0, None, name));
+            candidates.push(Candidate::quotation(i, quote_text(corpus, i), name));
         }
         Self::from_candidates(candidates)
+    }
+
+    /// The text candidate `i` matched, as shown: its own, or a quotation's words from the
+    /// corpus the index was built from.
+    pub fn text_of<'a>(&'a self, corpus: &'a Corpus, i: usize) -> &'a str {
+        match self.candidates.get(i) {
+            Some(c) => match c.target {
+                Target::Quote(q) if c.text.is_empty() => quote_text(corpus, q),
+                _ => &c.text,
+            },
+            None => "",
+        }
     }
 
     /// An index over the given candidates (for benchmarks and tests).
@@ -624,7 +669,7 @@ impl SearchIndex {
                 let got = match (self.meets(c, t, table), t.negated) {
                     (Some(m), false) => Some(m),
                     // "blair !tony" leaves Tony Blair out, found by his alias "Blair" or not.
-                    (None, true) => match &c.folded_name {
+                    (None, true) => match c.folded_name.as_deref() {
                         Some((name, mask))
                             if self.meets_text(name, *mask, false, t, None).is_some() =>
                         {
@@ -1152,7 +1197,7 @@ mod tests {
         let mut alias = SearchIndex::entity_candidate("Blair", 1, 40, Kind::Person);
         alias.alias = true;
         alias.name = "Tony Blair".into();
-        alias.folded_name = Some(("tony blair".into(), mask_of("tony blair")));
+        alias.folded_name = Some(Box::new(("tony blair".into(), mask_of("tony blair"))));
         let aliased = SearchIndex::from_candidates(vec![
             SearchIndex::entity_candidate("Cherie Blair", 0, 5, Kind::Person),
             alias,
@@ -1245,5 +1290,35 @@ mod tests {
                 assert_eq!(narrowed, fresh, "after typing {typed:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_quotation_is_found_by_its_words_and_shown_from_the_corpus_whole() {
+        let corpus = Corpus::open(&[]).expect("the bundled seeds");
+        let idx = SearchIndex::build(&corpus);
+        let mut shown = 0;
+        for (i, c) in idx.candidates.iter().enumerate() {
+            if let Target::Quote(q) = c.target {
+                let quote = &corpus.resolved.quotes[q];
+                let words = corpus.articles[quote.article].slice(quote.span);
+                assert_eq!(idx.text_of(&corpus, i), words);
+                shown += 1;
+            }
+        }
+        assert!(shown > 10, "the seeds' quotations are candidates: {shown}");
+        // A word of the first quotation finds it, and the marked characters lie in its text.
+        let quote = &corpus.resolved.quotes[0];
+        let words = corpus.articles[quote.article].slice(quote.span);
+        let word = words
+            .split_whitespace()
+            .max_by_key(|w| w.len())
+            .expect("a word");
+        let hits = idx.search(&format!("q:{word}"), None);
+        let hit = hits
+            .iter()
+            .find(|h| idx.candidates[h.candidate].target == Target::Quote(0))
+            .expect("the quotation found by its longest word");
+        let chars = idx.text_of(&corpus, hit.candidate).chars().count();
+        assert!(!hit.indices.is_empty() && hit.indices.iter().all(|&c| c < chars));
     }
 }

@@ -621,7 +621,7 @@ impl<'c> App<'c> {
         let ents = &corpus.resolved.entities;
         if let Some(p) = self.palette() {
             let h = p.hits.get(p.selected)?;
-            return Some(self.index.candidates[h.candidate].text.clone());
+            return Some(self.index.text_of(corpus, h.candidate).to_string());
         }
         match self.view() {
             View::Main(s) => {

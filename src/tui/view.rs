@@ -374,7 +374,7 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mut spans = vec![Span::raw(" "), badge_span, Span::raw(" ")];
         // The matched text, its matched characters emphasised.
         let budget = iw.saturating_sub(6);
-        let shown = fit(&safe(&c.text), budget);
+        let shown = fit(&safe(app.index.text_of(app.corpus, hit.candidate)), budget);
         let hl = name_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         let mut used = 0;
         for (ci, ch) in shown.chars().enumerate() {
