@@ -13,7 +13,6 @@ pub use figures::{Figure, FigureKind};
 pub use names::{Kind, Lexicon, NameMention, RoleFact, Scores};
 pub use quotes::QuoteFact;
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
 
 /// What one article yields, held compactly: a corpus holds every article's at once until
 /// resolution has joined them.
@@ -23,6 +22,8 @@ pub struct ArticleExtraction {
     pub mentions: Vec<MentionFact>,
     /// The full names the mentions stand for, each once.
     pub names: Vec<ArticleName>,
+    /// The text of every name and its key, one after the other, that `names` points into.
+    pub names_text: String,
     /// Roles of people, as facts of this article.
     pub roles: Vec<RoleFact>,
     /// Quotations.
@@ -31,13 +32,15 @@ pub struct ArticleExtraction {
     pub figures: Vec<Figure>,
 }
 
-/// A full name as one article writes it, shared by the mentions that stand for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A full name as one article writes it, shared by the mentions that stand for it: where its
+/// canonical form ("Tony Blair") and its key (`text::name_key` of it) lie in
+/// [`ArticleExtraction::names_text`], one after the other. Twelve bytes, not two strings of
+/// their own: an article of a large corpus names dozens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleName {
-    /// The name ("Tony Blair").
-    pub canonical: Box<str>,
-    /// `text::name_key(canonical)`.
-    pub key: Arc<str>,
+    start: u32,
+    key: u32,
+    end: u32,
 }
 
 /// A name found in an article, as resolution needs it.
@@ -61,18 +64,27 @@ impl MentionFact {
 impl ArticleExtraction {
     /// The canonical name `m` stands for.
     pub fn canonical(&self, m: &MentionFact) -> &str {
-        self.names.get(m.name as usize).map_or("", |n| &n.canonical)
+        self.names
+            .get(m.name as usize)
+            .and_then(|n| self.names_text.get(n.start as usize..n.key as usize))
+            .unwrap_or("")
     }
 
     /// The key of the name `m` stands for.
     pub fn key(&self, m: &MentionFact) -> &str {
-        self.names.get(m.name as usize).map_or("", |n| &n.key)
+        self.names
+            .get(m.name as usize)
+            .and_then(|n| self.names_text.get(n.key as usize..n.end as usize))
+            .unwrap_or("")
     }
 }
 
 /// Mentions in the compact form a corpus keeps, each distinct full name once.
-fn compact(mentions: Vec<NameMention>) -> (Vec<MentionFact>, Vec<ArticleName>) {
+fn compact(mentions: Vec<NameMention>) -> (Vec<MentionFact>, Vec<ArticleName>, String) {
     let mut names: Vec<ArticleName> = Vec::new();
+    let mut text = String::new();
+    // Offsets are 32-bit: an article is at most 64 MB, and its distinct names fewer bytes.
+    let at = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut facts = Vec::with_capacity(mentions.len());
     for m in mentions {
@@ -80,9 +92,14 @@ fn compact(mentions: Vec<NameMention>) -> (Vec<MentionFact>, Vec<ArticleName>) {
             Some(&id) => id,
             None => {
                 let id = names.len() as u32;
+                let start = at(&text);
+                text.push_str(&m.canonical);
+                let key = at(&text);
+                text.push_str(&m.key);
                 names.push(ArticleName {
-                    canonical: m.canonical.as_str().into(),
-                    key: m.key,
+                    start,
+                    key,
+                    end: at(&text),
                 });
                 ids.insert(m.canonical, id);
                 id
@@ -95,7 +112,8 @@ fn compact(mentions: Vec<NameMention>) -> (Vec<MentionFact>, Vec<ArticleName>) {
         });
     }
     names.shrink_to_fit();
-    (facts, names)
+    text.shrink_to_fit();
+    (facts, names, text)
 }
 
 /// The tokens of an article's text units ([`crate::parse::text_units`]).
@@ -121,10 +139,11 @@ pub fn extract_article(
     add_authors(article, &mut mentions, &mut roles);
     let quotes = quotes::extract_quotes(article, &mentions, &roles);
     first_person_speakers_are_people(article, &quotes, &mut mentions);
-    let (mentions, names) = compact(mentions);
+    let (mentions, names, names_text) = compact(mentions);
     let mut ex = ArticleExtraction {
         mentions,
         names,
+        names_text,
         roles,
         quotes,
         figures,
