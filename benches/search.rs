@@ -198,7 +198,33 @@ fn fzf_table() {
     }
 }
 
+/// Each keystroke of typed queries at 1,000,000 candidates, as the palette runs them (each
+/// narrowing the last): medians of `RUNS` typings.
+fn typed_table() {
+    const RUNS: usize = 15;
+    let idx = set(1_000_000);
+    println!("\nEach keystroke of a typed query at 1,000,000 candidates, median of {RUNS} typings (target: under 16 ms)");
+    for q in ["jhn smth", "mary lee"] {
+        let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); q.len()];
+        for _ in 0..RUNS {
+            let mut nar = Narrowing::default();
+            for (k, s) in samples.iter_mut().enumerate() {
+                let t = Instant::now();
+                let _ = nar.search(idx, &q[..=k], LIMIT);
+                s.push(t.elapsed());
+            }
+        }
+        let cells: Vec<String> = samples
+            .into_iter()
+            .enumerate()
+            .map(|(k, s)| format!("{:?} {:.1}", &q[..=k], median(s).as_secs_f64() * 1e3))
+            .collect();
+        println!("{q:<10} ms: {}", cells.join(", "));
+    }
+}
+
 fn main() {
     divan::main();
+    typed_table();
     fzf_table();
 }

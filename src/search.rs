@@ -90,6 +90,12 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// Fewer mentions, then its place by name, as one number: [`Match::tie`].
+    fn tie(&self) -> u64 {
+        let fewer = u64::from(u32::MAX - u32::try_from(self.weight).unwrap_or(u32::MAX));
+        fewer << 32 | u64::from(self.order)
+    }
+
     /// Quotation `quote`, matched by its words `text` (kept folded; shown from the corpus) and
     /// ordered by its speaker's `name`.
     fn quotation(quote: usize, text: &str, name: String) -> Candidate {
@@ -390,6 +396,49 @@ pub struct SearchIndex {
     /// Each candidate's letter mask, side by side, so that a keystroke turns most candidates
     /// away by reading 8 bytes each rather than the candidate.
     masks: Vec<u64>,
+    /// What a keystroke reads of each candidate that passes the masks, side by side: a name's
+    /// fuzzy words are scored from these without reading the candidate.
+    rows: Vec<Row>,
+}
+
+/// A query made ready to test candidates with: its filter, terms, the words' scores of its
+/// fuzzy terms, and the letters each group needs.
+struct Scan {
+    filter: Option<Filter>,
+    bit: u8,
+    parsed: Query,
+    scores: Vec<Vec<Option<WordScores>>>,
+    needs: Vec<Vec<(u64, u32)>>,
+}
+
+/// The part of a candidate a fuzzy keystroke reads (see [`SearchIndex::rows`]).
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    /// [`Match::tie`].
+    tie: u64,
+    /// [`Candidate::words`].
+    words: Option<(u32, u32)>,
+    /// Bit [`filter_bit`] of each filter that admits it.
+    admitted: u8,
+}
+
+/// The bit that stands for `filter` in [`Row::admitted`].
+fn filter_bit(filter: Option<Filter>) -> u8 {
+    let at = match filter {
+        None => 0,
+        Some(Filter::Quotes) => 1,
+        Some(Filter::Articles) => 2,
+        Some(Filter::Kind(k)) => {
+            3 + match k {
+                Kind::Person => 0,
+                Kind::Organization => 1,
+                Kind::Place => 2,
+                Kind::Event => 3,
+                Kind::Initiative => 4,
+            }
+        }
+    };
+    1 << at
 }
 
 /// The distinct words of the candidates' texts and, for each candidate, which of them it holds.
@@ -425,8 +474,9 @@ impl Vocabulary {
 }
 
 /// A fuzzy term's score against every word of the vocabulary (`i64::MIN` where it does not
-/// match in order).
-struct WordScores(Vec<i64>);
+/// match in order), and for a term of three letters or more, whether some segment of the word
+/// starts within one edit of it (see [`near_segment`]).
+struct WordScores(Vec<i64>, Vec<bool>);
 
 impl SearchIndex {
     /// Index a corpus.
@@ -496,15 +546,44 @@ impl SearchIndex {
         for c in &mut candidates {
             vocabulary.index(c);
         }
-        let masks = candidates.iter().map(|c| c.mask).collect();
         let mut index = SearchIndex {
             candidates,
             matcher: SkimMatcherV2::default().ignore_case(),
             vocabulary,
-            masks,
+            masks: Vec::new(),
+            rows: Vec::new(),
         };
         index.order();
+        index.lay_out_rows();
         index
+    }
+
+    /// Fill the masks and rows from the candidates (numbered by [`SearchIndex::order`]).
+    fn lay_out_rows(&mut self) {
+        let filters = [
+            None,
+            Some(Filter::Quotes),
+            Some(Filter::Articles),
+            Some(Filter::Kind(Kind::Person)),
+            Some(Filter::Kind(Kind::Organization)),
+            Some(Filter::Kind(Kind::Place)),
+            Some(Filter::Kind(Kind::Event)),
+            Some(Filter::Kind(Kind::Initiative)),
+        ];
+        self.masks = self.candidates.iter().map(|c| c.mask).collect();
+        self.rows = self
+            .candidates
+            .iter()
+            .map(|c| Row {
+                tie: c.tie(),
+                words: c.words,
+                admitted: filters
+                    .iter()
+                    .filter(|&&f| Self::admits(c, f))
+                    .map(|&f| filter_bit(f))
+                    .fold(0, |a, b| a | b),
+            })
+            .collect();
     }
 
     /// Number the candidates by (alias, name, index), the ranking's last tie-breaks.
@@ -535,8 +614,8 @@ impl SearchIndex {
         for c in &mut self.candidates[first..] {
             self.vocabulary.index(c);
         }
-        self.masks = self.candidates.iter().map(|c| c.mask).collect();
         self.order();
+        self.lay_out_rows();
     }
 
     /// A plain candidate for an entity-like name (for benchmarks and tests).
@@ -575,6 +654,23 @@ impl SearchIndex {
             _ => None,
         };
         self.meets_text(&c.folded, c.mask, quote, t, words)
+    }
+
+    /// [`SearchIndex::meets`] for candidate `i`, read from its row alone when `t` is a fuzzy
+    /// term scored word by word.
+    fn meets_at(&self, i: usize, t: &Term, scores: Option<&WordScores>) -> Option<(i64, bool)> {
+        if let (Some(s), TermKind::Fuzzy, Some(row), Some(&mask)) =
+            (scores, t.kind, self.rows.get(i), self.masks.get(i))
+        {
+            if let Some(ids) = row
+                .words
+                .and_then(|(a, b)| self.vocabulary.of_candidates.get(a as usize..b as usize))
+            {
+                // The text is not read for a fuzzy term given its words' scores.
+                return self.meets_text("", mask, false, t, Some((s, ids)));
+            }
+        }
+        self.meets(self.candidates.get(i)?, t, scores)
     }
 
     /// How a folded text with letter mask `mask` meets a term (`quote` for quotations);
@@ -626,34 +722,53 @@ impl SearchIndex {
                 if n < 3 || (missing == 1 && n < 4) {
                     return None;
                 }
-                near_segment(f, &t.chars).map(|_| (n as i64, true))
+                // The words of `f` are its segments joined by hyphens: a segment is near when
+                // it is near in one of them.
+                let near = match words {
+                    Some((scores, ids)) if !scores.1.is_empty() => ids
+                        .iter()
+                        .any(|&id| scores.1.get(id as usize).copied().unwrap_or(false)),
+                    _ => near_segment(f, &t.chars).is_some(),
+                };
+                near.then_some((n as i64, true))
             }
         }
     }
 
-    /// A fuzzy term's score against every word of the vocabulary, scored in parallel.
+    /// A fuzzy term's score against every word of the vocabulary, and whether each word is
+    /// within an edit of it, worked out in parallel.
     fn word_scores(&self, t: &Term) -> WordScores {
         let w = t.text.as_str();
-        WordScores(
-            self.vocabulary
-                .words
+        let words = &self.vocabulary.words;
+        let scores = words
+            .par_iter()
+            .map(|(word, mask)| {
+                if t.mask & !mask == 0 && in_order(w, word) {
+                    self.matcher.fuzzy_match(word, w).unwrap_or(i64::MIN)
+                } else {
+                    i64::MIN
+                }
+            })
+            .collect();
+        let near = if t.chars.len() >= 3 {
+            words
                 .par_iter()
                 .map(|(word, mask)| {
-                    if t.mask & !mask == 0 && in_order(w, word) {
-                        self.matcher.fuzzy_match(word, w).unwrap_or(i64::MIN)
-                    } else {
-                        i64::MIN
-                    }
+                    // A word lacking two of the term's letters is not within one edit.
+                    (t.mask & !mask).count_ones() <= 1 && near_segment(word, &t.chars).is_some()
                 })
-                .collect(),
-        )
+                .collect()
+        } else {
+            Vec::new()
+        };
+        WordScores(scores, near)
     }
 
     /// How `c` meets a whole query: the summed score and the words that took an edit.
     /// `scores` holds, for each term, its word scores when they were worked out.
     fn score(
         &self,
-        c: &Candidate,
+        i: usize,
         query: &Query,
         scores: &[Vec<Option<WordScores>>],
     ) -> Option<(i64, u32)> {
@@ -666,10 +781,10 @@ impl SearchIndex {
                     .get(g)
                     .and_then(|s| s.get(k))
                     .and_then(Option::as_ref);
-                let got = match (self.meets(c, t, table), t.negated) {
+                let got = match (self.meets_at(i, t, table), t.negated) {
                     (Some(m), false) => Some(m),
                     // "blair !tony" leaves Tony Blair out, found by his alias "Blair" or not.
-                    (None, true) => match c.folded_name.as_deref() {
+                    (None, true) => match self.candidates.get(i)?.folded_name.as_deref() {
                         Some((name, mask))
                             if self.meets_text(name, *mask, false, t, None).is_some() =>
                         {
@@ -711,6 +826,86 @@ impl SearchIndex {
         within: Option<&[usize]>,
         by_word: bool,
     ) -> Vec<Match> {
+        let scan = self.scan(query, by_word);
+        match within {
+            Some(ids) => ids
+                .par_iter()
+                .filter_map(|&i| self.test(i, &scan))
+                .collect(),
+            None => (0..self.candidates.len())
+                .into_par_iter()
+                .filter_map(|i| self.test(i, &scan))
+                .collect(),
+        }
+    }
+
+    /// What [`SearchIndex::matches`] finds, as the candidates alone, with the best `keep` of
+    /// the matches by the ranking of [`SearchIndex::top`]: each core keeps only the head of
+    /// what it finds, so that a first letter over a million names does not gather a third of
+    /// them to rank.
+    pub fn matches_and_head(
+        &self,
+        query: &str,
+        within: Option<&[usize]>,
+        keep: usize,
+    ) -> (Vec<usize>, Vec<Match>) {
+        let held = self.vocabulary.of_candidates.len();
+        let scanned = within.map_or(held, |w| {
+            held.saturating_mul(w.len()) / self.candidates.len().max(1)
+        });
+        let scan = self.scan(query, scanned >= self.vocabulary.words.len());
+        let keep = keep.max(1);
+        let cmp = |a: &Match, b: &Match| self.rank(a, b);
+        // The best `keep` of `head`, and the worst of them: what a later match must beat.
+        let trim = |head: &mut Vec<Match>| -> Option<Match> {
+            if head.len() > keep {
+                head.select_nth_unstable_by(keep - 1, cmp);
+                head.truncate(keep);
+                return head.last().copied();
+            }
+            None
+        };
+        // Fixed shares, each scanned by a plain loop into its own lists, then joined in order.
+        let n = within.map_or(self.candidates.len(), <[usize]>::len);
+        let share = n
+            .div_ceil(rayon::current_num_threads().max(1) * 8)
+            .max(4096);
+        let parts: Vec<(Vec<usize>, Vec<Match>)> = (0..n.div_ceil(share))
+            .into_par_iter()
+            .map(|p| {
+                let (mut ids, mut head) = (Vec::new(), Vec::new());
+                let mut bound: Option<Match> = None;
+                for k in p * share..n.min((p + 1) * share) {
+                    let i = match within {
+                        Some(w) => w[k],
+                        None => k,
+                    };
+                    if let Some(m) = self.test(i, &scan) {
+                        ids.push(i);
+                        if bound.is_none_or(|b| cmp(&m, &b).is_lt()) {
+                            head.push(m);
+                            if head.len() >= keep.saturating_mul(2) {
+                                bound = trim(&mut head);
+                            }
+                        }
+                    }
+                }
+                trim(&mut head);
+                (ids, head)
+            })
+            .collect();
+        let mut ids = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+        let mut head = Vec::new();
+        for (part_ids, part_head) in parts {
+            ids.extend(part_ids);
+            head.extend(part_head);
+        }
+        trim(&mut head);
+        (ids, head)
+    }
+
+    /// A query made ready to test candidates with.
+    fn scan(&self, query: &str, by_word: bool) -> Scan {
         let (filter, q) = parse_query(query);
         let parsed = parse_terms(q);
         let scores: Vec<Vec<Option<WordScores>>> = parsed
@@ -722,20 +917,6 @@ impl SearchIndex {
                     .collect()
             })
             .collect();
-        let test = |i: usize| -> Option<Match> {
-            let c = self.candidates.get(i)?;
-            if !Self::admits(c, filter) {
-                return None;
-            }
-            let (score, edits) = self.score(c, &parsed, &scores)?;
-            let fewer = u64::from(u32::MAX - u32::try_from(c.weight).unwrap_or(u32::MAX));
-            Some(Match {
-                candidate: i,
-                score,
-                edits,
-                tie: fewer << 32 | u64::from(c.order),
-            })
-        };
         // A term turns away a text that lacks one of its letters, or two for a fuzzy word of
         // four letters or more, which may match within an edit (see `meets_text`); a group
         // holding a negated term turns away nothing. Per group: each term's letters and the
@@ -753,46 +934,72 @@ impl SearchIndex {
                     .collect()
             })
             .collect();
-        let could = |i: usize| {
-            // A candidate added without a mask beside it is read whole.
-            self.masks.get(i).is_none_or(|&mask| {
-                needs.iter().all(|g| {
-                    g.iter()
-                        .any(|&(letters, edits)| (letters & !mask).count_ones() <= edits)
-                })
-            })
-        };
-        match within {
-            Some(ids) => ids
-                .par_iter()
-                .filter(|&&i| could(i))
-                .filter_map(|&i| test(i))
-                .collect(),
-            None => (0..self.candidates.len())
-                .into_par_iter()
-                .filter(|&i| could(i))
-                .filter_map(test)
-                .collect(),
+        Scan {
+            filter,
+            bit: filter_bit(filter),
+            parsed,
+            scores,
+            needs,
         }
+    }
+
+    /// Candidate `i` as a match of the query `scan` was made from, if it is one.
+    #[inline]
+    fn test(&self, i: usize, scan: &Scan) -> Option<Match> {
+        // A candidate added without a mask beside it is read whole.
+        if let Some(&mask) = self.masks.get(i) {
+            let could = scan.needs.iter().all(|g| {
+                g.iter()
+                    .any(|&(letters, edits)| (letters & !mask).count_ones() <= edits)
+            });
+            if !could {
+                return None;
+            }
+        }
+        let tie = match self.rows.get(i) {
+            Some(row) if row.admitted & scan.bit == 0 => return None,
+            Some(row) => row.tie,
+            None => {
+                let c = self.candidates.get(i)?;
+                if !Self::admits(c, scan.filter) {
+                    return None;
+                }
+                c.tie()
+            }
+        };
+        let (score, edits) = self.score(i, &scan.parsed, &scan.scores)?;
+        Some(Match {
+            candidate: i,
+            score,
+            edits,
+            tie,
+        })
+    }
+
+    /// The ranking of matches: in-order matches before those that took an edit, then score,
+    /// then mentions, then name.
+    fn rank(&self, a: &Match, b: &Match) -> std::cmp::Ordering {
+        let c = &self.candidates;
+        let by_name = || match (c.get(a.candidate), c.get(b.candidate)) {
+            (Some(x), Some(y)) => x
+                .alias
+                .cmp(&y.alias)
+                .then(x.name.cmp(&y.name))
+                .then(a.candidate.cmp(&b.candidate)),
+            _ => a.candidate.cmp(&b.candidate),
+        };
+        (a.edits, b.score, a.tie)
+            .cmp(&(b.edits, a.score, b.tie))
+            .then_with(by_name)
     }
 
     /// The best `limit` of `matches`, one per target, ranked: in-order matches before those
     /// that took an edit, then score, then mentions, then name.
     pub fn top(&self, query: &str, matches: &[Match], limit: usize) -> Vec<Hit> {
         let c = &self.candidates;
-        let cmp = |a: &Match, b: &Match| {
-            let by_name = || {
-                let (x, y) = (&c[a.candidate], &c[b.candidate]);
-                x.alias
-                    .cmp(&y.alias)
-                    .then(x.name.cmp(&y.name))
-                    .then(a.candidate.cmp(&b.candidate))
-            };
-            (a.edits, b.score, a.tie)
-                .cmp(&(b.edits, a.score, b.tie))
-                .then_with(by_name)
-        };
-        // Only the head needs sorting; a margin covers several strings of one target.
+        let cmp = |a: &Match, b: &Match| self.rank(a, b);
+        // Only the head needs sorting; a margin covers several strings of one target (the
+        // margin `Narrowing::search` keeps too).
         let keep = limit.saturating_mul(4).max(limit);
         // Many matches (a first letter over a million names): each core keeps the head of its
         // share, and the heads are ranked together.
@@ -973,10 +1180,13 @@ impl Narrowing {
         let (last_filter, last_q) = parse_query(&self.last_query);
         let extends =
             filter == last_filter && query.starts_with(&self.last_query) && narrows(last_q, q);
-        let matches = index.matches(query, extends.then_some(self.last_matches.as_slice()));
+        // The head `top` ranks from: a margin covers several strings of one target.
+        let keep = limit.saturating_mul(4).max(limit);
+        let (ids, head) =
+            index.matches_and_head(query, extends.then_some(self.last_matches.as_slice()), keep);
         self.last_query = query.to_string();
-        self.last_matches = matches.iter().map(|m| m.candidate).collect();
-        index.top(query, &matches, limit)
+        self.last_matches = ids;
+        index.top(query, &head, limit)
     }
 }
 
@@ -1109,6 +1319,10 @@ mod tests {
             "marry",
             "p:m",
             "modren art",
+            // Within an edit, of a segment after a hyphen and of the first letters.
+            "kaet olsen",
+            "wneger",
+            "muesum",
         ] {
             assert_eq!(
                 idx.matches_scoring_words(q, None, true),
@@ -1116,6 +1330,9 @@ mod tests {
                 "{q}"
             );
         }
+        // The swapped letters of "Kate" are found, as an edit, by the words' table.
+        let m = idx.matches_scoring_words("kaet olsen", None, true);
+        assert!(m.iter().any(|m| m.candidate == 2 && m.edits == 1), "{m:?}");
     }
 
     fn first(idx: &SearchIndex, q: &str) -> Option<String> {
@@ -1262,6 +1479,24 @@ mod tests {
             let all = idx.search(q, None);
             let head = idx.top(q, &m, 10);
             assert_eq!(names(&idx, &head), names(&idx, &all[..10]), "{q}");
+            // The palette's search keeps each core's head only, and every match's candidate.
+            let (ids, kept) = idx.matches_and_head(q, None, 40);
+            let mut found: Vec<usize> = m.iter().map(|m| m.candidate).collect();
+            found.sort_unstable();
+            let mut ids_sorted = ids.clone();
+            ids_sorted.sort_unstable();
+            assert_eq!(ids_sorted, found, "{q}");
+            assert_eq!(kept.len(), 40);
+            assert_eq!(idx.top(q, &kept, 10), head, "{q}");
+        }
+        // Typed a letter at a time, each keystroke narrowing the last, with the palette's limit.
+        let mut n = Narrowing::default();
+        for q in ["m", "ma", "mar", "mars", "marsh", "marsh1"] {
+            assert_eq!(
+                n.search(&idx, q, 10),
+                idx.top(q, &idx.matches(q, None), 10),
+                "{q}"
+            );
         }
     }
 
