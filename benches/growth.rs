@@ -4,9 +4,11 @@
 //!
 //! In tmux at 80x24, dossier (the release build) opens each corpus; the time from starting it
 //! to the first "Loading" line and to the first article title on screen is read by polling the
-//! pane every 10 ms (a poll costs a process; more often would slow the load it times), and the peak resident memory (VmHWM) from `/proc/PID/status` once the list
-//! is up. The copies of BBC are made under `target/tmp` (never in a corpus folder) and removed
-//! at the end. Needs tmux, Linux and `../shared/corpora/bbc`; says what is missing otherwise.
+//! pane every 10 ms (a poll costs a process; more often would slow the load it times), and the
+//! peak resident memory (VmHWM) from `/proc/PID/status` once the browser has gone idle (its
+//! story index is built after the first list). The copies of BBC are made under `target/tmp`
+//! (never in a corpus folder) and removed at the end. Needs tmux, Linux and
+//! `../shared/corpora/bbc`; says what is missing otherwise.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -32,7 +34,32 @@ fn vm_hwm_kb(pid: u32) -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
-/// (ms to the progress line, ms to `title` on screen, peak MB) for one start of `command`.
+/// CPU ticks `pid` has used (user and system), from `/proc/PID/stat`.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let user: u64 = fields.get(11)?.parse().ok()?;
+    let system: u64 = fields.get(12)?.parse().ok()?;
+    Some(user + system)
+}
+
+/// Wait (at most 60 s) until `pid` has used no CPU for half a second.
+fn wait_idle(pid: u32) {
+    let start = Instant::now();
+    let mut last = cpu_ticks(pid);
+    let mut still = 0;
+    while still < 5 && start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(100));
+        let now = cpu_ticks(pid);
+        still = if now == last { still + 1 } else { 0 };
+        last = now;
+    }
+}
+
+/// (ms to the progress line, ms to `title` on screen, peak MB once idle) for one start of
+/// `command`.
 fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
     let socket = format!("dossier-growth-{}", std::process::id());
     let pidfile = std::env::temp_dir().join(format!("dossier-growth-{}.pid", std::process::id()));
@@ -83,7 +110,12 @@ fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
     let pid: Option<u32> = std::fs::read_to_string(&pidfile)
         .ok()
         .and_then(|p| p.trim().parse().ok());
-    let peak = pid.and_then(vm_hwm_kb);
+    // The story index is built after the first list: the peak is read once the browser has
+    // gone idle.
+    let peak = pid.and_then(|pid| {
+        wait_idle(pid);
+        vm_hwm_kb(pid)
+    });
     tmux(&socket, &["kill-server"]);
     Some((progress, listed?, peak? as f64 / 1024.0))
 }
