@@ -399,7 +399,12 @@ pub struct SearchIndex {
     /// What a keystroke reads of each candidate that passes the masks, side by side: a name's
     /// fuzzy words are scored from these without reading the candidate.
     rows: Vec<Row>,
+    /// The candidates in ranking order among equal scores: by [`Row::tie`].
+    by_tie: Vec<u32>,
 }
+
+/// Candidates [`SearchIndex::head_at_best_score`] reads, per hit wanted, before it gives up.
+const QUICK_READS_PER_HIT: usize = 64;
 
 /// A query made ready to test candidates with: its filter, terms, the words' scores of its
 /// fuzzy terms, and the letters each group needs.
@@ -448,6 +453,8 @@ struct Vocabulary {
     ids: rustc_hash::FxHashMap<String, u32>,
     /// The word ids of every indexed candidate, one run per candidate.
     of_candidates: Vec<u32>,
+    /// For each word, how many times the candidates hold it.
+    uses: Vec<u32>,
 }
 
 impl Vocabulary {
@@ -464,9 +471,13 @@ impl Vocabulary {
                     let id = self.words.len() as u32;
                     self.words.push((w.to_string(), mask_of(w)));
                     self.ids.insert(w.to_string(), id);
+                    self.uses.push(0);
                     id
                 }
             };
+            if let Some(n) = self.uses.get_mut(id as usize) {
+                *n = n.saturating_add(1);
+            }
             self.of_candidates.push(id);
         }
         c.words = Some((start as u32, self.of_candidates.len() as u32));
@@ -552,6 +563,7 @@ impl SearchIndex {
             vocabulary,
             masks: Vec::new(),
             rows: Vec::new(),
+            by_tie: Vec::new(),
         };
         index.order();
         index.lay_out_rows();
@@ -584,6 +596,12 @@ impl SearchIndex {
                     .fold(0, |a, b| a | b),
             })
             .collect();
+        let rows = &self.rows;
+        let mut by_tie: Vec<u32> = (0..rows.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        by_tie.par_sort_unstable_by_key(|&i| rows[i as usize].tie);
+        self.by_tie = by_tie;
     }
 
     /// Number the candidates by (alias, name, index), the ranking's last tie-breaks.
@@ -811,11 +829,8 @@ impl SearchIndex {
     /// when given (the matches of a shorter query this one extends).
     pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<Match> {
         // Scoring every word once pays when the candidates scanned hold each word many times.
-        let held = self.vocabulary.of_candidates.len();
-        let scanned = within.map_or(held, |w| {
-            held.saturating_mul(w.len()) / self.candidates.len().max(1)
-        });
-        self.matches_scoring_words(query, within, scanned >= self.vocabulary.words.len())
+        let scanned = within.map_or(self.candidates.len(), <[usize]>::len);
+        self.matches_scoring_words(query, within, self.by_word(scanned))
     }
 
     /// [`SearchIndex::matches`], scoring each fuzzy term against the vocabulary first when
@@ -849,11 +864,18 @@ impl SearchIndex {
         within: Option<&[usize]>,
         keep: usize,
     ) -> (Vec<usize>, Vec<Match>) {
-        let held = self.vocabulary.of_candidates.len();
-        let scanned = within.map_or(held, |w| {
-            held.saturating_mul(w.len()) / self.candidates.len().max(1)
-        });
-        let scan = self.scan(query, scanned >= self.vocabulary.words.len());
+        let scanned = within.map_or(self.candidates.len(), <[usize]>::len);
+        let scan = self.scan(query, self.by_word(scanned));
+        self.matches_and_head_of(&scan, within, keep)
+    }
+
+    /// [`SearchIndex::matches_and_head`] for a query made ready.
+    fn matches_and_head_of(
+        &self,
+        scan: &Scan,
+        within: Option<&[usize]>,
+        keep: usize,
+    ) -> (Vec<usize>, Vec<Match>) {
         let keep = keep.max(1);
         let cmp = |a: &Match, b: &Match| self.rank(a, b);
         // The best `keep` of `head`, and the worst of them: what a later match must beat.
@@ -880,7 +902,7 @@ impl SearchIndex {
                         Some(w) => w[k],
                         None => k,
                     };
-                    if let Some(m) = self.test(i, &scan) {
+                    if let Some(m) = self.test(i, scan) {
                         ids.push(i);
                         if bound.is_none_or(|b| cmp(&m, &b).is_lt()) {
                             head.push(m);
@@ -902,6 +924,90 @@ impl SearchIndex {
         }
         trim(&mut head);
         (ids, head)
+    }
+
+    /// The best `limit` hits' matches for `scan`, found without scanning every candidate when
+    /// that can be known: when each group of the query is one fuzzy word, no candidate scores
+    /// more than the sum of each word's best score in the vocabulary, and the candidates are
+    /// read in ranking order among equal scores (more mentions first, then by name), so the
+    /// first `limit` targets that reach that sum are the answer. A first letter over a million
+    /// names reads a few thousand. None when the query is not of that form or too few reach the
+    /// sum early.
+    fn head_at_best_score(&self, scan: &Scan, limit: usize) -> Option<Vec<Match>> {
+        if limit == 0
+            || scan.filter == Some(Filter::Quotes)
+            || scan.parsed.groups.is_empty()
+            || self.by_tie.len() != self.candidates.len()
+        {
+            return None;
+        }
+        let mut best = 0i64;
+        // At most this many candidates reach the best score: the fewest, over the groups, that
+        // hold a word at its best.
+        let mut reaching = u64::MAX;
+        for (g, group) in scan.parsed.groups.iter().enumerate() {
+            let [t] = group.as_slice() else {
+                return None;
+            };
+            if t.negated || t.kind != TermKind::Fuzzy {
+                return None;
+            }
+            let table = scan.scores.get(g)?.first()?.as_ref()?;
+            let top = table.0.iter().copied().filter(|&s| s != i64::MIN).max()?;
+            best = best.checked_add(top)?;
+            let holding: u64 = table
+                .0
+                .iter()
+                .zip(&self.vocabulary.uses)
+                .filter(|(&s, _)| s == top)
+                .map(|(_, &n)| u64::from(n))
+                .sum();
+            reaching = reaching.min(holding);
+        }
+        // Too few reach it to be met early in a read of the allowed length: not worth trying.
+        let reads = limit.saturating_mul(QUICK_READS_PER_HIT);
+        let expected =
+            (limit as u64).saturating_mul(self.candidates.len() as u64) / reaching.max(1);
+        if reaching < limit as u64 || expected > reads as u64 {
+            return None;
+        }
+        let mut head = Vec::new();
+        let mut targets = rustc_hash::FxHashSet::default();
+        for &i in self.by_tie.iter().take(reads) {
+            let i = i as usize;
+            let Some(m) = self.test(i, scan) else {
+                continue;
+            };
+            if m.edits == 0 && m.score == best && targets.insert(self.candidates.get(i)?.target) {
+                head.push(m);
+                if targets.len() == limit {
+                    return Some(head);
+                }
+            }
+        }
+        None
+    }
+
+    /// The candidates that match the query `scan` was made from (among `within`), in order.
+    fn ids_of(&self, scan: &Scan, within: Option<&[usize]>) -> Vec<usize> {
+        match within {
+            Some(ids) => ids
+                .par_iter()
+                .copied()
+                .filter(|&i| self.test(i, scan).is_some())
+                .collect(),
+            None => (0..self.candidates.len())
+                .into_par_iter()
+                .filter(|&i| self.test(i, scan).is_some())
+                .collect(),
+        }
+    }
+
+    /// True when scoring a fuzzy term against the vocabulary first pays for a scan of
+    /// `scanned` candidates: more of the words are read in them than there are words.
+    fn by_word(&self, scanned: usize) -> bool {
+        let held = self.vocabulary.of_candidates.len();
+        held.saturating_mul(scanned) / self.candidates.len().max(1) >= self.vocabulary.words.len()
     }
 
     /// A query made ready to test candidates with.
@@ -1159,9 +1265,21 @@ fn narrows(last: &str, next: &str) -> bool {
     let last_word = last.split_whitespace().next_back().unwrap_or("");
     let ends_in_space =
         last.ends_with(char::is_whitespace) || added.starts_with(char::is_whitespace);
-    ends_in_space
-        || (!last_word.ends_with(['$', '\''])
-            && last_word.trim_start_matches(['^', '\'']).chars().count() >= 4)
+    if ends_in_space {
+        return true;
+    }
+    let core = |w: &str| -> Vec<char> { w.trim_start_matches(['^', '\'']).chars().collect() };
+    let was = core(last_word);
+    // One letter grown to two: neither takes an edit, so a text holding the two in order, or
+    // starting with them, or containing them, holds the one.
+    let grown = next
+        .get(last.len() - last_word.len()..)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(core);
+    let one_to_two = was.len() == 1
+        && grown.is_some_and(|g| g.len() == 2 && g.iter().all(|c| c.is_alphanumeric()))
+        && was.iter().all(|c| c.is_alphanumeric());
+    one_to_two || (!last_word.ends_with(['$', '\'']) && was.len() >= 4)
 }
 
 /// Search state that remembers the last query, so that typing one more letter only rescans
@@ -1169,24 +1287,49 @@ fn narrows(last: &str, next: &str) -> bool {
 #[derive(Default)]
 pub struct Narrowing {
     last_query: String,
-    last_matches: Vec<usize>,
+    /// What the last query matched; None while that is left for [`Narrowing::prepare`].
+    last_matches: Option<Vec<usize>>,
+    /// While it is left: the matches of the query before, which hold the last one's.
+    pending_within: Option<Vec<usize>>,
 }
 
 impl Narrowing {
     /// The best `limit` hits for `query`, narrowing from the previous query when this one
     /// extends it (whatever matches the longer query matched the shorter one).
+    ///
+    /// When the answer is found without reading every candidate (see
+    /// `SearchIndex::head_at_best_score`), what the query matched is left for
+    /// [`Narrowing::prepare`]; the next query narrows only once it has run.
     pub fn search(&mut self, index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
         let (filter, q) = parse_query(query);
         let (last_filter, last_q) = parse_query(&self.last_query);
         let extends =
             filter == last_filter && query.starts_with(&self.last_query) && narrows(last_q, q);
+        let within = self.last_matches.take().filter(|_| extends);
+        self.pending_within = None;
+        self.last_query = query.to_string();
+        let scanned = within.as_ref().map_or(index.candidates.len(), Vec::len);
+        let scan = index.scan(query, index.by_word(scanned));
+        if let Some(head) = index.head_at_best_score(&scan, limit) {
+            self.pending_within = within;
+            return index.top(query, &head, limit);
+        }
         // The head `top` ranks from: a margin covers several strings of one target.
         let keep = limit.saturating_mul(4).max(limit);
-        let (ids, head) =
-            index.matches_and_head(query, extends.then_some(self.last_matches.as_slice()), keep);
-        self.last_query = query.to_string();
-        self.last_matches = ids;
+        let (ids, head) = index.matches_and_head_of(&scan, within.as_deref(), keep);
+        self.last_matches = Some(ids);
         index.top(query, &head, limit)
+    }
+
+    /// Find what the last query matched, if [`Narrowing::search`] left it: the work to do
+    /// between keystrokes, so that the next one narrows.
+    pub fn prepare(&mut self, index: &SearchIndex) {
+        if self.last_matches.is_none() && !self.last_query.is_empty() {
+            let within = self.pending_within.take();
+            let scanned = within.as_ref().map_or(index.candidates.len(), Vec::len);
+            let scan = index.scan(&self.last_query, index.by_word(scanned));
+            self.last_matches = Some(index.ids_of(&scan, within.as_deref()));
+        }
     }
 }
 
@@ -1489,15 +1632,37 @@ mod tests {
             assert_eq!(kept.len(), 40);
             assert_eq!(idx.top(q, &kept, 10), head, "{q}");
         }
-        // Typed a letter at a time, each keystroke narrowing the last, with the palette's limit.
-        let mut n = Narrowing::default();
-        for q in ["m", "ma", "mar", "mars", "marsh", "marsh1"] {
-            assert_eq!(
-                n.search(&idx, q, 10),
-                idx.top(q, &idx.matches(q, None), 10),
-                "{q}"
-            );
+        // A first letter that every name holds at the start of a word: the first ten in ranking
+        // order are the answer, read without the rest.
+        assert!(idx.head_at_best_score(&idx.scan("m", true), 10).is_some());
+        // Typed a letter at a time with the palette's limit, with and without the work between
+        // keystrokes that lets each narrow the last.
+        for between in [false, true] {
+            let mut n = Narrowing::default();
+            for q in [
+                "m", "ma", "mar", "mars", "marsh", "marsh1", "marsh1 ", "marsh1 5",
+            ] {
+                let fresh = idx.top(q, &idx.matches(q, None), 10);
+                assert_eq!(n.search(&idx, q, 10), fresh, "{q}, prepared: {between}");
+                if between {
+                    n.prepare(&idx);
+                }
+            }
         }
+    }
+
+    #[test]
+    fn a_second_letter_narrows_and_a_third_does_not() {
+        assert!(narrows("m", "ma"));
+        assert!(narrows("mary l", "mary le"));
+        assert!(narrows("^m", "^ma"));
+        assert!(narrows("m", "ma lee"));
+        // Three letters may match by two swapped, which two never do.
+        assert!(!narrows("ma", "mar"));
+        assert!(!narrows("m", "mar"));
+        assert!(!narrows("m", "m$"));
+        assert!(!narrows("m", "m'"));
+        assert!(narrows("mary", "marya"));
     }
 
     #[test]
@@ -1515,6 +1680,11 @@ mod tests {
             "'zhe | kong",
             "hogn kogn",
             "zhen$ g",
+            "^go zh",
+            "'zh gong",
+            "g' z",
+            "hk",
+            "zg ho",
         ] {
             let mut n = Narrowing::default();
             let mut typed = String::new();

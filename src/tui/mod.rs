@@ -415,7 +415,8 @@ fn spawn_searcher(
     let (qtx, qrx) = mpsc::channel::<(u64, String)>();
     std::thread::spawn(move || {
         let mut narrowing = crate::search::Narrowing::default();
-        while let Ok(mut job) = qrx.recv() {
+        let mut waiting = None;
+        while let Some(mut job) = waiting.take().or_else(|| qrx.recv().ok()) {
             while let Ok(newer) = qrx.try_recv() {
                 job = newer;
             }
@@ -423,6 +424,12 @@ fn spawn_searcher(
             hits.truncate(app::PALETTE_RESULTS);
             if tx.send(Incoming::Searched(job.0, hits)).is_err() {
                 break;
+            }
+            // Between keystrokes: what the query matched, for the next one to narrow from.
+            match qrx.try_recv() {
+                Ok(next) => waiting = Some(next),
+                Err(mpsc::TryRecvError::Empty) => narrowing.prepare(&index),
+                Err(mpsc::TryRecvError::Disconnected) => break,
             }
         }
     });
