@@ -280,7 +280,8 @@ impl MentionsByArticle {
     /// The mentions in article `article`, in text order; none for an article it does not
     /// know.
     pub fn of(&self, article: usize) -> &[ArticleMention] {
-        match (self.starts.get(article), self.starts.get(article + 1)) {
+        let next = article.checked_add(1).and_then(|n| self.starts.get(n));
+        match (self.starts.get(article), next) {
             (Some(&from), Some(&to)) => self.mentions.get(from..to).unwrap_or_default(),
             _ => &[],
         }
