@@ -988,19 +988,35 @@ impl SearchIndex {
         None
     }
 
-    /// The candidates that match the query `scan` was made from (among `within`), in order.
-    fn ids_of(&self, scan: &Scan, within: Option<&[usize]>) -> Vec<usize> {
-        match within {
-            Some(ids) => ids
-                .par_iter()
-                .copied()
-                .filter(|&i| self.test(i, scan).is_some())
-                .collect(),
-            None => (0..self.candidates.len())
-                .into_par_iter()
-                .filter(|&i| self.test(i, scan).is_some())
-                .collect(),
-        }
+    /// The candidates that match the query `scan` was made from (among `within`), in order;
+    /// None if `stop` is raised before they are all read.
+    fn ids_of(
+        &self,
+        scan: &Scan,
+        within: Option<&[usize]>,
+        stop: &std::sync::atomic::AtomicBool,
+    ) -> Option<Vec<usize>> {
+        use std::sync::atomic::Ordering;
+        let n = within.map_or(self.candidates.len(), <[usize]>::len);
+        // Shares small enough that a raised `stop` is seen within a millisecond or so.
+        let share = n
+            .div_ceil(rayon::current_num_threads().max(1) * 16)
+            .clamp(1, 16_384);
+        let parts: Vec<Option<Vec<usize>>> = (0..n.div_ceil(share))
+            .into_par_iter()
+            .map(|p| {
+                if stop.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let ids = (p * share..n.min((p + 1) * share))
+                    .map(|k| within.map_or(k, |w| w[k]))
+                    .filter(|&i| self.test(i, scan).is_some())
+                    .collect();
+                Some(ids)
+            })
+            .collect();
+        let parts: Vec<Vec<usize>> = parts.into_iter().collect::<Option<_>>()?;
+        Some(parts.concat())
     }
 
     /// True when scoring a fuzzy term against the vocabulary first pays for a scan of
@@ -1324,11 +1340,23 @@ impl Narrowing {
     /// Find what the last query matched, if [`Narrowing::search`] left it: the work to do
     /// between keystrokes, so that the next one narrows.
     pub fn prepare(&mut self, index: &SearchIndex) {
+        self.prepare_unless(index, &std::sync::atomic::AtomicBool::new(false));
+    }
+
+    /// [`Narrowing::prepare`], given up as soon as `stop` is raised (a key has come): the next
+    /// query then reads every candidate, as if the last had never been prepared.
+    pub fn prepare_unless(&mut self, index: &SearchIndex, stop: &std::sync::atomic::AtomicBool) {
         if self.last_matches.is_none() && !self.last_query.is_empty() {
-            let within = self.pending_within.take();
-            let scanned = within.as_ref().map_or(index.candidates.len(), Vec::len);
+            let scanned = self
+                .pending_within
+                .as_ref()
+                .map_or(index.candidates.len(), Vec::len);
             let scan = index.scan(&self.last_query, index.by_word(scanned));
-            self.last_matches = Some(index.ids_of(&scan, within.as_deref()));
+            let within = self.pending_within.as_deref();
+            if let Some(ids) = index.ids_of(&scan, within, stop) {
+                self.last_matches = Some(ids);
+                self.pending_within = None;
+            }
         }
     }
 }
@@ -1637,15 +1665,19 @@ mod tests {
         assert!(idx.head_at_best_score(&idx.scan("m", true), 10).is_some());
         // Typed a letter at a time with the palette's limit, with and without the work between
         // keystrokes that lets each narrow the last.
-        for between in [false, true] {
+        // The work given up (a key came): the next keystroke reads everything instead.
+        let stopped = std::sync::atomic::AtomicBool::new(true);
+        for between in ["none", "prepared", "given up"] {
             let mut n = Narrowing::default();
             for q in [
                 "m", "ma", "mar", "mars", "marsh", "marsh1", "marsh1 ", "marsh1 5",
             ] {
                 let fresh = idx.top(q, &idx.matches(q, None), 10);
-                assert_eq!(n.search(&idx, q, 10), fresh, "{q}, prepared: {between}");
-                if between {
-                    n.prepare(&idx);
+                assert_eq!(n.search(&idx, q, 10), fresh, "{q}, between keys: {between}");
+                match between {
+                    "prepared" => n.prepare(&idx),
+                    "given up" => n.prepare_unless(&idx, &stopped),
+                    _ => {}
                 }
             }
         }

@@ -370,13 +370,13 @@ fn run_effect<B: ratatui::backend::Backend>(
     app: &mut App,
     terminal: &mut Terminal<B>,
     painted: &mut scroll::Painted,
-    searches: &mpsc::Sender<(u64, String)>,
+    searches: &Searcher,
     msg: Msg,
 ) -> Result<()> {
     match app.update(msg) {
         Some(Effect::Copy(text)) => copy_osc52(&text),
         Some(Effect::Search { generation, query }) => {
-            let _ = searches.send((generation, query));
+            searches.send(generation, query);
         }
         Some(Effect::Suspend) => {
             restore_terminal();
@@ -406,17 +406,35 @@ enum Incoming {
     Stories(Box<crate::compare::StoryIndex>),
 }
 
+/// The way to the search thread: queries go in, answers come back on the event queue.
+struct Searcher {
+    queries: mpsc::Sender<(u64, String)>,
+    /// Raised when a query is sent, lowered when the thread takes it: the thread's work between
+    /// keystrokes stops when it sees it raised.
+    waiting: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Searcher {
+    /// Ask for the hits of `query`, numbered `generation`.
+    fn send(&self, generation: u64, query: String) {
+        self.waiting
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = self.queries.send((generation, query));
+    }
+}
+
 /// The search thread: takes the newest query (older ones still queued are skipped), narrows from
-/// the previous one when it extends it, and sends the answer back.
-fn spawn_searcher(
-    index: Arc<crate::search::SearchIndex>,
-    tx: mpsc::Sender<Incoming>,
-) -> mpsc::Sender<(u64, String)> {
+/// the previous one when it extends it, and sends the answer back; between queries it works out
+/// what the last one matched, for the next to narrow from, until a query comes.
+fn spawn_searcher(index: Arc<crate::search::SearchIndex>, tx: mpsc::Sender<Incoming>) -> Searcher {
+    use std::sync::atomic::{AtomicBool, Ordering};
     let (qtx, qrx) = mpsc::channel::<(u64, String)>();
+    let waiting = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&waiting);
     std::thread::spawn(move || {
         let mut narrowing = crate::search::Narrowing::default();
-        let mut waiting = None;
-        while let Some(mut job) = waiting.take().or_else(|| qrx.recv().ok()) {
+        while let Ok(mut job) = qrx.recv() {
+            flag.store(false, Ordering::Relaxed);
             while let Ok(newer) = qrx.try_recv() {
                 job = newer;
             }
@@ -426,14 +444,13 @@ fn spawn_searcher(
                 break;
             }
             // Between keystrokes: what the query matched, for the next one to narrow from.
-            match qrx.try_recv() {
-                Ok(next) => waiting = Some(next),
-                Err(mpsc::TryRecvError::Empty) => narrowing.prepare(&index),
-                Err(mpsc::TryRecvError::Disconnected) => break,
-            }
+            narrowing.prepare_unless(&index, &flag);
         }
     });
-    qtx
+    Searcher {
+        queries: qtx,
+        waiting,
+    }
 }
 
 /// Draw a frame inside a synchronized update, sending only what changed.
