@@ -14,14 +14,8 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// The binary's allocator and its options (src/main.rs), so that the figures are the palette's.
-#[cfg(not(target_env = "msvc"))]
-#[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-#[cfg(not(target_env = "msvc"))]
-#[export_name = "_rjem_malloc_conf"]
-#[allow(non_upper_case_globals)]
-pub static malloc_conf: Option<&'static u8> = Some(&b"narenas:1\0"[0]);
+// The binary's allocator and its options, so that the figures are the palette's.
+dossier::use_jemalloc!();
 
 const QUERIES: [&str; 3] = ["m", "lee", "jhn smth"];
 const LIMIT: usize = 200;

@@ -204,7 +204,7 @@ pub fn resolve(articles: &[Article], mut extractions: Vec<ArticleExtraction>) ->
                 .map(|&(ai, mi)| {
                     let m = mention_at((ai, mi));
                     *surfaces
-                        .entry(m.surface(&articles[ai as usize].text))
+                        .entry(articles[ai as usize].slice(m.span))
                         .or_insert(0) += 1;
                     Mention {
                         article: ai as usize,

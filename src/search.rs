@@ -99,21 +99,10 @@ impl Candidate {
     /// Quotation `quote`, matched by its words `text` (kept folded; shown from the corpus) and
     /// ordered by its speaker's `name`.
     fn quotation(quote: usize, text: &str, name: String) -> Candidate {
-        let folded = fold(text);
-        let mask = mask_of(&folded);
-        Candidate {
-            target: Target::Quote(quote),
-            text: String::new(),
-            alias: false,
-            weight: 0,
-            kind: None,
-            name,
-            folded,
-            mask,
-            folded_name: None,
-            words: None,
-            order: u32::MAX,
-        }
+        let mut c = Candidate::new(Target::Quote(quote), String::new(), false, 0, None, name);
+        c.folded = fold(text);
+        c.mask = mask_of(&c.folded);
+        c
     }
 
     fn new(
@@ -828,28 +817,16 @@ impl SearchIndex {
     /// Every candidate that passes the filter and matches `query`, unsorted; among `within`
     /// when given (the matches of a shorter query this one extends).
     pub fn matches(&self, query: &str, within: Option<&[usize]>) -> Vec<Match> {
-        // Scoring every word once pays when the candidates scanned hold each word many times.
-        let scanned = within.map_or(self.candidates.len(), <[usize]>::len);
-        self.matches_scoring_words(query, within, self.by_word(scanned))
+        self.matches_of(&self.scan_for(query, within), within)
     }
 
-    /// [`SearchIndex::matches`], scoring each fuzzy term against the vocabulary first when
-    /// `by_word` (worth it when more candidates are scanned than there are words).
-    fn matches_scoring_words(
-        &self,
-        query: &str,
-        within: Option<&[usize]>,
-        by_word: bool,
-    ) -> Vec<Match> {
-        let scan = self.scan(query, by_word);
+    /// The matches of the query `scan` was made from, among `within` when given.
+    fn matches_of(&self, scan: &Scan, within: Option<&[usize]>) -> Vec<Match> {
         match within {
-            Some(ids) => ids
-                .par_iter()
-                .filter_map(|&i| self.test(i, &scan))
-                .collect(),
+            Some(ids) => ids.par_iter().filter_map(|&i| self.test(i, scan)).collect(),
             None => (0..self.candidates.len())
                 .into_par_iter()
-                .filter_map(|i| self.test(i, &scan))
+                .filter_map(|i| self.test(i, scan))
                 .collect(),
         }
     }
@@ -864,9 +841,7 @@ impl SearchIndex {
         within: Option<&[usize]>,
         keep: usize,
     ) -> (Vec<usize>, Vec<Match>) {
-        let scanned = within.map_or(self.candidates.len(), <[usize]>::len);
-        let scan = self.scan(query, self.by_word(scanned));
-        self.matches_and_head_of(&scan, within, keep)
+        self.matches_and_head_of(&self.scan_for(query, within), within, keep)
     }
 
     /// [`SearchIndex::matches_and_head`] for a query made ready.
@@ -1019,11 +994,15 @@ impl SearchIndex {
         Some(parts.concat())
     }
 
-    /// True when scoring a fuzzy term against the vocabulary first pays for a scan of
-    /// `scanned` candidates: more of the words are read in them than there are words.
-    fn by_word(&self, scanned: usize) -> bool {
+    /// `query` made ready to test the candidates `within` (all when None) with, its fuzzy
+    /// terms scored against the vocabulary first when that pays: when more of the words are
+    /// read in the candidates scanned than there are words.
+    fn scan_for(&self, query: &str, within: Option<&[usize]>) -> Scan {
+        let scanned = within.map_or(self.candidates.len(), <[usize]>::len);
         let held = self.vocabulary.of_candidates.len();
-        held.saturating_mul(scanned) / self.candidates.len().max(1) >= self.vocabulary.words.len()
+        let by_word = held.saturating_mul(scanned) / self.candidates.len().max(1)
+            >= self.vocabulary.words.len();
+        self.scan(query, by_word)
     }
 
     /// A query made ready to test candidates with.
@@ -1324,8 +1303,7 @@ impl Narrowing {
         let within = self.last_matches.take().filter(|_| extends);
         self.pending_within = None;
         self.last_query = query.to_string();
-        let scanned = within.as_ref().map_or(index.candidates.len(), Vec::len);
-        let scan = index.scan(query, index.by_word(scanned));
+        let scan = index.scan_for(query, within.as_deref());
         if let Some(head) = index.head_at_best_score(&scan, limit) {
             self.pending_within = within;
             return index.top(query, &head, limit);
@@ -1347,12 +1325,8 @@ impl Narrowing {
     /// query then reads every candidate, as if the last had never been prepared.
     pub fn prepare_unless(&mut self, index: &SearchIndex, stop: &std::sync::atomic::AtomicBool) {
         if self.last_matches.is_none() && !self.last_query.is_empty() {
-            let scanned = self
-                .pending_within
-                .as_ref()
-                .map_or(index.candidates.len(), Vec::len);
-            let scan = index.scan(&self.last_query, index.by_word(scanned));
             let within = self.pending_within.as_deref();
+            let scan = index.scan_for(&self.last_query, within);
             if let Some(ids) = index.ids_of(&scan, within, stop) {
                 self.last_matches = Some(ids);
                 self.pending_within = None;
@@ -1496,13 +1470,13 @@ mod tests {
             "muesum",
         ] {
             assert_eq!(
-                idx.matches_scoring_words(q, None, true),
-                idx.matches_scoring_words(q, None, false),
+                idx.matches_of(&idx.scan(q, true), None),
+                idx.matches_of(&idx.scan(q, false), None),
                 "{q}"
             );
         }
         // The swapped letters of "Kate" are found, as an edit, by the words' table.
-        let m = idx.matches_scoring_words("kaet olsen", None, true);
+        let m = idx.matches_of(&idx.scan("kaet olsen", true), None);
         assert!(m.iter().any(|m| m.candidate == 2 && m.edits == 1), "{m:?}");
     }
 
@@ -1663,9 +1637,9 @@ mod tests {
         // A first letter that every name holds at the start of a word: the first ten in ranking
         // order are the answer, read without the rest.
         assert!(idx.head_at_best_score(&idx.scan("m", true), 10).is_some());
-        // Typed a letter at a time with the palette's limit, with and without the work between
-        // keystrokes that lets each narrow the last.
-        // The work given up (a key came): the next keystroke reads everything instead.
+        // Typed a letter at a time with the palette's limit: without the work between keystrokes
+        // that lets each narrow the last, with it, and with it given up (a key came), when the
+        // next keystroke reads everything instead.
         let stopped = std::sync::atomic::AtomicBool::new(true);
         for between in ["none", "prepared", "given up"] {
             let mut n = Narrowing::default();

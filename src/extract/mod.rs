@@ -54,13 +54,6 @@ pub struct MentionFact {
     pub name: u32,
 }
 
-impl MentionFact {
-    /// The name as written: its span of the article's `text`.
-    pub fn surface<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.span.start..self.span.end).unwrap_or_default()
-    }
-}
-
 impl ArticleExtraction {
     /// The canonical name `m` stands for.
     pub fn canonical(&self, m: &MentionFact) -> &str {

@@ -209,7 +209,7 @@ impl<'a> Units<'a> {
                 let len = entries.next().copied().unwrap_or_default();
                 (gap as usize, len as usize)
             } else {
-                ((e >> 16) as usize, ((e >> 1) & 0x7fff) as usize)
+                ((e >> 16) as usize, (e >> 1) as usize & MAX_LEN)
             };
             let from = pos + gap;
             pos = from + len;

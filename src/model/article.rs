@@ -119,6 +119,12 @@ impl Article {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
+    /// True when `span` lies inside one body paragraph (not the headline or the deck).
+    pub fn in_body(&self, span: Span) -> bool {
+        let p = self.paragraphs.partition_point(|p| p.start <= span.start);
+        p > 0 && self.paragraphs[p - 1].contains(span)
+    }
+
     /// Number of words in the body.
     pub fn word_count(&self) -> usize {
         self.paragraphs

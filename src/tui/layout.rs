@@ -150,11 +150,7 @@ pub fn body_mentions(corpus: &Corpus, article: usize) -> Vec<BodyMention> {
         .by_article
         .of(article)
         .iter()
-        .filter(|m| {
-            let span = m.span();
-            let p = a.paragraphs.partition_point(|p| p.start <= span.start);
-            p > 0 && a.paragraphs[p - 1].contains(span)
-        })
+        .filter(|m| a.in_body(m.span()))
         .map(|m| BodyMention {
             span: m.span(),
             entity: m.entity(),

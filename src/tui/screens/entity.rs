@@ -124,8 +124,7 @@ impl App<'_> {
             }
             // Body sentences only: those of the headline and deck are not read here. A body
             // sentence lies in one paragraph, so every mention in it is in the body.
-            let p = a.paragraphs.partition_point(|p| p.start <= sentence.start);
-            if p == 0 || !a.paragraphs[p - 1].contains(sentence) {
+            if !a.in_body(sentence) {
                 continue;
             }
             // The article's mentions are in text order: those of the sentence are one run.
