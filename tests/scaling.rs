@@ -533,3 +533,58 @@ fn every_pass_grows_linearly_with_its_input() {
         "grows faster than linearly: {failures:?}\n{table}"
     );
 }
+
+/// The palette's search, typed a letter at a time (each keystroke narrowing the last where it
+/// can, with the work the search thread does between keys), grows linearly with the number of
+/// candidates: made-up names at three sizes, each twice the last, the best of five typings at
+/// each, judged per doubling as above.
+#[test]
+fn the_palettes_typed_search_grows_linearly_with_the_candidates() {
+    use dossier::extract::Kind;
+    use dossier::search::{Narrowing, SearchIndex};
+    let query = "kalo mira";
+    let index = |n: usize| {
+        SearchIndex::from_candidates(
+            (0..n)
+                .map(|i| SearchIndex::entity_candidate(&name(i), i, i % 13, Kind::Person))
+                .collect(),
+        )
+    };
+    let typing = |idx: &SearchIndex| {
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let mut narrowing = Narrowing::default();
+                for k in 1..=query.len() {
+                    let hits = narrowing.search(idx, &query[..k], 200);
+                    assert!(hits.len() <= 200);
+                    narrowing.prepare(idx);
+                }
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let sizes = [20_000, 40_000, 80_000];
+    let indexes: Vec<SearchIndex> = sizes.iter().map(|&n| index(n)).collect();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let times: Vec<f64> = indexes.iter().map(|i| typing(i).as_secs_f64()).collect();
+        let per_doubling = (times[2] / times[0].max(1e-9)).sqrt();
+        eprintln!(
+            "the palette's typed search      n={:>7}: {:>8.1} ms  2n: {:>8.1} ms  4n: {:>8.1} ms  per doubling {per_doubling:.2}",
+            sizes[0],
+            times[0] * 1e3,
+            times[1] * 1e3,
+            times[2] * 1e3
+        );
+        best = best.min(per_doubling);
+        if best < 2.6 {
+            break;
+        }
+    }
+    assert!(
+        best < 2.6,
+        "the palette's search grows {best:.2} times per doubling"
+    );
+}
