@@ -411,3 +411,65 @@ fn a_folders_notes_are_skipped_and_counted() {
     ]));
     assert_eq!(one["articles"], 1, "{one}");
 }
+
+/// One file reached by its path, a hard link and a link inside the corpus is one article,
+/// taken from the path that comes first as a sorted walk meets them (a folder's contents come
+/// under its name: "a/..." before "a-b/..."), and each other path says which one that is.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_three_ways_is_one_article_taken_from_the_first_path() {
+    let dir = scratch("reached_three_ways");
+    std::fs::create_dir_all(dir.join("a-b")).expect("a-b");
+    std::fs::create_dir_all(dir.join("a")).expect("a");
+    std::fs::write(
+        dir.join("a-b/story.txt"),
+        "Rain in Leeds\n\nIt rained in Leeds on Monday.\n",
+    )
+    .expect("story");
+    std::fs::hard_link(dir.join("a-b/story.txt"), dir.join("a/story.txt")).expect("hard link");
+    std::os::unix::fs::symlink("a-b/story.txt", dir.join("c.txt")).expect("link");
+    std::fs::write(
+        dir.join("other.txt"),
+        "Sun in York\n\nThe sun shone in York.\n",
+    )
+    .expect("other");
+
+    let st = json(&run(&[
+        "stats",
+        "--json",
+        "--corpus",
+        dir.to_str().unwrap(),
+    ]));
+    assert_eq!(st["articles"], 2, "{st}");
+    let export = json(&run(&["export", "--corpus", dir.to_str().unwrap()]));
+    let mut ids: Vec<&str> = export["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| a["id"].as_str().unwrap_or(""))
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["a/story", "other"], "{export}");
+    let warnings: Vec<(String, String)> = st["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .map(|w| {
+            (
+                w["path"].as_str().unwrap_or("").to_string(),
+                w["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    for twin in ["a-b/story.txt", "c.txt"] {
+        let (_, message) = warnings
+            .iter()
+            .find(|(p, _)| p.ends_with(twin))
+            .unwrap_or_else(|| panic!("no warning for {twin}: {warnings:?}"));
+        assert!(
+            message.starts_with("the same file as") && message.contains("/a/story.txt"),
+            "{twin}: {message}"
+        );
+    }
+}

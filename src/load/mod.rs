@@ -203,6 +203,9 @@ struct Candidate {
     path: PathBuf,
     id: String,
     format: Format,
+    /// Named on the command line rather than found in a folder: taken again, it goes without
+    /// a warning.
+    named: bool,
 }
 
 /// Load every article under `paths` (folders walked recursively, or single files), with the
@@ -218,7 +221,6 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
 pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     let mut candidates = Vec::new();
-    let mut seen = SeenFiles::default();
     // Folders walked, as given and canonical: a folder given again, or one inside a folder
     // already walked, is read once, with one warning rather than one a file.
     let mut walked: Vec<(PathBuf, PathBuf)> = Vec::new();
@@ -241,7 +243,7 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loade
                 ));
                 continue;
             }
-            walk(root, options, &mut seen, &mut candidates, &mut loaded);
+            walk(root, options, &mut candidates, &mut loaded);
             walked.push((root.clone(), canonical));
         } else if meta.is_file() {
             match format_of(root) {
@@ -250,13 +252,12 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loade
                     if let Err(e) = fs::File::open(root) {
                         bail!("cannot read {}: {}", root.display(), io_reason(&e));
                     }
-                    if seen.first(root, &meta).is_none() {
-                        candidates.push(Candidate {
-                            path: root.clone(),
-                            id: stem(root),
-                            format,
-                        });
-                    }
+                    candidates.push(Candidate {
+                        path: root.clone(),
+                        id: stem(root),
+                        format,
+                        named: true,
+                    });
                 }
                 None => bail!(
                     "{}: not a .txt, .md, .jsonl or .ndjson file",
@@ -269,14 +270,36 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loade
     }
 
     let budget = TextBudget::new(options.max_text);
-    let results: Vec<(Vec<RawDoc>, Vec<Warning>, u64)> = candidates
+    let claims = Claims::default();
+    let results: Vec<FileRead> = candidates
         .par_iter()
-        .map(|c| read_candidate(c, &budget))
+        .enumerate()
+        .map(|(i, c)| read_candidate(i, c, &budget, &claims))
         .collect();
-    for (docs, warnings, bytes) in results {
-        loaded.docs.extend(docs);
-        loaded.warnings.extend(warnings);
-        loaded.bytes += bytes;
+    // A file reached twice (through a link, a hard link or two roots) is one article, taken
+    // from the first path to it; it is read once unless two readers met it at the same time.
+    let mut first: HashMap<FileId, usize> = HashMap::new();
+    for (i, r) in results.iter().enumerate() {
+        if let Some(file) = r.file {
+            first.entry(file).or_insert(i);
+        }
+    }
+    for (i, (r, c)) in results.into_iter().zip(&candidates).enumerate() {
+        if let Some(&at) = r.file.as_ref().and_then(|f| first.get(f)) {
+            if at != i {
+                if !c.named {
+                    let taken = candidates.get(at).map_or(c, |t| t).path.display();
+                    loaded.warnings.push(Warning::new(
+                        c.path.display().to_string(),
+                        format!("the same file as {taken}; read once"),
+                    ));
+                }
+                continue;
+            }
+        }
+        loaded.docs.extend(r.docs);
+        loaded.warnings.extend(r.warnings);
+        loaded.bytes += r.bytes;
     }
     unique_ids(&mut loaded.docs, &mut loaded.warnings);
     Ok(loaded)
@@ -338,15 +361,74 @@ impl TextBudget {
 /// Files read so far by the load in progress, for a progress display.
 pub static FILES_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-fn read_candidate(c: &Candidate, budget: &TextBudget) -> (Vec<RawDoc>, Vec<Warning>, u64) {
+/// A file's device and inode.
+type FileId = (u64, u64);
+
+/// The first candidate (by its place in the walk) that opened each file so far.
+type Claims = std::sync::Mutex<HashMap<FileId, usize>>;
+
+/// What reading one candidate gave.
+struct FileRead {
+    docs: Vec<RawDoc>,
+    warnings: Vec<Warning>,
+    /// Bytes read.
+    bytes: u64,
+    /// The file opened, when it could be.
+    file: Option<FileId>,
+}
+
+impl FileRead {
+    fn failed(file: Option<FileId>, warning: Warning) -> FileRead {
+        FileRead {
+            docs: vec![],
+            warnings: vec![warning],
+            bytes: 0,
+            file,
+        }
+    }
+}
+
+#[cfg(unix)]
+fn file_id(meta: &fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_meta: &fs::Metadata) -> Option<FileId> {
+    None
+}
+
+/// Read candidate `i`, unless a candidate before it in the walk has opened the same file.
+fn read_candidate(i: usize, c: &Candidate, budget: &TextBudget, claims: &Claims) -> FileRead {
     FILES_READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let shown = c.path.display().to_string();
-    let bytes = match read_limited(&c.path, budget) {
+    let (file, meta) = match open_regular(&c.path) {
+        Ok(opened) => opened,
+        Err(msg) => return FileRead::failed(None, Warning::new(shown, msg)),
+    };
+    let id = file_id(&meta);
+    if let Some(id) = id {
+        let mut claims = claims
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let first = claims.entry(id).or_insert(i);
+        if *first < i {
+            return FileRead {
+                docs: vec![],
+                warnings: vec![],
+                bytes: 0,
+                file: Some(id),
+            };
+        }
+        *first = i;
+    }
+    let bytes = match read_limited(file, &meta, budget) {
         Ok(b) => b,
-        Err(msg) => return (vec![], vec![Warning::new(shown, msg)], 0),
+        Err(msg) => return FileRead::failed(id, Warning::new(shown, msg)),
     };
     let n = bytes.len() as u64;
-    match c.format {
+    let (docs, warnings) = match c.format {
         Format::Text => match decode(&bytes) {
             Decoded::Text(text, warning) => {
                 let warnings = warning
@@ -359,20 +441,23 @@ fn read_candidate(c: &Candidate, budget: &TextBudget) -> (Vec<RawDoc>, Vec<Warni
                     text,
                     record: None,
                 };
-                (vec![doc], warnings, n)
+                (vec![doc], warnings)
             }
-            Decoded::Skip(msg) => (vec![], vec![Warning::new(shown, msg)], n),
+            Decoded::Skip(msg) => (vec![], vec![Warning::new(shown, msg)]),
         },
-        Format::Jsonl => {
-            let (docs, warnings) = read_jsonl(&c.id, &shown, &bytes);
-            (docs, warnings, n)
-        }
+        Format::Jsonl => read_jsonl(&c.id, &shown, &bytes),
+    };
+    FileRead {
+        docs,
+        warnings,
+        bytes: n,
+        file: id,
     }
 }
 
 /// Open a file without blocking (a FIFO put in a file's place must not stall the load) and
 /// check that what was opened is a regular file.
-fn open_regular(path: &Path) -> std::result::Result<fs::File, String> {
+fn open_regular(path: &Path) -> std::result::Result<(fs::File, fs::Metadata), String> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -392,12 +477,15 @@ fn open_regular(path: &Path) -> std::result::Result<fs::File, String> {
             describe_file_type(&meta.file_type())
         ));
     }
-    Ok(file)
+    Ok((file, meta))
 }
 
-fn read_limited(path: &Path, budget: &TextBudget) -> std::result::Result<Vec<u8>, String> {
-    let file = open_regular(path)?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+fn read_limited(
+    file: fs::File,
+    meta: &fs::Metadata,
+    budget: &TextBudget,
+) -> std::result::Result<Vec<u8>, String> {
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(format!(
             "file is {} ({len} bytes), over the {} MiB limit for one file; skipped",
@@ -407,7 +495,10 @@ fn read_limited(path: &Path, budget: &TextBudget) -> std::result::Result<Vec<u8>
     }
     budget.take(len)?;
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    // The size the file had when opened is read, and no read more to find its end. A file
+    // that says it is empty may not be (`/proc`): it is read to its end, within the limit.
+    let limit = if len > 0 { len } else { MAX_FILE_BYTES + 1 };
+    file.take(limit)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -487,7 +578,7 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         let path = fifo.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(read_limited(&path, &TextBudget::new(u64::MAX)));
+            let _ = tx.send(open_regular(&path).map(|_| ()));
         });
         let got = rx.recv_timeout(std::time::Duration::from_secs(5));
         let _ = fs::remove_dir_all(&dir);
