@@ -13,33 +13,48 @@ pub enum Decoded {
 /// Decode bytes as an article: UTF-8 (lossily, with the first bad offset), BOM removed, CRLF and
 /// CR line ends turned into LF; binary (NUL bytes), empty and whitespace-only input skipped.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] of bytes read into a buffer of their own, which becomes the text when it is
+/// UTF-8 without a byte-order mark (as nearly every file is) rather than being copied.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
     if bytes.is_empty() {
         return Decoded::Skip("empty file; skipped".into());
     }
-    if let Some(wide) = decode_wide(bytes) {
+    if let Some(wide) = decode_wide(&bytes) {
         return wide;
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // `contains` finds a byte with memchr; the offset is looked for only when there is one.
+    if bytes.contains(&0) {
+        let pos = bytes.iter().position(|&b| b == 0).unwrap_or_default();
         return Decoded::Skip(format!("binary file (NUL byte at offset {pos}); skipped"));
     }
-    let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (rest, 3),
-        None => (bytes, 0),
+    let (text, warning) = if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(body.to_vec(), 3)
+    } else {
+        utf8(bytes, 0)
     };
-    let (text, warning) = match std::str::from_utf8(body) {
-        Ok(s) => (s.to_string(), None),
+    finish(text, warning)
+}
+
+/// UTF-8 text, lossily where it is not, with a warning naming the first bad byte (its offset
+/// counted from the file's start, `skipped` bytes before `body`).
+fn utf8(body: Vec<u8>, skipped: usize) -> (String, Option<String>) {
+    match String::from_utf8(body) {
+        Ok(s) => (s, None),
         Err(e) => {
-            let offset = e.valid_up_to() + bom;
-            let byte = bytes.get(offset).copied().unwrap_or(0);
+            let offset = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes().get(offset).copied().unwrap_or(0);
+            let offset = offset + skipped;
             (
-                String::from_utf8_lossy(body).into_owned(),
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
                 Some(format!(
                     "invalid UTF-8: first bad byte 0x{byte:02X} at offset {offset}; decoded lossily"
                 )),
             )
         }
-    };
-    finish(text, warning)
+    }
 }
 
 /// Line ends made `\n`, any further byte-order marks at the start removed, blank text skipped.

@@ -13,7 +13,7 @@ mod decode;
 mod jsonl;
 mod walk;
 
-pub use decode::{decode, Decoded};
+pub use decode::{decode, decode_owned, Decoded};
 pub use jsonl::read_jsonl;
 use walk::*;
 
@@ -429,7 +429,7 @@ fn read_candidate(i: usize, c: &Candidate, budget: &TextBudget, claims: &Claims)
     };
     let n = bytes.len() as u64;
     let (docs, warnings) = match c.format {
-        Format::Text => match decode(&bytes) {
+        Format::Text => match decode_owned(bytes) {
             Decoded::Text(text, warning) => {
                 let warnings = warning
                     .map(|m| Warning::new(&shown, m))

@@ -134,27 +134,51 @@ impl Article {
     }
 }
 
-/// The words of `s` as `split_whitespace` counts them, read byte by byte: only the lead bytes of
-/// the characters outside ASCII that can be whitespace (U+0085 to U+3000) are decoded.
-pub fn count_words(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let mut len = 1;
-        let space = match b {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-                let c = s.get(i..).and_then(|rest| rest.chars().next());
-                len = c.map_or(1, char::len_utf8);
-                c.is_some_and(char::is_whitespace)
-            }
-            _ => false,
+/// How [`count_words`] reads a byte: part of a word, ASCII whitespace, a continuation byte (of
+/// the character before it), or the lead byte of a character that may be whitespace (U+0085 to
+/// U+3000 begin with these four).
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const CONTINUATION: u8 = 2;
+const MAYBE_SPACE: u8 = 3;
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [WORD; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => SPACE,
+            0x80..=0xbf => CONTINUATION,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => MAYBE_SPACE,
+            _ => WORD,
         };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
+        b += 1;
+    }
+    table
+};
+
+/// The words of `s` as `split_whitespace` counts them, read byte by byte through a table: only
+/// the lead bytes of the characters outside ASCII that can be whitespace are decoded, and a
+/// continuation byte is whatever its character is.
+pub fn count_words(s: &str) -> usize {
+    let mut words = 0;
+    let mut gap = true;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match WORD_BYTES[usize::from(b)] {
+            WORD => {
+                words += usize::from(gap);
+                gap = false;
+            }
+            SPACE => gap = true,
+            CONTINUATION => {}
+            _ => {
+                let space = s
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace);
+                words += usize::from(gap && !space);
+                gap = space;
+            }
+        }
     }
     words
 }
