@@ -1117,11 +1117,11 @@ fn show(corpus: &Corpus, name: &str, json: bool, out: &mut Out) -> anyhow::Resul
     }
     s.push_str("\nmentions\n");
     for m in &e.mentions {
-        let art = &corpus.articles[m.article];
+        let art = &corpus.articles[m.article()];
         s.push_str(&format!(
             "  {} {}\n",
             present::pad(&short_id(art), 6),
-            printable(&present::kwic(art, m.span, 40))
+            printable(&present::kwic(art, m.span(), 40))
         ));
     }
     let quotes: Vec<_> = corpus

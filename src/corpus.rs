@@ -341,15 +341,20 @@ impl Corpus {
         let ents = &self.resolved.entities;
         for e in ents {
             for m in &e.mentions {
-                let Some(a) = self.articles.get(m.article) else {
+                let Some(a) = self.articles.get(m.article()) else {
                     out.push(format!("{}: mention in no article", e.id));
                     continue;
                 };
-                if !valid(a, m.span) || m.span.is_empty() {
-                    out.push(format!("{}: mention {:?} is not in {}", e.id, m.span, a.id));
+                if !valid(a, m.span()) || m.span().is_empty() {
+                    out.push(format!(
+                        "{}: mention {:?} is not in {}",
+                        e.id,
+                        m.span(),
+                        a.id
+                    ));
                     continue;
                 }
-                let surface = a.slice(m.span);
+                let surface = a.slice(m.span());
                 if surface.trim() != surface {
                     out.push(format!("{}: mention {surface:?} is padded", e.id));
                 }
@@ -359,7 +364,7 @@ impl Corpus {
                     .chain(a.title_span.iter())
                     .chain(a.deck_span.iter())
                     .chain(a.furniture.iter().map(|f| &f.span))
-                    .any(|p| p.contains(m.span));
+                    .any(|p| p.contains(m.span()));
                 if !inside {
                     out.push(format!(
                         "{}: mention {surface:?} crosses a paragraph of {}",
@@ -378,7 +383,7 @@ impl Corpus {
                     "quote {:?} has a speaker that is no entity",
                     q.span
                 )),
-                Some(Some(e)) if !e.mentions.iter().any(|m| m.article == q.article) => {
+                Some(Some(e)) if !e.mentions.iter().any(|m| m.article() == q.article) => {
                     out.push(format!(
                         "quote {:?} is given to {}, whom its article does not name",
                         q.span, e.id

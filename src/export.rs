@@ -132,10 +132,10 @@ pub fn entity_out<'a>(corpus: &'a Corpus, e: &'a Entity) -> EntityOut<'a> {
             .mentions
             .iter()
             .map(|m| MentionOut {
-                article: &arts[m.article].id,
-                start: m.span.start,
-                end: m.span.end,
-                text: arts[m.article].slice(m.span),
+                article: &arts[m.article()].id,
+                start: m.span().start,
+                end: m.span().end,
+                text: arts[m.article()].slice(m.span()),
             })
             .collect(),
     }
@@ -172,7 +172,7 @@ pub fn card(corpus: &Corpus, idx: usize) -> Card<'_> {
     let arts = &corpus.articles;
     let mut per_article: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for m in &e.mentions {
-        *per_article.entry(m.article).or_default() += 1;
+        *per_article.entry(m.article()).or_default() += 1;
     }
     let mut counts: Vec<(usize, usize)> = per_article.into_iter().collect();
     counts.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));

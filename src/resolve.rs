@@ -201,15 +201,12 @@ pub fn resolve(articles: &[Article], mut extractions: Vec<ArticleExtraction>) ->
             let mentions = p
                 .mentions
                 .iter()
-                .map(|&(ai, mi)| {
+                .filter_map(|&(ai, mi)| {
                     let m = mention_at((ai, mi));
                     *surfaces
                         .entry(articles[ai as usize].slice(m.span))
                         .or_insert(0) += 1;
-                    Mention {
-                        article: ai as usize,
-                        span: m.span,
-                    }
+                    Mention::new(ai as usize, m.span)
                 })
                 .collect();
             let entity = Entity {
@@ -247,9 +244,9 @@ pub fn resolve(articles: &[Article], mut extractions: Vec<ArticleExtraction>) ->
         // An entity's mentions come article by article: one entry per article it is named in.
         for ai in e
             .mentions
-            .chunk_by(|a, b| a.article == b.article)
+            .chunk_by(|a, b| a.article() == b.article())
             .filter_map(|run| run.first())
-            .map(|m| m.article)
+            .map(|m| m.article())
         {
             if e.kind == Kind::Person {
                 article_people[ai].insert(key, idx);
@@ -356,11 +353,11 @@ pub fn resolve(articles: &[Article], mut extractions: Vec<ArticleExtraction>) ->
                 let together =
                     !is_acronym(&e.name) || surfaces[c[0]].contains_key(e.name.as_str()) || {
                         let mine: std::collections::HashSet<usize> =
-                            e.mentions.iter().map(|m| m.article).collect();
+                            e.mentions.iter().map(|m| m.article()).collect();
                         entities[c[0]]
                             .mentions
                             .iter()
-                            .any(|m| mine.contains(&m.article))
+                            .any(|m| mine.contains(&m.article()))
                     };
                 if dominant && together {
                     merged_into[i] = Some(c[0]);
@@ -384,7 +381,7 @@ pub fn resolve(articles: &[Article], mut extractions: Vec<ArticleExtraction>) ->
             }
         }
         for (e, _) in entities.iter_mut().zip(&joined).filter(|(_, j)| **j) {
-            e.mentions.sort_by_key(|m| (m.article, m.span.start));
+            e.mentions.sort_by_key(|m| (m.article(), m.span().start));
             let mut seen: std::collections::HashSet<Role> = std::collections::HashSet::new();
             let roles = std::mem::take(&mut e.roles);
             e.roles = roles

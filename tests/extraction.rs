@@ -160,9 +160,9 @@ fn dossier_predictions(corpus: &Corpus) -> HashMap<String, Vec<Typed>> {
     for e in &corpus.resolved.entities {
         let Some(t) = kind_type(e.kind) else { continue };
         for m in &e.mentions {
-            pred.entry(corpus.articles[m.article].id.clone())
+            pred.entry(corpus.articles[m.article()].id.clone())
                 .or_default()
-                .push((m.span.start, m.span.end, t));
+                .push((m.span().start, m.span().end, t));
         }
     }
     pred
@@ -346,7 +346,7 @@ fn seeds_score_against_the_hand_written_gold() {
             forms.extend(
                 e.mentions
                     .iter()
-                    .map(|m| corpus.articles[m.article].slice(m.span)),
+                    .map(|m| corpus.articles[m.article()].slice(m.span())),
             );
             let mut stands_for: Vec<(&str, usize)> =
                 forms.iter().filter_map(|f| gold_of(f)).collect();
@@ -645,15 +645,15 @@ fn spans_agree_with_independent_evidence() {
         let mut checked = 0usize;
         for e in &corpus.resolved.entities {
             for m in &e.mentions {
-                let text = &corpus.articles[m.article].text;
-                let before = text[..m.span.start].chars().next_back();
-                let after = text[m.span.end..].chars().next();
-                let surface = &text[m.span.start..m.span.end];
+                let text = &corpus.articles[m.article()].text;
+                let before = text[..m.span().start].chars().next_back();
+                let after = text[m.span().end..].chars().next();
+                let surface = &text[m.span().start..m.span().end];
                 assert!(
                     !before.is_some_and(char::is_alphanumeric),
                     "{} starts inside a word: {:?}",
                     e.id,
-                    &text[m.span.start.saturating_sub(10)..m.span.end]
+                    &text[m.span().start.saturating_sub(10)..m.span().end]
                 );
                 assert!(
                     !after.is_some_and(char::is_alphanumeric),
@@ -787,10 +787,10 @@ fn dossier_surfaces(corpus: &Corpus) -> HashMap<String, Surfaces> {
     for e in &corpus.resolved.entities {
         let Some(t) = kind_type(e.kind) else { continue };
         for m in &e.mentions {
-            let a = &corpus.articles[m.article];
+            let a = &corpus.articles[m.article()];
             pred.entry(a.id.clone())
                 .or_default()
-                .push((t, a.slice(m.span).to_string()));
+                .push((t, a.slice(m.span()).to_string()));
         }
     }
     pred
@@ -953,8 +953,8 @@ fn in_a_sport_report_a_competing_place_is_its_club() {
             .iter()
             .find(|e| {
                 e.mentions.iter().any(|m| {
-                    corpus.articles[m.article].id == article
-                        && corpus.articles[m.article].slice(m.span) == "Tottenham"
+                    corpus.articles[m.article()].id == article
+                        && corpus.articles[m.article()].slice(m.span()) == "Tottenham"
                 })
             })
             .map(|e| e.kind)
@@ -987,7 +987,7 @@ fn hyphen_or_space_is_one_name_and_one_title_has_one_spelling() {
         .collect();
     assert_eq!(people.len(), 1, "{people:?}");
     let articles: std::collections::BTreeSet<usize> =
-        people[0].mentions.iter().map(|m| m.article).collect();
+        people[0].mentions.iter().map(|m| m.article()).collect();
     assert_eq!(articles.len(), 2, "{people:?}");
     let titles: std::collections::BTreeSet<&str> = corpus
         .resolved
@@ -1022,7 +1022,7 @@ fn datelines_headlines_in_capitals_and_standings_rows() {
     let text_of = |e: &dossier::model::Entity| -> Vec<String> {
         e.mentions
             .iter()
-            .map(|m| corpus.articles[m.article].slice(m.span).to_string())
+            .map(|m| corpus.articles[m.article()].slice(m.span()).to_string())
             .collect()
     };
     let entity = |name: &str| {

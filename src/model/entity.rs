@@ -94,13 +94,34 @@ pub enum FigureKind {
     Date,
 }
 
-/// A mention of an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A mention of an entity: 12 bytes, as a corpus holds over a million of them (offsets are
+/// 32-bit: no file is loaded past 64 MB, and no corpus holds 4 billion articles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Mention {
+    article: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Mention {
+    /// The mention at `span` of article `article`; None past 32-bit offsets.
+    pub fn new(article: usize, span: Span) -> Option<Mention> {
+        Some(Mention {
+            article: u32::try_from(article).ok()?,
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+        })
+    }
+
     /// Index of the article.
-    pub article: usize,
+    pub fn article(&self) -> usize {
+        self.article as usize
+    }
+
     /// Where the name is.
-    pub span: Span,
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// A role held by a person in one article.
@@ -147,9 +168,9 @@ impl Entity {
         let mut runs: Vec<ArticleMentions> = Vec::new();
         for (i, m) in self.mentions.iter().enumerate() {
             match runs.last_mut() {
-                Some(r) if r.article == m.article => r.mentions.end = i + 1,
+                Some(r) if r.article == m.article() => r.mentions.end = i + 1,
                 _ => runs.push(ArticleMentions {
-                    article: m.article,
+                    article: m.article(),
                     mentions: i..i + 1,
                 }),
             }
@@ -160,7 +181,7 @@ impl Entity {
 
     /// The distinct articles it is mentioned in, in order.
     pub fn articles(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.mentions.iter().map(|m| m.article).collect();
+        let mut v: Vec<usize> = self.mentions.iter().map(Mention::article).collect();
         v.dedup();
         v
     }
@@ -234,18 +255,16 @@ pub struct MentionsByArticle {
 
 impl MentionsByArticle {
     /// The table of `entities`' mentions in a corpus of `articles` articles. Mentions of
-    /// articles past the count, or past 32-bit offsets, are left out.
+    /// articles past the count are left out.
     pub fn build(articles: usize, entities: &[Entity]) -> MentionsByArticle {
-        let fits = |m: &Mention| {
-            m.article < articles && u32::try_from(m.span.end).is_ok() && m.span.start <= m.span.end
-        };
+        let fits = |m: &Mention| m.article() < articles && m.start <= m.end;
         let mut starts = vec![0usize; articles + 1];
         for m in entities
             .iter()
             .flat_map(|e| &e.mentions)
             .filter(|m| fits(m))
         {
-            starts[m.article + 1] += 1;
+            starts[m.article() + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
@@ -262,10 +281,10 @@ impl MentionsByArticle {
                 break;
             };
             for m in e.mentions.iter().filter(|m| fits(m)) {
-                let at = &mut next[m.article];
+                let at = &mut next[m.article()];
                 mentions[*at] = ArticleMention {
-                    start: m.span.start as u32,
-                    end: m.span.end as u32,
+                    start: m.start,
+                    end: m.end,
                     entity,
                 };
                 *at += 1;
@@ -301,10 +320,7 @@ mod tests {
             roles: Vec::new(),
             mentions: mentions
                 .iter()
-                .map(|&(article, start, end)| Mention {
-                    article,
-                    span: Span::new(start, end),
-                })
+                .filter_map(|&(article, start, end)| Mention::new(article, Span::new(start, end)))
                 .collect(),
         }
     }

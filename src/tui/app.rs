@@ -659,11 +659,11 @@ impl<'c> App<'c> {
                 EntityRow::Mention(i) => {
                     // The whole sentence, as written.
                     let m = ents[s.entity].mentions[*i];
-                    let a = &corpus.articles[m.article];
+                    let a = &corpus.articles[m.article()];
                     let sentence = crate::parse::text_units(a)
                         .into_iter()
-                        .find(|u| u.contains(m.span))
-                        .unwrap_or(m.span);
+                        .find(|u| u.contains(m.span()))
+                        .unwrap_or(m.span());
                     Some(a.slice(sentence).to_string())
                 }
                 EntityRow::Quote(q) => {
@@ -910,7 +910,7 @@ mod tests {
         };
         let m = c.resolved.entities[entity].mentions[mi];
         assert_eq!(
-            (m.article, m.span),
+            (m.article(), m.span()),
             (
                 a.article,
                 app.article_layout(a.article).mentions[first].span
@@ -1182,9 +1182,9 @@ mod tests {
         let first = c.resolved.entities[gong]
             .mentions
             .iter()
-            .find(|x| x.article == a.article)
+            .find(|x| x.article() == a.article)
             .expect("a mention there");
-        assert_eq!(app.article_layout(a.article).mentions[m].span, first.span);
+        assert_eq!(app.article_layout(a.article).mentions[m].span, first.span());
     }
 
     #[test]
@@ -1204,17 +1204,17 @@ mod tests {
                     group = Some(*a);
                     groups += 1;
                 }
-                EntityRow::Mention(i) => assert_eq!(group, Some(mentions[*i].article)),
+                EntityRow::Mention(i) => assert_eq!(group, Some(mentions[*i].article())),
                 EntityRow::Heading(_) => group = None,
                 _ => {}
             }
         }
         assert_eq!(groups, 2);
         // From the last mention of the first article, j lands on the first of the second.
-        let first_art = mentions[0].article;
+        let first_art = mentions[0].article();
         let last_of_first = mentions
             .iter()
-            .rposition(|m| m.article == first_art)
+            .rposition(|m| m.article() == first_art)
             .unwrap_or(0);
         let at = rows
             .iter()

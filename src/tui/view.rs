@@ -445,8 +445,8 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                         plines.push(Line::from(Span::styled(
                             fit(
                                 &safe(&crate::present::kwic(
-                                    &corpus.articles[m.article],
-                                    m.span,
+                                    &corpus.articles[m.article()],
+                                    m.span(),
                                     side,
                                 )),
                                 iw,

@@ -114,12 +114,12 @@ impl App<'_> {
         let e = &corpus.resolved.entities[entity];
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for m in &e.mentions {
-            let a = &corpus.articles[m.article];
-            let at = a.sentences.partition_point(|s| s.start <= m.span.start);
+            let a = &corpus.articles[m.article()];
+            let at = a.sentences.partition_point(|s| s.start <= m.span().start);
             let Some(sentence) = at.checked_sub(1).map(|i| a.sentences[i]) else {
                 continue;
             };
-            if !sentence.contains(m.span) {
+            if !sentence.contains(m.span()) {
                 continue;
             }
             // Body sentences only: those of the headline and deck are not read here. A body
@@ -128,7 +128,7 @@ impl App<'_> {
                 continue;
             }
             // The article's mentions are in text order: those of the sentence are one run.
-            let all = corpus.resolved.by_article.of(m.article);
+            let all = corpus.resolved.by_article.of(m.article());
             let from = all.partition_point(|o| o.span().start < sentence.start);
             for other in all[from..]
                 .iter()
@@ -154,7 +154,7 @@ impl App<'_> {
         let rows = self.entity_rows(entity);
         let mentions = &self.corpus.resolved.entities[entity].mentions;
         let at_mention = from.and_then(|(article, span)| {
-            rows.iter().position(|r| matches!(r, EntityRow::Mention(i) if mentions[*i].article == article && mentions[*i].span == span))
+            rows.iter().position(|r| matches!(r, EntityRow::Mention(i) if mentions[*i].article() == article && mentions[*i].span() == span))
         });
         let first = at_mention
             .or_else(|| rows.iter().position(EntityRow::selectable))
@@ -189,7 +189,7 @@ impl App<'_> {
                 match rows.get(s.selected) {
                     Some(EntityRow::Mention(i)) | Some(EntityRow::Article(_, i, _)) => {
                         let m = self.corpus.resolved.entities[s.entity].mentions[*i];
-                        self.open_article(m.article, Some(m.span));
+                        self.open_article(m.article(), Some(m.span()));
                     }
                     Some(EntityRow::Quote(q)) => {
                         let q = &self.corpus.resolved.quotes[*q];
@@ -263,7 +263,7 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
     let id_w = e
         .mentions
         .iter()
-        .map(|m| width(&short(m.article)))
+        .map(|m| width(&short(m.article())))
         .max()
         .unwrap_or(0)
         .min(ID_COLUMN);
@@ -290,25 +290,25 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
             }
             EntityRow::Mention(mi) => {
                 let m = e.mentions[*mi];
-                let a = &corpus.articles[m.article];
+                let a = &corpus.articles[m.article()];
                 let text = &a.text;
-                let para = crate::present::block_of(a, m.span);
+                let para = crate::present::block_of(a, m.span());
                 // The keyword starts at a fixed column, context on both sides.
                 let avail = w.saturating_sub(MENTION_INDENT);
                 let left_w = avail * 2 / 5;
                 let left = tail_fit(
-                    &safe(text.get(para.start..m.span.start).unwrap_or("")),
+                    &safe(text.get(para.start..m.span().start).unwrap_or("")),
                     left_w,
                 );
                 let right = head_fit(
-                    &safe(text.get(m.span.end..para.end).unwrap_or("")),
-                    avail.saturating_sub(left_w + width(a.slice(m.span))),
+                    &safe(text.get(m.span().end..para.end).unwrap_or("")),
+                    avail.saturating_sub(left_w + width(a.slice(m.span()))),
                 );
                 Line::from(vec![
                     text::Span::raw(" ".repeat(MENTION_INDENT)),
                     text::Span::raw(crate::present::pad_left(&left, left_w)),
                     text::Span::styled(
-                        safe(a.slice(m.span)),
+                        safe(a.slice(m.span())),
                         theme.kind(e.kind).add_modifier(Modifier::BOLD),
                     ),
                     text::Span::raw(right),

@@ -471,9 +471,9 @@ pub(in crate::tui) fn draw_preview(
                 lines.push(Line::from(safe(role)));
             }
             for m in e.mentions.iter().take(if wide { 8 } else { 2 }) {
-                let a = &corpus.articles[m.article];
+                let a = &corpus.articles[m.article()];
                 lines.push(Line::from(Span::styled(
-                    safe(&crate::present::kwic(a, m.span, 30)),
+                    safe(&crate::present::kwic(a, m.span(), 30)),
                     theme.dim(),
                 )));
             }
