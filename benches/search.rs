@@ -73,7 +73,7 @@ fn bbc_names() -> Option<&'static Vec<String>> {
                 idx.candidates
                     .iter()
                     .filter(|c| !matches!(c.target, dossier::search::Target::Quote(_)))
-                    .map(|c| c.text.clone())
+                    .map(|c| c.text.to_string())
                     .collect(),
             )
         })

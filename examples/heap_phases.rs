@@ -142,8 +142,8 @@ fn main() -> anyhow::Result<()> {
                 Target::Synthetic(_) => 3,
             };
             by[k].0 += 1;
-            by[k].1 += c.text.capacity();
-            by[k].2 += c.name.capacity();
+            by[k].1 += c.text.len();
+            by[k].2 += c.name.len();
         }
         println!(
             "candidate struct {} B; (count, text bytes, name bytes) entity/article/quote: {:?}",

@@ -1208,14 +1208,14 @@ fn search(
                     "article".into(),
                     corpus.articles[a].id.clone(),
                     corpus.articles[a].short_id().to_string(),
-                    c.name.clone(),
+                    c.name.to_string(),
                 ),
                 Target::Synthetic(i) => (
                     '?',
                     "synthetic".into(),
                     i.to_string(),
                     i.to_string(),
-                    c.text.clone(),
+                    c.text.to_string(),
                 ),
                 Target::Quote(q) => {
                     let qq = &corpus.resolved.quotes[q];

@@ -66,17 +66,17 @@ pub struct Candidate {
     pub target: Target,
     /// The text matched: a name, an alias or a title; empty for a quotation of the corpus,
     /// whose words [`SearchIndex::text_of`] reads from it.
-    pub text: String,
+    pub text: Box<str>,
     /// True when `text` is an alias of the target's name.
     pub alias: bool,
     /// Mentions of the target, for breaking ties.
-    pub weight: usize,
+    pub weight: u32,
     /// The entity kind, for entities.
     pub kind: Option<Kind>,
     /// The canonical name or title, for display and ties.
-    pub name: String,
+    pub name: Box<str>,
     /// `text` folded (lowercase, no accents), character for character.
-    folded: String,
+    folded: Box<str>,
     /// The letters and digits present in `folded`, one bit each, for the prefilter.
     mask: u64,
     /// For an alias, the target's name folded and its letter mask: a `!term` excludes the
@@ -92,7 +92,7 @@ pub struct Candidate {
 impl Candidate {
     /// Fewer mentions, then its place by name, as one number: [`Match::tie`].
     fn tie(&self) -> u64 {
-        let fewer = u64::from(u32::MAX - u32::try_from(self.weight).unwrap_or(u32::MAX));
+        let fewer = u64::from(u32::MAX - self.weight);
         fewer << 32 | u64::from(self.order)
     }
 
@@ -100,7 +100,7 @@ impl Candidate {
     /// ordered by its speaker's `name`.
     fn quotation(quote: usize, text: &str, name: String) -> Candidate {
         let mut c = Candidate::new(Target::Quote(quote), String::new(), false, 0, None, name);
-        c.folded = fold(text);
+        c.folded = fold(text).into_boxed_str();
         c.mask = mask_of(&c.folded);
         c
     }
@@ -113,7 +113,7 @@ impl Candidate {
         kind: Option<Kind>,
         name: String,
     ) -> Candidate {
-        let folded = fold(&text);
+        let folded = fold(&text).into_boxed_str();
         let mask = mask_of(&folded);
         let folded_name = alias.then(|| {
             let f = fold(&name);
@@ -122,11 +122,11 @@ impl Candidate {
         });
         Candidate {
             target,
-            text,
+            text: text.into_boxed_str(),
             alias,
-            weight,
+            weight: u32::try_from(weight).unwrap_or(u32::MAX),
             kind,
-            name,
+            name: name.into_boxed_str(),
             folded,
             mask,
             folded_name,
@@ -1145,7 +1145,7 @@ impl SearchIndex {
 
     /// The character positions of `c.text` that the query's terms matched, sorted.
     fn highlight(&self, c: &Candidate, query: &Query) -> Vec<usize> {
-        let f = c.folded.as_str();
+        let f = &*c.folded;
         let mut out: Vec<usize> = Vec::new();
         let chars_before = |byte: usize| f[..byte].chars().count();
         let span = |out: &mut Vec<usize>, byte: usize, len: usize| {
@@ -1341,7 +1341,7 @@ mod tests {
 
     fn names(idx: &SearchIndex, hits: &[Hit]) -> Vec<String> {
         hits.iter()
-            .map(|h| idx.candidates[h.candidate].name.clone())
+            .map(|h| idx.candidates[h.candidate].name.to_string())
             .collect()
     }
 
@@ -1428,7 +1428,7 @@ mod tests {
             let found: Vec<&str> = idx
                 .search(q, None)
                 .iter()
-                .map(|h| idx.candidates[h.candidate].text.as_str())
+                .map(|h| idx.candidates[h.candidate].text.as_ref())
                 .collect();
             let mut expected: Vec<&str> =
                 texts.iter().copied().filter(|t| slow_rule(t, q)).collect();
@@ -1483,7 +1483,7 @@ mod tests {
     fn first(idx: &SearchIndex, q: &str) -> Option<String> {
         idx.search(q, None)
             .first()
-            .map(|h| idx.candidates[h.candidate].name.clone())
+            .map(|h| idx.candidates[h.candidate].name.to_string())
     }
 
     #[test]

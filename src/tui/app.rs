@@ -1416,7 +1416,7 @@ mod search_tests {
         press(&mut app, "gng zhng");
         let p = app.palette().expect("palette open");
         let top = &app.index.candidates[p.hits[0].candidate];
-        assert_eq!(top.name, "Gong Zheng");
+        assert_eq!(&*top.name, "Gong Zheng");
         press(&mut app, "<Enter>");
         assert!(app.palette().is_none());
         let View::Entity(s) = app.view() else {
