@@ -374,7 +374,8 @@ fn near_prefix(w: &[char], word: &[char]) -> bool {
         || eq(&w[i..], word.get(i + 1..n + 1))
 }
 
-/// Every searchable string of a corpus.
+/// Every searchable string of a corpus (none, by default).
+#[derive(Default)]
 pub struct SearchIndex {
     /// The candidates.
     pub candidates: Vec<Candidate>,

@@ -10,6 +10,7 @@ pub use super::screens::help::HelpState;
 pub use super::screens::main::{list_title, ListKind, MainFocus, MainState, LISTS};
 use crate::corpus::Corpus;
 use crate::search::{Hit, SearchIndex, Target};
+use rayon::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -291,11 +292,47 @@ impl<'c> App<'c> {
         }
     }
 
-    /// A browser on `corpus` in a terminal of the given size.
+    /// A browser on `corpus` in a terminal of the given size, its search index built.
     pub fn new(corpus: &'c Corpus, width: u16, height: u16) -> App<'c> {
+        Self::with_index(corpus, width, height, Arc::new(SearchIndex::build(corpus)))
+    }
+
+    /// The corpus's search index, built in the background, has arrived.
+    pub fn index_ready(&mut self, index: Arc<SearchIndex>) {
+        self.index = index;
+    }
+
+    /// [`App::new`] with the search index given: the binary shows the first list with an empty
+    /// one and hands over the corpus's own once it is built ([`App::index_ready`]).
+    pub fn with_index(
+        corpus: &'c Corpus,
+        width: u16,
+        height: u16,
+        index: Arc<SearchIndex>,
+    ) -> App<'c> {
         let ents = &corpus.resolved.entities;
+        // Every entity's place among all by name (equal names share it), so that quotations
+        // sort by their speaker's place rather than by a copy of the name each.
+        let mut by_name: Vec<(String, usize)> = ents
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.to_lowercase(), i))
+            .collect();
+        by_name.par_sort_unstable();
+        let mut name_rank = vec![0u32; ents.len()];
+        let mut rank = 0u32;
+        for (k, (name, i)) in by_name.iter().enumerate() {
+            if k > 0 && by_name.get(k - 1).is_some_and(|(before, _)| before != name) {
+                rank += 1;
+            }
+            if let Some(r) = name_rank.get_mut(*i) {
+                *r = rank;
+            }
+        }
+        drop(by_name);
+        // Each list's two orders, on both cores.
         let orders = LISTS
-            .iter()
+            .par_iter()
             .map(|list| {
                 let by_count: Vec<usize> = match list {
                     ListKind::Articles => (0..corpus.articles.len()).collect(),
@@ -307,21 +344,25 @@ impl<'c> App<'c> {
                 };
                 let mut by_name = by_count.clone();
                 match list {
-                    ListKind::Articles => by_name.sort_by_key(|&i| {
+                    ListKind::Articles => by_name.sort_by_cached_key(|&i| {
                         corpus.articles[i]
                             .title
                             .clone()
                             .unwrap_or_default()
                             .to_lowercase()
                     }),
-                    ListKind::Entities(_) => by_name.sort_by_key(|&i| ents[i].name.to_lowercase()),
+                    ListKind::Entities(_) => {
+                        by_name.sort_by_cached_key(|&i| ents[i].name.to_lowercase())
+                    }
                     ListKind::Quotes => by_name.sort_by_key(|&i| {
                         corpus.resolved.quotes[i]
                             .speaker
-                            .map(|s| ents[s].name.to_lowercase())
-                            .unwrap_or_else(|| "\u{10FFFF}".into())
+                            .and_then(|s| name_rank.get(s).copied())
+                            .unwrap_or(u32::MAX)
                     }),
-                    ListKind::Warnings => by_name.sort_by_key(|&i| corpus.warnings[i].path.clone()),
+                    ListKind::Warnings => {
+                        by_name.sort_by_cached_key(|&i| corpus.warnings[i].path.clone())
+                    }
                 }
                 [by_count, by_name]
             })
@@ -343,7 +384,7 @@ impl<'c> App<'c> {
             quit: false,
             flash: None,
             orders,
-            index: Arc::new(SearchIndex::build(corpus)),
+            index,
             layout_cache: RefCell::new(None),
             rows_cache: RefCell::new(None),
             stories: std::cell::OnceCell::new(),
@@ -1399,6 +1440,31 @@ mod tests {
         assert_eq!(shown(&app), sorted, "s sorts the shown list by name");
         press(&mut app, "s");
         assert_eq!(shown(&app), by_mentions, "s again goes back to mentions");
+    }
+
+    #[test]
+    fn quotations_by_name_are_in_their_speakers_name_order_unattributed_last() {
+        let c = corpus();
+        let app = App::new(&c, 80, 24);
+        let list = LISTS
+            .iter()
+            .position(|l| matches!(l, ListKind::Quotes))
+            .expect("a list of quotations");
+        let speaker = |i: usize| {
+            c.resolved.quotes[i]
+                .speaker
+                .map(|s| c.resolved.entities[s].name.to_lowercase())
+        };
+        let shown: Vec<Option<String>> =
+            app.items(list, true).iter().map(|&i| speaker(i)).collect();
+        assert!(
+            shown.len() > 10,
+            "the seeds hold quotations: {}",
+            shown.len()
+        );
+        let mut expected: Vec<usize> = (0..c.resolved.quotes.len()).collect();
+        expected.sort_by_key(|&i| (speaker(i).is_none(), speaker(i)));
+        assert_eq!(app.items(list, true), expected.as_slice(), "{shown:?}");
     }
 }
 

@@ -258,16 +258,9 @@ fn browse(
         }
     };
     let size = terminal.size().context("cannot read the terminal size")?;
-    let mut app = App::new(&corpus, size.width, size.height);
-    // A benchmarking aid: pad the search index to try the palette at scale.
-    if let Some(n) = std::env::var("DOSSIER_EXTRA_CANDIDATES")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-    {
-        let mut index = crate::search::SearchIndex::build(&corpus);
-        index.add_synthetic(n);
-        app.index = Arc::new(index);
-    }
+    // The first list does not wait for the search index (half a second at 20x BBC): the
+    // search thread builds it and hands it over before its first answer.
+    let mut app = App::with_index(&corpus, size.width, size.height, Arc::default());
     if !corpus.warnings.is_empty() {
         let n = corpus.warnings.len();
         app.flash = Some(format!(
@@ -280,7 +273,7 @@ fn browse(
     // Events arrive on one queue: keys and resizes from the input thread, answers from the
     // search thread, resumption from the signal thread. The main thread blocks on the queue: no
     // frame loop, nothing written while idle, and typing never waits for a search.
-    let searches = spawn_searcher(Arc::clone(&app.index), tx.clone());
+    let searches = spawn_searcher(Arc::clone(&corpus), tx.clone());
     // Related articles and comparisons need the story index: built now, after the first frame,
     // so the load is not longer and the first `c` is quick.
     {
@@ -319,6 +312,10 @@ fn browse(
             }
             Incoming::Searched(generation, hits) => {
                 app.update(Msg::Searched(generation, hits));
+            }
+            Incoming::Indexed(index) => {
+                app.index_ready(index);
+                continue;
             }
             Incoming::Stories(stories) => {
                 app.stories_ready(*stories);
@@ -402,6 +399,8 @@ enum Incoming {
     Resumed,
     /// A search answer: the query generation and its hits.
     Searched(u64, Vec<crate::search::Hit>),
+    /// The search index, built after the first frame; it comes before any search answer.
+    Indexed(Arc<crate::search::SearchIndex>),
     /// The story index for related articles and comparisons, built after the corpus opened.
     Stories(Box<crate::compare::StoryIndex>),
 }
@@ -423,15 +422,29 @@ impl Searcher {
     }
 }
 
-/// The search thread: takes the newest query (older ones still queued are skipped), narrows from
+/// The search thread: builds the corpus's search index and hands it to the browser, then takes
+/// the newest query (older ones still queued are skipped), narrows from
 /// the previous one when it extends it, and sends the answer back; between queries it works out
 /// what the last one matched, for the next to narrow from, until a query comes.
-fn spawn_searcher(index: Arc<crate::search::SearchIndex>, tx: mpsc::Sender<Incoming>) -> Searcher {
+fn spawn_searcher(corpus: Arc<Corpus>, tx: mpsc::Sender<Incoming>) -> Searcher {
     use std::sync::atomic::{AtomicBool, Ordering};
     let (qtx, qrx) = mpsc::channel::<(u64, String)>();
     let waiting = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&waiting);
     std::thread::spawn(move || {
+        let mut built = crate::search::SearchIndex::build(&corpus);
+        // A benchmarking aid: pad the search index to try the palette at scale.
+        if let Some(n) = std::env::var("DOSSIER_EXTRA_CANDIDATES")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+        {
+            built.add_synthetic(n);
+        }
+        let index = Arc::new(built);
+        drop(corpus);
+        if tx.send(Incoming::Indexed(Arc::clone(&index))).is_err() {
+            return;
+        }
         let mut narrowing = crate::search::Narrowing::default();
         while let Ok(mut job) = qrx.recv() {
             flag.store(false, Ordering::Relaxed);
