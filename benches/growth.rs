@@ -211,7 +211,7 @@ fn main() {
         }
         corpora.push((format!("{n}x BBC"), Some(dir), "Ad sales boost Time Warner"));
     }
-    println!("| corpus | progress line (ms) | first list (ms) | peak memory (MB) |");
+    println!("| corpus | progress line (ms) | first list (ms) | peak memory (MiB) |");
     println!("|---|---|---|---|");
     for (name, dir, title) in &corpora {
         let command = match dir {
