@@ -1,6 +1,6 @@
 //! The browser's first frame, its first list and its peak memory on the seeds, BBC and 5 and
 //! 20 copies of BBC; then, on BBC and the copies, the load against a plain `wc -w` over the same
-//! files and the related articles of one article: `cargo bench --bench growth`.
+//! files, the related articles of one article and the comparison of two: `cargo bench --bench growth`.
 //!
 //! In tmux at 80x24, dossier (the release build) opens each corpus; the time from starting it
 //! to the first "Loading" line and to the first article title on screen is read by polling the
@@ -134,10 +134,16 @@ fn wall_ms(command: &mut Command) -> Option<f64> {
 }
 
 /// For one corpus, in alternated runs: `dossier stats` (load, parse, extract, resolve), the
-/// floor (`find | xargs cat | wc -w` over the same files) and `dossier related` on `article`;
-/// the medians, in ms.
-fn load_floor_related(bin: &Path, dir: &Path, article: &Path) -> Option<(f64, f64, f64)> {
-    let (mut load, mut floor, mut related) = (Vec::new(), Vec::new(), Vec::new());
+/// floor (`find | xargs cat | wc -w` over the same files), `dossier related` on `article` and
+/// `dossier compare` of `article` and `other`; the medians, in ms.
+fn load_floor_related(
+    bin: &Path,
+    dir: &Path,
+    article: &Path,
+    other: &Path,
+) -> Option<(f64, f64, f64, f64)> {
+    let (mut load, mut floor, mut related, mut compare) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         load.push(wall_ms(Command::new(bin).arg("stats").arg(dir))?);
         floor.push(wall_ms(Command::new("sh").arg("-c").arg(format!(
@@ -147,8 +153,20 @@ fn load_floor_related(bin: &Path, dir: &Path, article: &Path) -> Option<(f64, f6
         related.push(wall_ms(
             Command::new(bin).arg("related").arg(article).arg(dir),
         )?);
+        compare.push(wall_ms(
+            Command::new(bin)
+                .arg("compare")
+                .arg(article)
+                .arg(other)
+                .arg(dir),
+        )?);
     }
-    Some((median(load), median(floor), median(related)))
+    Some((
+        median(load),
+        median(floor),
+        median(related),
+        median(compare),
+    ))
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -236,28 +254,27 @@ fn main() {
         );
     }
     println!();
-    println!("| corpus | load (`dossier stats`, ms) | `wc -w` floor (ms) | load / floor | `related` (ms) | related less load (ms) |");
-    println!("|---|---|---|---|---|---|");
+    println!("| corpus | load (`dossier stats`, ms) | `wc -w` floor (ms) | load / floor | `related` (ms) | related less load (ms) | `compare` (ms) | compare less load (ms) |");
+    println!("|---|---|---|---|---|---|---|---|");
     for (name, dir, _) in corpora.iter().skip(1) {
         let Some(dir) = dir else { continue };
-        // The first copy's first business article, or BBC's own.
-        let article = [
-            dir.join("copy0/business/001.txt"),
-            dir.join("business/001.txt"),
-        ]
-        .into_iter()
-        .find(|p| p.exists());
-        let Some(article) = article else {
-            println!("| {name} | | | | not measured | |");
+        // The first copy's first two business articles, or BBC's own.
+        let pair = ["copy0/business", "business"]
+            .into_iter()
+            .map(|d| (dir.join(d).join("001.txt"), dir.join(d).join("002.txt")))
+            .find(|(a, b)| a.exists() && b.exists());
+        let Some((article, other)) = pair else {
+            println!("| {name} | | | | not measured | | | |");
             continue;
         };
-        match load_floor_related(&bin, dir, &article) {
-            Some((load, floor, related)) => println!(
-                "| {name} | {load:.0} | {floor:.0} | {:.1} | {related:.0} | {:.0} |",
+        match load_floor_related(&bin, dir, &article, &other) {
+            Some((load, floor, related, compare)) => println!(
+                "| {name} | {load:.0} | {floor:.0} | {:.1} | {related:.0} | {:.0} | {compare:.0} | {:.0} |",
                 load / floor.max(1.0),
-                related - load
+                related - load,
+                compare - load
             ),
-            None => println!("| {name} | not measured | | | | |"),
+            None => println!("| {name} | not measured | | | | | | |"),
         }
     }
     println!();
