@@ -369,13 +369,17 @@ pub fn run() -> ExitCode {
             BAD
         }
     };
-    match out.flush() {
+    let exit = match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             error_line(&format!("cannot write output: {e}"));
             ExitCode::from(BAD)
         }
         _ => ExitCode::from(code),
-    }
+    };
+    // The process ends now: the system takes the corpus's memory back whole, where freeing its
+    // million allocations one by one took 7 M instructions at BBC, 20 times that at 20x.
+    std::mem::forget(corpus);
+    exit
 }
 
 /// Open the browser.
