@@ -2,7 +2,7 @@
 //! colour, compared with reviewed snapshots (`tests/snapshots`).
 
 use dossier::corpus::Corpus;
-use dossier::tui::app::{App, Msg, View};
+use dossier::tui::app::{App, Effect, Msg, View};
 use dossier::tui::view::{draw, Theme};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -370,4 +370,30 @@ fn the_articles_list_shows_short_ids_in_one_column() {
     };
     assert_eq!(col("Afghan team"), col("Questionnaire sent"), "{text}");
     assert!(col("afghan") < col("Afghan team"), "{text}");
+}
+
+/// Until the search index arrives (it is built after the first list), a query in the palette
+/// says it is waiting for it rather than showing nothing; once it is there, the answer shows.
+#[test]
+fn the_palette_says_it_is_indexing_until_the_index_arrives() {
+    let corpus = Corpus::open(&[]).expect("seeds");
+    let mut app = App::with_index(&corpus, 80, 24, std::sync::Arc::default());
+    app.update(Msg::OpenPalette);
+    let mut generation = None;
+    for c in "gong".chars() {
+        if let Some(Effect::Search { generation: g, .. }) = app.update(Msg::Type(c)) {
+            generation = Some(g);
+        }
+    }
+    let generation = generation.expect("typing asks for a search");
+    let waiting = text_of(&render(&app, NO_COLOR));
+    assert!(waiting.contains("indexing names…"), "{waiting}");
+    assert!(!waiting.contains("nothing matches"), "{waiting}");
+    let index = std::sync::Arc::new(dossier::search::SearchIndex::build(&corpus));
+    let hits = index.search("gong", None);
+    app.index_ready(index);
+    app.update(Msg::Searched(generation, hits));
+    let answered = text_of(&render(&app, NO_COLOR));
+    assert!(answered.contains("Gong Zheng"), "{answered}");
+    assert!(!answered.contains("indexing names…"), "{answered}");
 }

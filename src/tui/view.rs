@@ -407,6 +407,9 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     if p.hits.is_empty() && !p.searching {
         lines.push(Line::from(Span::styled(" nothing matches", theme.dim())));
+    } else if p.searching && app.index.candidates.is_empty() && !app.corpus.articles.is_empty() {
+        // The search index is built after the first list; the answer comes once it is.
+        lines.push(Line::from(Span::styled(" indexing names…", theme.dim())));
     }
     frame.render_widget(Paragraph::new(lines), list_area);
     if preview_h > 0 {
