@@ -277,7 +277,9 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loade
         .map(|(i, c)| read_candidate(i, c, &budget, &claims))
         .collect();
     // A file reached twice (through a link, a hard link or two roots) is one article, taken
-    // from the first path to it; it is read once unless two readers met it at the same time.
+    // from the first path to it in the walk. A later path that opened it first has read it too
+    // (the two cores start at the two halves of the list) and given its bytes back; its
+    // reading is dropped here, with a warning naming the first path.
     let mut first: HashMap<FileId, usize> = HashMap::new();
     for (i, r) in results.iter().enumerate() {
         if let Some(file) = r.file {
@@ -332,6 +334,16 @@ impl TextBudget {
             limit,
             used: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// Give back `n` bytes taken for a text that is not kept.
+    fn give_back(&self, n: u64) {
+        use std::sync::atomic::Ordering;
+        let _ = self
+            .used
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                Some(used.saturating_sub(n))
+            });
     }
 
     /// Take `n` bytes, or say why not.
@@ -427,6 +439,22 @@ fn read_candidate(i: usize, c: &Candidate, budget: &TextBudget, claims: &Claims)
         Ok(b) => b,
         Err(msg) => return FileRead::failed(id, Warning::new(shown, msg)),
     };
+    // A path before this one in the walk may have opened the same file meanwhile: it keeps the
+    // file, and the budget gets these bytes back.
+    if let Some(id) = id {
+        let claims = claims
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if claims.get(&id).is_some_and(|&first| first < i) {
+            budget.give_back(meta.len());
+            return FileRead {
+                docs: vec![],
+                warnings: vec![],
+                bytes: 0,
+                file: Some(id),
+            };
+        }
+    }
     let n = bytes.len() as u64;
     let (docs, warnings) = match c.format {
         Format::Text => match decode_owned(bytes) {
@@ -593,6 +621,9 @@ mod tests {
     fn the_limit_on_text_held_refuses_what_passes_it() {
         let budget = TextBudget::new(1000);
         assert!(budget.take(600).is_ok());
+        // A text read twice and dropped gives its bytes back.
+        assert!(budget.take(300).is_ok());
+        budget.give_back(300);
         let refused = budget.take(600);
         assert!(
             refused.as_ref().is_err_and(|m| m.contains("--max-text")),

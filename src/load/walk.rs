@@ -1,5 +1,6 @@
-//! Walking the folders given: which files are articles, links kept inside the roots, each
-//! file once, and a warning for everything that cannot be read.
+//! Walking the folders given: which files are articles, links kept inside the roots, in the
+//! order of their paths, and a warning for everything that cannot be read. (A file reached
+//! twice is found when it is opened: `load_paths_with`.)
 
 use super::*;
 

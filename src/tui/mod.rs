@@ -313,9 +313,15 @@ fn browse(
             Incoming::Searched(generation, hits) => {
                 app.update(Msg::Searched(generation, hits));
             }
-            Incoming::Indexed(index) => {
+            Incoming::Indexed(index, None) => {
                 app.index_ready(index);
                 continue;
+            }
+            Incoming::Indexed(index, Some(msg)) => {
+                app.index_ready(index);
+                app.flash = Some(format!(
+                    "search is unavailable: dossier failed to index the names ({msg})"
+                ));
             }
             Incoming::Stories(stories) => {
                 app.stories_ready(*stories);
@@ -399,8 +405,9 @@ enum Incoming {
     Resumed,
     /// A search answer: the query generation and its hits.
     Searched(u64, Vec<crate::search::Hit>),
-    /// The search index, built after the first frame; it comes before any search answer.
-    Indexed(Arc<crate::search::SearchIndex>),
+    /// The search index, built after the first frame; it comes before any search answer. With
+    /// a message, building it failed and the index is empty.
+    Indexed(Arc<crate::search::SearchIndex>, Option<String>),
     /// The story index for related articles and comparisons, built after the corpus opened.
     Stories(Box<crate::compare::StoryIndex>),
 }
@@ -432,17 +439,27 @@ fn spawn_searcher(corpus: Arc<Corpus>, tx: mpsc::Sender<Incoming>) -> Searcher {
     let waiting = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&waiting);
     std::thread::spawn(move || {
-        let mut built = crate::search::SearchIndex::build(&corpus);
-        // A benchmarking aid: pad the search index to try the palette at scale.
-        if let Some(n) = std::env::var("DOSSIER_EXTRA_CANDIDATES")
-            .ok()
-            .and_then(|v| v.parse::<usize>().ok())
-        {
-            built.add_synthetic(n);
-        }
-        let index = Arc::new(built);
+        let built = crate::isolate::isolated(|| {
+            let mut built = crate::search::SearchIndex::build(&corpus);
+            // A benchmarking aid: pad the search index to try the palette at scale.
+            if let Some(n) = std::env::var("DOSSIER_EXTRA_CANDIDATES")
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+            {
+                built.add_synthetic(n);
+            }
+            built
+        });
         drop(corpus);
-        if tx.send(Incoming::Indexed(Arc::clone(&index))).is_err() {
+        // A failure leaves an empty index, which answers every query with nothing, and says so.
+        let (index, failed) = match built {
+            Ok(built) => (Arc::new(built), None),
+            Err(msg) => (Arc::default(), Some(msg)),
+        };
+        if tx
+            .send(Incoming::Indexed(Arc::clone(&index), failed))
+            .is_err()
+        {
             return;
         }
         let mut narrowing = crate::search::Narrowing::default();
