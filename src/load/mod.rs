@@ -279,13 +279,11 @@ pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Result<Loade
     // A file reached twice (through a link, a hard link or two roots) is one article, taken
     // from the first path to it in the walk. A later path that opened it first has read it too
     // (the two cores start at the two halves of the list) and given its bytes back; its
-    // reading is dropped here, with a warning naming the first path.
-    let mut first: HashMap<FileId, usize> = HashMap::new();
-    for (i, r) in results.iter().enumerate() {
-        if let Some(file) = r.file {
-            first.entry(file).or_insert(i);
-        }
-    }
+    // reading is dropped here, with a warning naming the first path. Every candidate that
+    // opened a file claimed it, so the claims end holding the first path to each.
+    let first = claims
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     for (i, (r, c)) in results.into_iter().zip(&candidates).enumerate() {
         if let Some(&at) = r.file.as_ref().and_then(|f| first.get(f)) {
             if at != i {
@@ -390,6 +388,16 @@ struct FileRead {
 }
 
 impl FileRead {
+    /// Nothing kept: a candidate before this one in the walk holds file `id`.
+    fn skipped(id: FileId) -> FileRead {
+        FileRead {
+            docs: vec![],
+            warnings: vec![],
+            bytes: 0,
+            file: Some(id),
+        }
+    }
+
     fn failed(file: Option<FileId>, warning: Warning) -> FileRead {
         FileRead {
             docs: vec![],
@@ -426,12 +434,7 @@ fn read_candidate(i: usize, c: &Candidate, budget: &TextBudget, claims: &Claims)
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let first = claims.entry(id).or_insert(i);
         if *first < i {
-            return FileRead {
-                docs: vec![],
-                warnings: vec![],
-                bytes: 0,
-                file: Some(id),
-            };
+            return FileRead::skipped(id);
         }
         *first = i;
     }
@@ -447,12 +450,7 @@ fn read_candidate(i: usize, c: &Candidate, budget: &TextBudget, claims: &Claims)
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if claims.get(&id).is_some_and(|&first| first < i) {
             budget.give_back(meta.len());
-            return FileRead {
-                docs: vec![],
-                warnings: vec![],
-                bytes: 0,
-                file: Some(id),
-            };
+            return FileRead::skipped(id);
         }
     }
     let n = bytes.len() as u64;

@@ -96,7 +96,7 @@ pub enum FigureKind {
 
 /// A mention of an entity: 12 bytes, as a corpus holds over a million of them (offsets are
 /// 32-bit: no file is loaded past 64 MB, and no corpus holds 4 billion articles).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     article: u32,
     start: u32,

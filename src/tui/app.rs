@@ -311,8 +311,8 @@ impl<'c> App<'c> {
         index: Arc<SearchIndex>,
     ) -> App<'c> {
         let ents = &corpus.resolved.entities;
-        // Every entity's place among all by name (equal names share it), so that quotations
-        // sort by their speaker's place rather than by a copy of the name each.
+        // Every entity's place among all by name (equal names share it): the entity lists sort
+        // by it, and quotations by their speaker's, rather than by a copy of the name each.
         let mut by_name: Vec<(String, usize)> = ents
             .par_iter()
             .enumerate()
@@ -321,10 +321,12 @@ impl<'c> App<'c> {
         by_name.par_sort_unstable();
         let mut name_rank = vec![0u32; ents.len()];
         let mut rank = 0u32;
-        for (k, (name, i)) in by_name.iter().enumerate() {
-            if k > 0 && by_name.get(k - 1).is_some_and(|(before, _)| before != name) {
+        let mut before: Option<&str> = None;
+        for (name, i) in &by_name {
+            if before.is_some_and(|b| b != name) {
                 rank += 1;
             }
+            before = Some(name);
             if let Some(r) = name_rank.get_mut(*i) {
                 *r = rank;
             }
@@ -351,9 +353,7 @@ impl<'c> App<'c> {
                             .unwrap_or_default()
                             .to_lowercase()
                     }),
-                    ListKind::Entities(_) => {
-                        by_name.sort_by_cached_key(|&i| ents[i].name.to_lowercase())
-                    }
+                    ListKind::Entities(_) => by_name.sort_by_key(|&i| name_rank.get(i).copied()),
                     ListKind::Quotes => by_name.sort_by_key(|&i| {
                         corpus.resolved.quotes[i]
                             .speaker
