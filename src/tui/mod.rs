@@ -302,56 +302,98 @@ fn browse(
                 Err(_) => break,
             }
         };
-        match incoming {
-            Incoming::TerminalGone => break,
-            Incoming::Loaded(_) => continue,
-            Incoming::Resumed => {
-                enter_terminal()?;
-                terminal.clear().ok();
-                painted.forget();
+        // Whatever else has already arrived is applied before the frame is drawn, so a burst of
+        // keys costs one frame, not one each, however slow drawing is; a long burst still shows
+        // a frame every FRAME_AT_MOST so it is seen to move.
+        let started = std::time::Instant::now();
+        let mut redraw = false;
+        let mut next = Some(incoming);
+        while let Some(incoming) = next.take() {
+            match handle(&mut app, &mut terminal, &mut painted, &searches, incoming)? {
+                Step::Quit => return Ok(()),
+                Step::Redraw => redraw = true,
+                Step::Quiet => {}
             }
-            Incoming::Searched(generation, hits) => {
-                app.update(Msg::Searched(generation, hits));
+            if app.quit {
+                return Ok(());
             }
-            Incoming::Indexed(index, None) => {
-                app.index_ready(index);
-                continue;
+            if started.elapsed() < FRAME_AT_MOST {
+                next = rx.try_recv().ok();
             }
-            Incoming::Indexed(index, Some(msg)) => {
-                app.index_ready(index);
-                app.flash = Some(format!(
-                    "search is unavailable: dossier failed to index the names ({msg})"
-                ));
-            }
-            Incoming::Stories(stories) => {
-                app.stories_ready(*stories);
-                continue;
-            }
-            // Each key is routed in the context the previous one left (Esc then j).
-            Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => {
-                for key in keys::expand(k) {
-                    if let Some(msg) = keys::message_for(key, app.input_context()) {
-                        run_effect(&mut app, &mut terminal, &mut painted, &searches, msg)?;
-                    }
-                }
-            }
-            Incoming::Terminal(Event::Paste(text)) => {
-                let msg = Msg::Paste(text.into());
-                run_effect(&mut app, &mut terminal, &mut painted, &searches, msg)?;
-            }
-            Incoming::Terminal(Event::Resize(w, h)) => {
-                terminal.autoresize().ok();
-                app.update(Msg::Resize(w, h));
-            }
-            Incoming::Terminal(_) => continue,
         }
-        if app.quit {
-            break;
+        if redraw {
+            draw_app(&mut terminal, &mut painted, &app, &theme)?;
         }
-        draw_app(&mut terminal, &mut painted, &app, &theme)?;
     }
     Ok(())
 }
+
+/// What the main loop does after one incoming event.
+enum Step {
+    /// The program ends.
+    Quit,
+    /// The screen shows something new.
+    Redraw,
+    /// Nothing on the screen changed.
+    Quiet,
+}
+
+/// Apply one incoming event to the browser.
+fn handle<B: ratatui::backend::Backend>(
+    app: &mut App,
+    terminal: &mut Terminal<B>,
+    painted: &mut scroll::Painted,
+    searches: &Searcher,
+    incoming: Incoming,
+) -> Result<Step> {
+    match incoming {
+        Incoming::TerminalGone => return Ok(Step::Quit),
+        Incoming::Loaded(_) => return Ok(Step::Quiet),
+        Incoming::Resumed => {
+            enter_terminal()?;
+            terminal.clear().ok();
+            painted.forget();
+        }
+        Incoming::Searched(generation, hits) => {
+            app.update(Msg::Searched(generation, hits));
+        }
+        Incoming::Indexed(index, None) => {
+            app.index_ready(index);
+            return Ok(Step::Quiet);
+        }
+        Incoming::Indexed(index, Some(msg)) => {
+            app.index_ready(index);
+            app.flash = Some(format!(
+                "search is unavailable: dossier failed to index the names ({msg})"
+            ));
+        }
+        Incoming::Stories(stories) => {
+            app.stories_ready(*stories);
+            return Ok(Step::Quiet);
+        }
+        // Each key is routed in the context the previous one left (Esc then j).
+        Incoming::Terminal(Event::Key(k)) if k.kind == KeyEventKind::Press => {
+            for key in keys::expand(k) {
+                if let Some(msg) = keys::message_for(key, app.input_context()) {
+                    run_effect(app, terminal, painted, searches, msg)?;
+                }
+            }
+        }
+        Incoming::Terminal(Event::Paste(text)) => {
+            let msg = Msg::Paste(text.into());
+            run_effect(app, terminal, painted, searches, msg)?;
+        }
+        Incoming::Terminal(Event::Resize(w, h)) => {
+            terminal.autoresize().ok();
+            app.update(Msg::Resize(w, h));
+        }
+        Incoming::Terminal(_) => return Ok(Step::Quiet),
+    }
+    Ok(Step::Redraw)
+}
+
+/// The longest a burst of events is applied before a frame shows where it has got.
+const FRAME_AT_MOST: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// How long the keys must rest before the preview is drawn for the selection.
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(50);
