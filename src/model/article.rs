@@ -156,10 +156,67 @@ static WORD_BYTES: [u8; 256] = {
     table
 };
 
-/// The words of `s` as `split_whitespace` counts them, read byte by byte through a table: only
-/// the lead bytes of the characters outside ASCII that can be whitespace are decoded, and a
-/// continuation byte is whatever its character is.
+/// The words of `s` as `split_whitespace` counts them. Text without whitespace outside ASCII
+/// (most news: a pound sign, a curly quote or a dash is no obstacle) is counted as word starts,
+/// a byte that is no space after one that is, in loops without branches that the compiler turns
+/// into vector code; other text goes byte by byte through a table.
 pub fn count_words(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    if has_wide_space(bytes) {
+        return count_words_by_table(s);
+    }
+    let space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+    // A byte after an ASCII space, like the first, begins a character.
+    let first = bytes.first().map_or(0, |&b| usize::from(!space(b)));
+    let after = bytes.get(1..).unwrap_or_default();
+    // Counted in 32 bits a chunk (which vectorises better than 64), summed in 64.
+    const CHUNK: usize = 1 << 24;
+    first
+        + bytes
+            .chunks(CHUNK)
+            .zip(after.chunks(CHUNK))
+            .map(|(before, next)| {
+                before
+                    .iter()
+                    .zip(next)
+                    .map(|(&before, &b)| u32::from(space(before) & !space(b)))
+                    .sum::<u32>() as usize
+            })
+            .sum::<usize>()
+}
+
+/// True when `bytes` may hold a whitespace character outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), read by its first bytes; a text
+/// that ends in a lead byte of one is taken to.
+fn has_wide_space(bytes: &[u8]) -> bool {
+    let tail = bytes.len().saturating_sub(2);
+    let wide = |(&a, (&b, &c)): (&u8, (&u8, &u8))| {
+        let tri = |x: u8, y: u8, z: u8| (a == x) & (b == y) & (c == z);
+        ((a == 0xc2) & ((b == 0x85) | (b == 0xa0)))
+            | ((a == 0xe1) & (b == 0x9a))
+            | ((a == 0xe2) & (b == 0x80) & ((c <= 0x8a) | (c == 0xa8) | (c == 0xa9) | (c == 0xaf)))
+            | tri(0xe2, 0x81, 0x9f)
+            | tri(0xe3, 0x80, 0x80)
+    };
+    let (second, third) = (
+        bytes.get(1..).unwrap_or_default(),
+        bytes.get(2..).unwrap_or_default(),
+    );
+    bytes
+        .iter()
+        .zip(second.iter().zip(third))
+        .fold(false, |seen, triple| seen | wide(triple))
+        || bytes
+            .get(tail..)
+            .unwrap_or_default()
+            .iter()
+            .any(|&b| WORD_BYTES[usize::from(b)] == MAYBE_SPACE)
+}
+
+/// [`count_words`] for any text, read byte by byte through a table: only the lead bytes of the
+/// characters outside ASCII that can be whitespace are decoded, and a continuation byte is
+/// whatever its character is.
+fn count_words_by_table(s: &str) -> usize {
     let mut words = 0;
     let mut gap = true;
     for (i, &b) in s.as_bytes().iter().enumerate() {
