@@ -3,10 +3,11 @@
 //! files, the related articles of one article and the comparison of two: `cargo bench --bench growth`.
 //!
 //! In tmux at 80x24, dossier (the release build) opens each corpus; the time from starting it
-//! to the first "Loading" line and to the first article title on screen is read by polling the
-//! pane every 10 ms (a poll costs a process; more often would slow the load it times), and the
-//! peak resident memory (VmHWM) from `/proc/PID/status` once the browser has gone idle (its
-//! story index is built after the first list). The copies of BBC are made under `target/tmp`
+//! to the first "Loading" line and to the first article title on screen is read from a copy of
+//! what the pane receives, every 2 ms, and the peak resident memory (VmHWM) from
+//! `/proc/PID/status` once the browser has gone idle (its story index is built after the first
+//! list). Each start alternates with `dossier stats` on the same corpus, the load the first list
+//! is held against. The copies of BBC are made under `target/tmp`
 //! (never in a corpus folder) and removed at the end. Needs tmux, Linux and
 //! `../shared/corpora/bbc`; says what is missing otherwise.
 
@@ -60,11 +61,19 @@ fn wait_idle(pid: u32) {
 
 /// (ms to the progress line, ms to `title` on screen, peak MB once idle) for one start of
 /// `command`.
+///
+/// The pane's output is copied to a file (`pipe-pane`) before the program starts, and the file
+/// is read every 2 ms for the words: polling by `capture-pane` would start a process each time,
+/// which takes CPU from the load it times on a 2-core machine.
 fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
     let socket = format!("dossier-growth-{}", std::process::id());
-    let pidfile = std::env::temp_dir().join(format!("dossier-growth-{}.pid", std::process::id()));
+    let tmp = std::env::temp_dir();
+    let pidfile = tmp.join(format!("dossier-growth-{}.pid", std::process::id()));
+    let output = tmp.join(format!("dossier-growth-{}.out", std::process::id()));
     let _ = std::fs::remove_file(&pidfile);
-    // A server that outlives its sessions, started before the clock.
+    let _ = std::fs::remove_file(&output);
+    // A server that outlives its sessions, started before the clock, and a pane whose shell
+    // waits for a line before it becomes dossier, so that its output is copied from the start.
     tmux(
         &socket,
         &[
@@ -78,7 +87,6 @@ fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
             "off",
         ],
     );
-    let start = Instant::now();
     tmux(
         &socket,
         &[
@@ -90,22 +98,38 @@ fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
             "80",
             "-y",
             "24",
-            &format!("sh -c 'echo $$ > {}; exec {command}'", pidfile.display()),
+            &format!(
+                "sh -c 'read go; echo $$ > {}; exec {command}'",
+                pidfile.display()
+            ),
         ],
     );
+    tmux(
+        &socket,
+        &[
+            "pipe-pane",
+            "-t",
+            "g",
+            "-o",
+            &format!("cat >> {}", output.display()),
+        ],
+    );
+    let start = Instant::now();
+    tmux(&socket, &["send-keys", "-t", "g", "Enter"]);
     let mut progress = None;
     let mut listed = None;
     while start.elapsed() < Duration::from_secs(60) {
-        let screen = tmux(&socket, &["capture-pane", "-p", "-t", "g"]);
+        let bytes = std::fs::read(&output).unwrap_or_default();
         let t = start.elapsed().as_secs_f64() * 1000.0;
-        if progress.is_none() && screen.contains("Loading") {
+        let shows = |words: &str| bytes.windows(words.len()).any(|w| w == words.as_bytes());
+        if progress.is_none() && shows("Loading") {
             progress = Some(t);
         }
-        if screen.contains(title) {
+        if shows(title) {
             listed = Some(t);
             break;
         }
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(Duration::from_millis(2));
     }
     let pid: Option<u32> = std::fs::read_to_string(&pidfile)
         .ok()
@@ -117,6 +141,7 @@ fn once(command: &str, title: &str) -> Option<(Option<f64>, f64, f64)> {
         vm_hwm_kb(pid)
     });
     tmux(&socket, &["kill-server"]);
+    let _ = std::fs::remove_file(&output);
     Some((progress, listed?, peak? as f64 / 1024.0))
 }
 
@@ -229,27 +254,45 @@ fn main() {
         }
         corpora.push((format!("{n}x BBC"), Some(dir), "Ad sales boost Time Warner"));
     }
-    println!("| corpus | progress line (ms) | first list (ms) | peak memory (MiB) |");
-    println!("|---|---|---|---|");
+    println!("| corpus | progress line (ms) | first list (ms) | load (`dossier stats`, ms) | first list less load (ms) | peak memory (MiB) |");
+    println!("|---|---|---|---|---|---|");
     for (name, dir, title) in &corpora {
         let command = match dir {
             Some(d) => format!("{} {}", bin.display(), d.display()),
             None => bin.display().to_string(),
         };
-        let runs: Vec<_> = (0..RUNS).filter_map(|_| once(&command, title)).collect();
-        if runs.is_empty() {
-            println!("| {name} | | not measured | |");
+        // Each start of the browser is followed by a load of the same corpus by `stats`, so
+        // that a busy moment falls on both.
+        let mut runs = Vec::new();
+        let mut loads = Vec::new();
+        for _ in 0..RUNS {
+            if let Some(r) = once(&command, title) {
+                runs.push(r);
+            }
+            let mut stats = Command::new(&bin);
+            stats.arg("stats");
+            if let Some(d) = dir {
+                stats.arg(d);
+            }
+            if let Some(ms) = wall_ms(&mut stats) {
+                loads.push(ms);
+            }
+        }
+        if runs.is_empty() || loads.is_empty() {
+            println!("| {name} | | not measured | | | |");
             continue;
         }
         let progress: Vec<f64> = runs.iter().filter_map(|r| r.0).collect();
+        let listed = median(runs.iter().map(|r| r.1).collect());
+        let load = median(loads);
         println!(
-            "| {name} | {} | {:.0} | {:.0} |",
+            "| {name} | {} | {listed:.0} | {load:.0} | {:.0} | {:.0} |",
             if progress.is_empty() {
                 "-".to_string()
             } else {
                 format!("{:.0}", median(progress))
             },
-            median(runs.iter().map(|r| r.1).collect()),
+            listed - load,
             median(runs.iter().map(|r| r.2).collect()),
         );
     }
