@@ -551,8 +551,17 @@ impl<'c> App<'c> {
                     query: String::new(),
                 })
             }
+            // Back from a side list or panel is back to the text, as the help says; else back
+            // in history.
             Msg::Back => {
-                self.at = self.at.saturating_sub(1);
+                match self.view().clone() {
+                    View::Article(mut s) if s.side_focus => {
+                        s.side_focus = false;
+                        *self.view_mut() = View::Article(s);
+                    }
+                    View::Compare(s) if s.panel.is_some() => self.update_compare(s, Msg::Back),
+                    _ => self.at = self.at.saturating_sub(1),
+                }
                 None
             }
             Msg::Forward => {
@@ -860,6 +869,46 @@ mod tests {
 
     fn corpus() -> Corpus {
         Corpus::open(&[]).expect("seeds load")
+    }
+
+    #[test]
+    fn back_from_the_side_list_or_the_entity_panel_is_back_to_the_text() {
+        let c = corpus();
+        let mut app = App::new(&c, 200, 50);
+        press(&mut app, "<Enter><Tab>j");
+        let View::Article(a) = app.view().clone() else {
+            panic!("Enter opens the article")
+        };
+        assert!(a.side_focus, "Tab gives the side list the keys");
+        for back in ["<Esc>", "<BS>"] {
+            press(&mut app, back);
+            let View::Article(a) = app.view().clone() else {
+                panic!("{back} in the side list leaves the article open")
+            };
+            assert!(!a.side_focus, "{back} gives the keys back to the text");
+            press(&mut app, "<Tab>");
+        }
+        press(&mut app, "<Esc><Esc>");
+        assert!(
+            matches!(app.view(), View::Main(_)),
+            "Esc from the text goes back"
+        );
+        // In a comparison, Esc closes the entity panel first.
+        press(&mut app, "c<Enter>e");
+        let View::Compare(s) = app.view().clone() else {
+            panic!("c Enter compares")
+        };
+        assert!(s.panel.is_some(), "e opens the entity panel");
+        press(&mut app, "<Esc>");
+        let View::Compare(s) = app.view().clone() else {
+            panic!("Esc in the panel leaves the comparison open")
+        };
+        assert!(s.panel.is_none());
+        press(&mut app, "<Esc>");
+        assert!(
+            matches!(app.view(), View::Main(_)),
+            "then back to the list it was opened from"
+        );
     }
 
     #[test]
