@@ -126,7 +126,7 @@ pub enum Command {
         /// An article, named as `read` names one; a folder among the words is a corpus.
         #[arg(required = true, num_args = 1.., value_name = "ARTICLE")]
         article: Vec<String>,
-        /// At most this many.
+        /// At most this many (0: all of them).
         #[arg(long, default_value_t = 10)]
         limit: usize,
         /// Print as JSON.
@@ -740,7 +740,7 @@ fn related(
         Err(code) => return Ok(code),
     };
     let index = dossier::compare::StoryIndex::build(corpus);
-    let found = index.related(ia, limit);
+    let found = index.related(ia, if limit == 0 { usize::MAX } else { limit });
     if json {
         #[derive(Serialize)]
         struct Row<'a> {

@@ -264,7 +264,7 @@ fn short_ids_are_shown_and_accepted_and_json_keeps_full_ids() {
 
 /// One parser of kinds: `list` and `search --kind` take singular and plural, British and
 /// American spellings and the palette's letters; a query may be several words; a limit of 0 is
-/// no limit.
+/// no limit, in `search` and `related` alike.
 #[test]
 fn kinds_queries_and_limits_read_the_same_in_every_command() {
     let plural = stdout(&run(&["list", "organizations"]));
@@ -292,6 +292,14 @@ fn kinds_queries_and_limits_read_the_same_in_every_command() {
     let some = stdout(&run(&["search", "a", "--limit", "3"]));
     assert_eq!(some.lines().count(), 3);
     assert!(all.lines().count() > 20, "{all}");
+    let related_all = run(&["related", "002", "--limit", "0"]);
+    assert!(related_all.status.success(), "{}", stderr(&related_all));
+    assert_eq!(
+        stdout(&related_all),
+        stdout(&run(&["related", "002", "--limit", "100"])),
+        "related --limit 0 lists them all"
+    );
+    assert!(stdout(&related_all).contains("003"), "{}", stdout(&related_all));
     // No line ends in padding.
     let list = stdout(&run(&["list", "places"]));
     assert!(list.lines().all(|l| !l.ends_with(' ')), "{list:?}");
