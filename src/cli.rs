@@ -111,8 +111,9 @@ pub enum Command {
     /// Put two articles side by side: aligned sentences, differing figures, shared and one-side entities.
     Compare {
         /// The two articles, each an id, short id or unique prefix, words of its title
-        /// (quoted), or a file; a folder among them is a corpus.
-        #[arg(required = true, num_args = 2.., value_name = "ARTICLE")]
+        /// (quoted), or a file; a folder among them is a corpus. Options may stand between
+        /// them: the words are counted once they are all read.
+        #[arg(required = true, num_args = 1.., value_name = "ARTICLE")]
         articles: Vec<String>,
         /// Fit the text in this many columns (default: the terminal's width, or 100).
         #[arg(long)]

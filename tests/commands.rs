@@ -445,6 +445,10 @@ fn read_related_and_compare_take_a_corpus_folder_among_their_words() {
     let cmp = run(&["compare", "000", "001", &s, "--width", "80"]);
     assert!(cmp.status.success(), "{}", stderr(&cmp));
     assert!(stdout(&cmp).contains("Shanghai wants to learn"));
+    // An option may stand between the articles and the corpus.
+    let between = run(&["compare", "000", "001", "--width", "80", &s]);
+    assert!(between.status.success(), "{}", stderr(&between));
+    assert_eq!(stdout(&between), stdout(&cmp));
     // A path inside the corpus, typed from anywhere.
     let by_path = run(&["read", "000_140278ac78e69803.txt", &s]);
     assert!(
