@@ -299,7 +299,11 @@ fn kinds_queries_and_limits_read_the_same_in_every_command() {
         stdout(&run(&["related", "002", "--limit", "100"])),
         "related --limit 0 lists them all"
     );
-    assert!(stdout(&related_all).contains("003"), "{}", stdout(&related_all));
+    assert!(
+        stdout(&related_all).contains("003"),
+        "{}",
+        stdout(&related_all)
+    );
     // No line ends in padding.
     let list = stdout(&run(&["list", "places"]));
     assert!(list.lines().all(|l| !l.ends_with(' ')), "{list:?}");

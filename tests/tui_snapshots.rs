@@ -75,6 +75,24 @@ fn screens<'c>(corpus: &'c Corpus, w: u16, h: u16) -> Vec<(&'static str, App<'c>
         palette.search_done(generation, hits);
     }
     out.push(("palette", palette));
+    // Articles show their ids (two reports may share a title); a quotation's preview shows who
+    // said it, where, and its words.
+    for (name, query) in [
+        ("palette_articles", "a:shanghai"),
+        ("palette_quote", "q:singapore"),
+    ] {
+        let mut palette = App::new(corpus, w, h);
+        palette.update(Msg::OpenPalette);
+        let mut last = None;
+        for ch in query.chars() {
+            last = palette.update(Msg::Type(ch));
+        }
+        if let Some(dossier::tui::app::Effect::Search { generation, query }) = last {
+            let hits = palette.index.search(&query, None);
+            palette.search_done(generation, hits);
+        }
+        out.push((name, palette));
+    }
     out
 }
 

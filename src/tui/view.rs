@@ -374,7 +374,18 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let mut spans = vec![Span::raw(" "), badge_span, Span::raw(" ")];
         // The matched text, its matched characters emphasised.
         let budget = iw.saturating_sub(6);
-        let shown = fit(&safe(app.index.text_of(app.corpus, hit.candidate)), budget);
+        // Two reports may share a title: an article's id stays in view, its title cut first.
+        let id = match c.target {
+            crate::search::Target::Article(a) => {
+                let id = format!("  {}", safe(app.corpus.articles[a].short_id()));
+                fit(&id, budget / 2)
+            }
+            _ => String::new(),
+        };
+        let shown = fit(
+            &safe(app.index.text_of(app.corpus, hit.candidate)),
+            budget.saturating_sub(width(&id)),
+        );
         let hl = name_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         let mut used = 0;
         for (ci, ch) in shown.chars().enumerate() {
@@ -398,6 +409,8 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 fit(&extra, budget.saturating_sub(used)),
                 theme.dim(),
             ));
+        } else if !id.is_empty() {
+            spans.push(Span::styled(id, theme.dim()));
         }
         let mut line = Line::from(spans);
         if row == p.selected {
@@ -460,21 +473,46 @@ fn draw_palette(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 }
                 crate::search::Target::Article(a) => {
                     let art = &corpus.articles[a];
-                    plines.push(Line::from(Span::styled(
-                        fit(&safe(art.title.as_deref().unwrap_or(&art.id)), iw),
-                        Style::default().add_modifier(Modifier::BOLD),
-                    )));
+                    let id = format!("{}  ", safe(art.short_id()));
+                    plines.push(Line::from(vec![
+                        Span::styled(fit(&id, iw), theme.dim()),
+                        Span::styled(
+                            fit(
+                                &safe(art.title.as_deref().unwrap_or_default()),
+                                iw.saturating_sub(width(&id)),
+                            ),
+                            Style::default().add_modifier(Modifier::BOLD),
+                        ),
+                    ]));
                     if let Some(par) = art.paragraphs.first() {
                         plines.push(Line::from(fit(&safe(art.slice(*par)), iw)));
                     }
                 }
+                // The whole quotation as far as the preview holds it, under where it was said.
                 crate::search::Target::Quote(q) => {
                     let qq = &corpus.resolved.quotes[q];
                     let art = &corpus.articles[qq.article];
-                    plines.push(Line::from(Span::styled(
-                        fit(&safe(art.title.as_deref().unwrap_or(&art.id)), iw),
-                        theme.dim(),
-                    )));
+                    let speaker = qq
+                        .speaker
+                        .and_then(|e| ents.get(e))
+                        .map_or_else(|| "speaker unknown".to_string(), |e| safe(&e.name));
+                    let source = format!(
+                        "— {speaker} · {} {}",
+                        safe(art.short_id()),
+                        safe(art.title.as_deref().unwrap_or_default())
+                    );
+                    plines.push(Line::from(Span::styled(fit(&source, iw), theme.dim())));
+                    let rows = usize::from(preview_h.saturating_sub(2));
+                    let words = crate::present::wrap(&safe(art.slice(qq.span)), iw.max(1));
+                    let cut = words.len() > rows;
+                    for (i, line) in words.into_iter().take(rows).enumerate() {
+                        let line = if cut && i + 1 == rows {
+                            fit(&format!("{line} …"), iw)
+                        } else {
+                            line
+                        };
+                        plines.push(Line::from(line));
+                    }
                 }
             }
         }

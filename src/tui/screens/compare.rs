@@ -719,7 +719,13 @@ mod tests {
         press(&mut app, "<Enter>");
         assert!(matches!(app.view(), View::Entity(_)), "{:?}", app.view());
         press(&mut app, "<Esc>");
-        assert!(matches!(app.view(), View::Compare(_)));
+        let View::Compare(w) = app.view().clone() else {
+            panic!("back from the entity is the comparison")
+        };
+        assert_eq!(w.panel, Some(0), "with the panel it was left from");
+        // Esc closes the panel, then leaves the comparison.
+        press(&mut app, "<Esc>");
+        assert!(matches!(app.view(), View::Compare(s) if s.panel.is_none()));
         press(&mut app, "<Esc>");
         assert!(matches!(app.view(), View::Article(_)));
     }
