@@ -525,6 +525,11 @@ impl<'c> App<'c> {
             Msg::Suspend => return Some(Effect::Suspend),
             _ => {}
         }
+        // A terminal too small to draw in shows only a message: keys that would change what
+        // it hides do nothing until it is big enough again.
+        if self.width < super::layout::MIN_WIDTH || self.height < super::layout::MIN_HEIGHT {
+            return None;
+        }
         if let Some(help) = self.help().cloned() {
             // Help takes every key: scrolling and filtering keys act on it, others close it
             // (Esc must not also go back).
@@ -869,6 +874,32 @@ mod tests {
 
     fn corpus() -> Corpus {
         Corpus::open(&[]).expect("seeds load")
+    }
+
+    #[test]
+    fn keys_do_nothing_while_the_terminal_is_too_small_to_show_them() {
+        let c = corpus();
+        let mut app = App::new(&c, 20, 5);
+        press(&mut app, "l?<Enter>j");
+        assert!(app.overlay.is_none(), "no help opened unseen");
+        let View::Main(s) = app.view().clone() else {
+            panic!("no article opened unseen")
+        };
+        let View::Main(fresh) = App::new(&c, 20, 5).view().clone() else {
+            panic!()
+        };
+        assert_eq!(
+            (s.list, s.selected),
+            (fresh.list, fresh.selected),
+            "no list changed and no row moved unseen"
+        );
+        app.update(Msg::Resize(80, 24));
+        press(&mut app, "?");
+        assert!(app.overlay.is_some(), "at 80x24 keys act again");
+        press(&mut app, "q");
+        let mut small = App::new(&c, 20, 5);
+        press(&mut small, "q");
+        assert!(small.quit, "q still quits");
     }
 
     #[test]

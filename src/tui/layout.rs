@@ -6,6 +6,11 @@ use crate::extract::Kind;
 use crate::model::Span;
 use unicode_width::UnicodeWidthStr;
 
+/// Smallest terminal width the browser draws in.
+pub const MIN_WIDTH: u16 = 40;
+/// Smallest terminal height the browser draws in.
+pub const MIN_HEIGHT: u16 = 10;
+
 /// A mention inside an article body, with its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BodyMention {

@@ -10,10 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-/// Smallest terminal the browser draws in.
-pub const MIN_WIDTH: u16 = 40;
-/// Smallest terminal height the browser draws in.
-pub const MIN_HEIGHT: u16 = 10;
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Colours on or off (`NO_COLOR`).
 #[derive(Debug, Clone, Copy)]
