@@ -264,6 +264,15 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if app.article_at_hand().is_none() {
         hints.retain(|h| h.1 != "compare");
     }
+    // The picker of the article to compare with says what Enter does there, as its title does.
+    if app
+        .picker()
+        .is_some_and(|p| p.purpose == super::screens::compare::PickerPurpose::Compare)
+    {
+        for hint in hints.iter_mut().filter(|h| h.1 == "open") {
+            hint.1 = "compare";
+        }
+    }
     let cost = |(key, what): &(String, &str)| width(key) + width(what) + 3;
     let help_cost: usize = hints.iter().filter(|h| h.1 == "help").map(cost).sum();
     let right = crate::present::fit(
