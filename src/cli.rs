@@ -1092,7 +1092,7 @@ fn show(corpus: &Corpus, name: &str, json: bool, out: &mut Out) -> anyhow::Resul
         "{}  [{}] {}\n",
         printable(&e.name),
         e.kind.badge(),
-        e.kind.as_str()
+        e.kind.noun()
     ));
     s.push_str(&format!("id        {}\n", printable(&e.id)));
     if !e.aliases.is_empty() {

@@ -18,6 +18,12 @@ fn show_gives_a_card_with_role_articles_and_quotes() {
         card.contains("\n  001     3  15 MoUs") && card.contains("\n  004     3  Hong Kong"),
         "{card}"
     );
+    // The kind in prose as the browser's headings spell it; the id keeps the export's word.
+    let org = stdout(&run(&["show", "Envision"]));
+    assert!(
+        org.starts_with("Envision  [O] organisation\nid        organization/envision"),
+        "{org}"
+    );
     // Those that name it most first.
     let place = stdout(&run(&["show", "Shanghai"]));
     assert!(

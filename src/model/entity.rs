@@ -41,6 +41,15 @@ impl Kind {
         }
     }
 
+    /// The kind in prose, as the browser's list headings spell it: "person", "organisation".
+    /// (The export and ids keep [`Kind::as_str`].)
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Organization => "organisation",
+            other => other.as_str(),
+        }
+    }
+
     /// The plural the commands use: "people", "organizations".
     pub fn plural(self) -> &'static str {
         match self {

@@ -772,7 +772,7 @@ impl<'c> App<'c> {
                 }
                 View::Entity(s) => {
                     let e = &corpus.resolved.entities[s.entity];
-                    format!("{} ({})", e.name, e.kind.as_str())
+                    format!("{} ({})", e.name, e.kind.noun())
                 }
                 View::Compare(s) => format!(
                     "compare {} with {}",

@@ -219,7 +219,7 @@ pub(in crate::tui) fn draw_entity(frame: &mut Frame, app: &App, theme: &Theme, a
         text::Span::styled(safe(&e.name), theme.kind(e.kind)),
         text::Span::raw("  "),
         badge(theme, e.kind),
-        text::Span::styled(format!(" {}", e.kind.as_str()), theme.dim()),
+        text::Span::styled(format!(" {}", e.kind.noun()), theme.dim()),
     ])];
     if !e.aliases.is_empty() {
         head.push(Line::from(fit(
