@@ -469,6 +469,48 @@ impl<'c> App<'c> {
         }
     }
 
+    /// Where each scrolled column of the view shown begins in its article's text (None at the
+    /// top, where the headline is).
+    fn text_tops(&self) -> [Option<usize>; 2] {
+        let top = |lay: &super::layout::ArticleLayout, scroll: usize| {
+            (scroll > 0)
+                .then(|| lay.lines.get(scroll).map(|l| l.start))
+                .flatten()
+        };
+        match self.view() {
+            View::Article(s) => [top(&self.article_layout(s.article), s.scroll), None],
+            View::Compare(s) => {
+                let lay = self.compare_layout(s.a, s.b);
+                [0, 1].map(|k| top(&lay.sides[k], s.scroll[k]))
+            }
+            _ => [None, None],
+        }
+    }
+
+    /// Scroll the view shown so that its columns begin where [`App::text_tops`] said.
+    fn keep_text_tops(&mut self, tops: [Option<usize>; 2]) {
+        match self.view().clone() {
+            View::Article(mut s) => {
+                let lay = self.article_layout(s.article);
+                if let Some(line) = tops[0].and_then(|t| lay.line_of(t)) {
+                    s.scroll = line;
+                }
+                *self.view_mut() = View::Article(s);
+            }
+            View::Compare(mut s) => {
+                let lay = self.compare_layout(s.a, s.b);
+                let rows = self.compare_rows(s.panel.is_some());
+                for ((scroll, top), side) in s.scroll.iter_mut().zip(tops).zip(&lay.sides) {
+                    if let Some(line) = top.and_then(|t| side.line_of(t)) {
+                        *scroll = line.min(side.lines.len().saturating_sub(rows));
+                    }
+                }
+                *self.view_mut() = View::Compare(s);
+            }
+            _ => {}
+        }
+    }
+
     /// True while the preview shows an earlier selection than the list: [`Msg::Settle`] is due
     /// once the keys rest.
     pub fn unsettled(&self) -> bool {
@@ -509,8 +551,11 @@ impl<'c> App<'c> {
                 return None;
             }
             Msg::Resize(w, h) => {
+                // The text at the top of the view shown stays at the top, at the new width.
+                let tops = self.text_tops();
                 self.width = w;
                 self.height = h;
+                self.keep_text_tops(tops);
                 self.clamp_article_scroll();
                 return None;
             }
@@ -900,6 +945,52 @@ mod tests {
         let mut small = App::new(&c, 20, 5);
         press(&mut small, "q");
         assert!(small.quit, "q still quits");
+    }
+
+    #[test]
+    fn a_resize_keeps_the_text_at_the_top_and_the_pair_in_view() {
+        let c = corpus();
+        let mut app = App::new(&c, 80, 24);
+        press(&mut app, "<Enter>jjjjjjjjjjjj");
+        let View::Article(a) = app.view().clone() else {
+            panic!("Enter opens the article")
+        };
+        let lay = app.article_layout(a.article);
+        let line = &lay.lines[a.scroll];
+        assert!(line.body && a.scroll > 0, "scrolled into the body");
+        let before = line.start;
+        app.update(Msg::Resize(60, 20));
+        let View::Article(a) = app.view().clone() else {
+            panic!()
+        };
+        let lay = app.article_layout(a.article);
+        let next_body = lay.lines[a.scroll + 1..].iter().find(|l| l.body);
+        assert!(
+            lay.lines[a.scroll].start <= before && next_body.is_none_or(|l| l.start > before),
+            "the line at the top holds the text that was at the top"
+        );
+        // In a comparison, the pair jumped to stays on screen on both sides.
+        let mut app = App::new(&c, 200, 50);
+        // 002 and the report of the same story, 003.
+        press(&mut app, "jjc<Enter>nnn");
+        app.update(Msg::Resize(80, 24));
+        let View::Compare(s) = app.view().clone() else {
+            panic!("c Enter compares")
+        };
+        let lay = app.compare_layout(s.a, s.b);
+        let pair = &lay.cmp.aligned[s.pair.expect("n jumped to a pair")];
+        let rows = app.compare_rows(false);
+        for (k, start) in [lay.cmp.span_a(pair).start, lay.cmp.span_b(pair).start]
+            .into_iter()
+            .enumerate()
+        {
+            let line = lay.sides[k].line_of(start).expect("the pair is laid out");
+            assert!(
+                (s.scroll[k]..s.scroll[k] + rows).contains(&line),
+                "side {k}: the pair's line {line} is off the screen from {}",
+                s.scroll[k]
+            );
+        }
     }
 
     #[test]
