@@ -994,6 +994,28 @@ mod tests {
     }
 
     #[test]
+    fn the_side_list_counts_an_entitys_mentions_as_its_card_does() {
+        let c = corpus();
+        let app = App::new(&c, 120, 40);
+        for article in 0..c.articles.len() {
+            let side = app.article_entities(article);
+            assert!(!side.is_empty());
+            for (e, n) in side {
+                let card = c.resolved.entities[e]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.article() == article)
+                    .count();
+                assert_eq!(
+                    n, card,
+                    "{} in article {article}",
+                    c.resolved.entities[e].name
+                );
+            }
+        }
+    }
+
+    #[test]
     fn back_from_the_side_list_or_the_entity_panel_is_back_to_the_text() {
         let c = corpus();
         let mut app = App::new(&c, 200, 50);

@@ -86,11 +86,14 @@ impl App<'_> {
         lay
     }
 
-    /// Entities of an article for the side list: (entity, mentions in the body), most first.
+    /// Entities of an article for the side list: (entity, its mentions in the article), most
+    /// first.
     pub fn article_entities(&self, article: usize) -> Vec<(usize, usize)> {
+        // Every mention in the article, the headline's and captions' too, as the entity's card
+        // counts them.
         let mut counts: HashMap<usize, usize> = HashMap::new();
-        for m in &self.article_layout(article).mentions {
-            *counts.entry(m.entity).or_insert(0) += 1;
+        for m in self.corpus.resolved.by_article.of(article) {
+            *counts.entry(m.entity()).or_insert(0) += 1;
         }
         let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
         let ents = &self.corpus.resolved.entities;
